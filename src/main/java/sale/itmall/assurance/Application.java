@@ -1,0 +1,18 @@
+package sale.itmall.assurance;
+
+import io.camunda.client.annotation.Deployment;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * ITMall Service Assurance. Deploys the process owners' files from bpmn/ and forms/ (copied onto the classpath at
+ * build time) in one deployment, so each user task finds its linked form.
+ */
+@SpringBootApplication
+@Deployment(resources = {"classpath*:/bpmn/**/*.bpmn", "classpath*:/forms/**/*.form"})
+public class Application {
+
+  public static void main(String[] args) {
+    SpringApplication.run(Application.class, args);
+  }
+}

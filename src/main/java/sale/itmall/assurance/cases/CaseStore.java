@@ -1,0 +1,322 @@
+package sale.itmall.assurance.cases;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import sale.itmall.assurance.policy.AssetCategory;
+import sale.itmall.assurance.policy.EntitlementStatus;
+import sale.itmall.assurance.policy.FreightLeg;
+
+/**
+ * SQL for return cases and what hangs off them. Every insert a job worker causes is "insert … on conflict do nothing"
+ * against a unique constraint, so that a redelivered job writes nothing twice.
+ */
+@Repository
+public class CaseStore {
+
+  private static final String CASE_SELECT = """
+      select c.id, c.reference, r.reference as request_reference, c.status, c.policy_revision, c.fault_description,
+             c.process_instance_key, cu.id as customer_id, cu.customer_number, cu.name as customer_name,
+             cu.email as customer_email, cu.account_status, cu.payment_method_on_file,
+             a.id as asset_id, a.serial_number, a.model, a.category, a.shipped_on, a.coverage_start,
+             a.warranty_ends_override, a.unit_price, a.currency, a.manufacturer_plan, a.manufacturer_name,
+             c.entitlement, c.warranty_ends_on, c.diagnosis_due_at, c.advance_replacement, c.rma_number,
+             c.rma_authorized_at, c.return_due_at, c.compliance_limit_at, c.received_at, c.outcome,
+             c.new_warranty_ends_on, c.closed_at, c.created_at
+        from return_cases c
+        join return_requests r on r.id = c.request_id
+        join assets a on a.id = c.asset_id
+        join customers cu on cu.id = r.customer_id
+      """;
+
+  private final JdbcClient jdbc;
+
+  public CaseStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<CaseRecord> findByReference(String reference) {
+    return jdbc.sql(CASE_SELECT + " where c.reference = ?").param(reference).query(CaseStore::mapCase).optional();
+  }
+
+  public Optional<CaseRecord> findByRmaNumber(String rmaNumber) {
+    return jdbc.sql(CASE_SELECT + " where c.rma_number = ?").param(rmaNumber).query(CaseStore::mapCase).optional();
+  }
+
+  public List<CaseRecord> findByRequest(String requestReference) {
+    return jdbc.sql(CASE_SELECT + " where r.reference = ? order by c.id").param(requestReference)
+        .query(CaseStore::mapCase).list();
+  }
+
+  public CaseRecord require(String reference) {
+    return findByReference(reference).orElseThrow(() -> new CaseNotFound(reference));
+  }
+
+  // ---- writes on the case row -------------------------------------------------------------------------------------
+
+  public void setProcessInstance(long caseId, long processInstanceKey) {
+    jdbc.sql("update return_cases set process_instance_key = ?, updated_at = now() where id = ?")
+        .params(processInstanceKey, caseId).update();
+  }
+
+  public void recordEntitlement(long caseId, EntitlementStatus status, LocalDate warrantyEnd, LocalDate maintenanceEnd,
+      Instant diagnosisDueAt, String caseStatus) {
+    jdbc.sql("""
+        update return_cases set entitlement = ?, warranty_ends_on = ?, maintenance_ends_on = ?,
+               diagnosis_due_at = coalesce(diagnosis_due_at, ?), status = ?, updated_at = now()
+         where id = ?""")
+        .params(status.name(), warrantyEnd, maintenanceEnd, ts(diagnosisDueAt), caseStatus, caseId).update();
+  }
+
+  /** Sets the escalation time once; answers whether this call set it. */
+  public boolean markDiagnosisEscalated(long caseId, Instant at) {
+    return jdbc.sql("update return_cases set diagnosis_escalated_at = ?, updated_at = now() "
+            + "where id = ? and diagnosis_escalated_at is null")
+        .params(ts(at), caseId).update() == 1;
+  }
+
+  public void setStatus(long caseId, String status) {
+    jdbc.sql("update return_cases set status = ?, updated_at = now() where id = ? and closed_at is null")
+        .params(status, caseId).update();
+  }
+
+  public void setAdvanceReplacement(long caseId, boolean advance) {
+    jdbc.sql("update return_cases set advance_replacement = ?, updated_at = now() where id = ?")
+        .params(advance, caseId).update();
+  }
+
+  /** Issues the RMA once: a redelivered job keeps the first number and dates. */
+  public void authorizeRma(long caseId, String rmaNumber, Instant authorizedAt, Instant returnDueAt,
+      Instant complianceLimitAt) {
+    jdbc.sql("""
+        update return_cases set rma_number = ?, rma_authorized_at = ?, return_due_at = ?, compliance_limit_at = ?,
+               status = 'AWAITING_RETURN', updated_at = now()
+         where id = ? and rma_number is null""")
+        .params(rmaNumber, ts(authorizedAt), ts(returnDueAt), ts(complianceLimitAt), caseId).update();
+  }
+
+  public boolean markOverdueNotice(long caseId, Instant at) {
+    return jdbc.sql("update return_cases set overdue_notice_at = ?, updated_at = now() "
+            + "where id = ? and overdue_notice_at is null")
+        .params(ts(at), caseId).update() == 1;
+  }
+
+  public void recordReceipt(long caseId, Instant receivedAt, String receiptId) {
+    jdbc.sql("""
+        update return_cases set received_at = coalesce(received_at, ?), receipt_id = coalesce(receipt_id, ?),
+               status = 'RECEIVED', updated_at = now()
+         where id = ?""")
+        .params(ts(receivedAt), receiptId, caseId).update();
+  }
+
+  public void setNewWarrantyEnd(long caseId, LocalDate end) {
+    jdbc.sql("update return_cases set new_warranty_ends_on = ?, updated_at = now() where id = ?")
+        .params(end, caseId).update();
+  }
+
+  /** Closes the case once; a second close leaves the first outcome. */
+  public boolean close(long caseId, String outcome, Instant at) {
+    return jdbc.sql("""
+        update return_cases set outcome = ?, closed_at = ?, status = 'CLOSED', updated_at = now()
+         where id = ? and closed_at is null""")
+        .params(outcome, ts(at), caseId).update() == 1;
+  }
+
+  // ---- records that hang off a case -------------------------------------------------------------------------------
+
+  public void insertDiagnosis(long caseId, String outcome, String exclusion, String notes, String by, Instant at) {
+    jdbc.sql("""
+        insert into diagnoses (case_id, outcome, exclusion_reason, notes, decided_by, decided_at)
+        values (?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing""")
+        .params(caseId, outcome, exclusion, notes, by, ts(at)).update();
+  }
+
+  public void insertRmaDecision(long caseId, boolean approved, String notes, String by, Instant at) {
+    jdbc.sql("""
+        insert into rma_decisions (case_id, approved, notes, decided_by, decided_at)
+        values (?, ?, ?, ?, ?) on conflict (case_id) do nothing""")
+        .params(caseId, approved, notes, by, ts(at)).update();
+  }
+
+  public void insertInspection(long caseId, String finding, String resolution, String exclusion, String notes,
+      String by, Instant at) {
+    jdbc.sql("""
+        insert into inspections (case_id, finding, resolution, exclusion_reason, notes, inspected_by, inspected_at)
+        values (?, ?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing""")
+        .params(caseId, finding, resolution, exclusion, notes, by, ts(at)).update();
+  }
+
+  public Optional<InspectionRow> findInspection(long caseId) {
+    return jdbc.sql("select finding, resolution, exclusion_reason, inspected_at from inspections where case_id = ?")
+        .param(caseId)
+        .query((rs, n) -> new InspectionRow(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4)))
+        .optional();
+  }
+
+  public record InspectionRow(String finding, String resolution, String exclusionReason, Instant inspectedAt) {}
+
+  /** Records a charge once per case and reason; answers the stored charge (the first attempt's status stands). */
+  public ChargeRow charge(long caseId, long customerId, String reason, BigDecimal amount, String currency,
+      String status, Instant at) {
+    jdbc.sql("""
+        insert into charges (case_id, customer_id, reason, amount, currency, status, created_at)
+        values (?, ?, ?, ?, ?, ?, ?) on conflict (case_id, reason) do nothing""")
+        .params(caseId, customerId, reason, amount, currency, status, ts(at)).update();
+    return jdbc.sql("select reason, amount, currency, status from charges where case_id = ? and reason = ?")
+        .params(caseId, reason)
+        .query((rs, n) -> new ChargeRow(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4)))
+        .single();
+  }
+
+  public record ChargeRow(String reason, BigDecimal amount, String currency, String status) {}
+
+  public List<ChargeRow> charges(long caseId) {
+    return jdbc.sql("select reason, amount, currency, status from charges where case_id = ? order by id")
+        .param(caseId)
+        .query((rs, n) -> new ChargeRow(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4)))
+        .list();
+  }
+
+  public void insertShipment(long caseId, FreightLeg leg, Long assetId, Instant at) {
+    jdbc.sql("""
+        insert into shipments (case_id, direction, purpose, payer, asset_id, created_at)
+        values (?, ?, ?, ?, ?, ?) on conflict (case_id, direction, purpose) do nothing""")
+        .params(caseId, leg.direction().name(), leg.purpose().name(), leg.payer().name(), assetId, ts(at)).update();
+  }
+
+  public List<FreightLeg> shipments(long caseId) {
+    return jdbc.sql("select direction, purpose, payer from shipments where case_id = ? order by id").param(caseId)
+        .query((rs, n) -> new FreightLeg(FreightLeg.Direction.valueOf(rs.getString(1)),
+            FreightLeg.Purpose.valueOf(rs.getString(2)), FreightLeg.Payer.valueOf(rs.getString(3))))
+        .list();
+  }
+
+  /** Issues a replacement unit once per case: a new asset row plus the replacement record; answers its serial. */
+  public ReplacementRow issueReplacement(CaseRecord c, String kind, LocalDate warrantyEnd, Instant at) {
+    Optional<ReplacementRow> existing = findReplacement(c.id());
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    String serial = c.serialNumber() + "-R" + c.id();
+    long replacementId = jdbc.sql("""
+        insert into assets (serial_number, model, category, order_id, customer_id, shipped_on, coverage_start,
+                            warranty_ends_override, unit_price, currency, manufacturer_plan, replaces_asset_id)
+        select ?, model, category, order_id, customer_id, ?, coverage_start, ?, unit_price, currency, false, id
+          from assets where id = ?
+        returning id""")
+        .params(serial, LocalDate.ofInstant(at, ZoneOffset.UTC), warrantyEnd, c.assetId())
+        .query(Long.class).single();
+    jdbc.sql("""
+        insert into replacements (case_id, original_asset_id, replacement_asset_id, kind, warranty_ends_on, issued_at)
+        values (?, ?, ?, ?, ?, ?)""")
+        .params(c.id(), c.assetId(), replacementId, kind, warrantyEnd, ts(at)).update();
+    return new ReplacementRow(replacementId, serial, kind, warrantyEnd, at);
+  }
+
+  public Optional<ReplacementRow> findReplacement(long caseId) {
+    return jdbc.sql("""
+        select r.replacement_asset_id, a.serial_number, r.kind, r.warranty_ends_on, r.issued_at
+          from replacements r join assets a on a.id = r.replacement_asset_id where r.case_id = ?""")
+        .param(caseId)
+        .query((rs, n) -> new ReplacementRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+            rs.getObject(4, LocalDate.class), instant(rs, 5)))
+        .optional();
+  }
+
+  public record ReplacementRow(long assetId, String serialNumber, String kind, LocalDate warrantyEndsOn,
+      Instant issuedAt) {}
+
+  /** Passes ownership of the case's asset to ITMall once. Answers whether this call transferred it. */
+  public boolean transferOwnership(CaseRecord c, Instant at) {
+    int inserted = jdbc.sql("""
+        insert into ownership_transfers (asset_id, case_id, from_customer_id, transferred_at)
+        values (?, ?, ?, ?) on conflict (asset_id) do nothing""")
+        .params(c.assetId(), c.id(), c.customerId(), ts(at)).update();
+    jdbc.sql("update assets set owner = 'ITMALL' where id = ?").param(c.assetId()).update();
+    return inserted == 1;
+  }
+
+  public String assetOwner(long assetId) {
+    return jdbc.sql("select owner from assets where id = ?").param(assetId).query(String.class).single();
+  }
+
+  public void overrideWarrantyEnd(long assetId, LocalDate end) {
+    jdbc.sql("update assets set warranty_ends_override = ? where id = ?").params(end, assetId).update();
+  }
+
+  /** Suspends the account once; answers whether this call suspended it. */
+  public boolean suspendAccount(long customerId, String reason, Instant at) {
+    return jdbc.sql("""
+        update customers set account_status = 'SUSPENDED', suspended_at = ?, suspension_reason = ?
+         where id = ? and account_status <> 'SUSPENDED'""")
+        .params(ts(at), reason, customerId).update() == 1;
+  }
+
+  // ---- mapping ----------------------------------------------------------------------------------------------------
+
+  static Timestamp ts(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  static Instant instant(ResultSet rs, int column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static CaseRecord mapCase(ResultSet rs, int row) throws SQLException {
+    String entitlement = rs.getString("entitlement");
+    long pik = rs.getLong("process_instance_key");
+    return new CaseRecord(
+        rs.getLong("id"),
+        rs.getString("reference"),
+        rs.getString("request_reference"),
+        rs.getString("status"),
+        rs.getString("policy_revision"),
+        rs.getString("fault_description"),
+        rs.wasNull() ? null : pik,
+        rs.getLong("customer_id"),
+        rs.getString("customer_number"),
+        rs.getString("customer_name"),
+        rs.getString("customer_email"),
+        "SUSPENDED".equals(rs.getString("account_status")),
+        rs.getBoolean("payment_method_on_file"),
+        rs.getLong("asset_id"),
+        rs.getString("serial_number"),
+        rs.getString("model"),
+        AssetCategory.valueOf(rs.getString("category")),
+        rs.getObject("shipped_on", LocalDate.class),
+        rs.getObject("coverage_start", LocalDate.class),
+        rs.getObject("warranty_ends_override", LocalDate.class),
+        rs.getBigDecimal("unit_price"),
+        rs.getString("currency"),
+        rs.getBoolean("manufacturer_plan"),
+        rs.getString("manufacturer_name"),
+        entitlement == null ? null : EntitlementStatus.valueOf(entitlement),
+        rs.getObject("warranty_ends_on", LocalDate.class),
+        instant(rs, "diagnosis_due_at"),
+        rs.getBoolean("advance_replacement"),
+        rs.getString("rma_number"),
+        instant(rs, "rma_authorized_at"),
+        instant(rs, "return_due_at"),
+        instant(rs, "compliance_limit_at"),
+        instant(rs, "received_at"),
+        rs.getString("outcome"),
+        rs.getObject("new_warranty_ends_on", LocalDate.class),
+        instant(rs, "closed_at"),
+        instant(rs, "created_at"));
+  }
+}

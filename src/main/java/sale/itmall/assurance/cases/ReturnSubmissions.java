@@ -1,0 +1,174 @@
+package sale.itmall.assurance.cases;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ProcessInstanceEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import sale.itmall.assurance.policy.ServicePolicy;
+
+/**
+ * Opens return requests and talks to the process engine about them: one process instance per returned item (so each
+ * item has its own outcome, deadlines and charges), plus the messages a case waits for.
+ */
+@Service
+public class ReturnSubmissions {
+
+  public static final String PROCESS_ID = "itmall-return-case";
+  public static final String MSG_ASSET_RECEIVED = "asset-received";
+  public static final String MSG_CANCELLATION = "return-cancellation-requested";
+  public static final String MSG_POLICY_DISPUTE = "policy-dispute-raised";
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate tx;
+  private final CaseStore store;
+  private final CamundaClient camunda;
+  private final ServicePolicy policy;
+  private final Clock clock;
+
+  public ReturnSubmissions(JdbcClient jdbc, TransactionTemplate tx, CaseStore store, CamundaClient camunda,
+      ServicePolicy policy, Clock clock) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.store = store;
+    this.camunda = camunda;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  public record Item(String serialNumber, String faultDescription) {}
+
+  public record Submitted(String requestReference, List<String> caseReferences) {}
+
+  /**
+   * Records the request and its cases, then starts one instance per case. A rejected request writes nothing; the
+   * rejection says which item and why.
+   */
+  public Submitted submit(String customerNumber, String orderNumber, List<Item> items) {
+    if (items == null || items.isEmpty()) {
+      throw new ReturnRejected("items", "Select at least one item to return");
+    }
+    Set<String> serials = new LinkedHashSet<>();
+    for (Item item : items) {
+      if (item.serialNumber() == null || item.serialNumber().isBlank()) {
+        throw new ReturnRejected("items", "Every item needs a serial number");
+      }
+      if (item.faultDescription() == null || item.faultDescription().isBlank()) {
+        throw new ReturnRejected("items[" + item.serialNumber() + "].faultDescription",
+            "Describe the fault of " + item.serialNumber());
+      }
+      if (!serials.add(item.serialNumber().trim())) {
+        throw new ReturnRejected("items", item.serialNumber() + " is listed twice");
+      }
+    }
+    Submitted submitted = tx.execute(status -> insertRequest(customerNumber, orderNumber, items));
+    for (String caseRef : submitted.caseReferences()) {
+      start(store.require(caseRef));
+    }
+    return submitted;
+  }
+
+  private Submitted insertRequest(String customerNumber, String orderNumber, List<Item> items) {
+    Long customerId = jdbc.sql("select id from customers where customer_number = ?").param(customerNumber)
+        .query(Long.class).optional()
+        .orElseThrow(() -> new ReturnRejected("customerNumber", "Unknown customer " + customerNumber));
+    Long orderId = null;
+    if (orderNumber != null && !orderNumber.isBlank()) {
+      orderId = jdbc.sql("select id from orders where order_number = ? and customer_id = ?")
+          .params(orderNumber.trim(), customerId).query(Long.class).optional()
+          .orElseThrow(() -> new ReturnRejected("orderNumber", "No order " + orderNumber + " on this account"));
+    }
+    String year = String.valueOf(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).getYear());
+    long requestId = jdbc.sql("select nextval('return_requests_id_seq')").query(Long.class).single();
+    String requestRef = "RR-%s-%06d".formatted(year, requestId);
+    Instant now = clock.instant();
+    jdbc.sql("insert into return_requests (id, reference, customer_id, order_id, submitted_at) values (?, ?, ?, ?, ?)")
+        .params(requestId, requestRef, customerId, orderId, CaseStore.ts(now)).update();
+    List<String> caseRefs = new ArrayList<>();
+    for (Item item : items) {
+      String serial = item.serialNumber().trim();
+      Long assetId = jdbc.sql("select id from assets where serial_number = ? and customer_id = ? and owner = 'CUSTOMER'"
+              + (orderId == null ? "" : " and order_id = " + orderId))
+          .params(serial, customerId).query(Long.class).optional()
+          .orElseThrow(() -> new ReturnRejected("items[" + serial + "]",
+              "No asset with serial " + serial + (orderNumber == null || orderNumber.isBlank() ? "" : " on order " + orderNumber)
+                  + " belongs to this account"));
+      long caseId = jdbc.sql("select nextval('return_cases_id_seq')").query(Long.class).single();
+      String caseRef = "RC-%s-%06d".formatted(year, caseId);
+      try {
+        jdbc.sql("""
+            insert into return_cases (id, reference, request_id, asset_id, fault_description, policy_revision, status,
+                                      created_at)
+            values (?, ?, ?, ?, ?, ?, 'SUBMITTED', ?)""")
+            .params(caseId, caseRef, requestId, assetId, item.faultDescription().trim(), policy.revision(),
+                CaseStore.ts(now))
+            .update();
+      } catch (DuplicateKeyException e) {
+        throw new ReturnRejected("items[" + serial + "]", serial + " is already in an open return");
+      }
+      caseRefs.add(caseRef);
+    }
+    return new Submitted(requestRef, caseRefs);
+  }
+
+  /** Starts the process for a recorded case that has none yet, with the variables its forms show. */
+  public long start(CaseRecord c) {
+    if (c.processInstanceKey() != null) {
+      return c.processInstanceKey();
+    }
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("caseRef", c.reference());
+    variables.put("requestRef", c.requestReference());
+    variables.put("customerNumber", c.customerNumber());
+    variables.put("customerName", c.customerName());
+    variables.put("serialNumber", c.serialNumber());
+    variables.put("assetModel", c.model());
+    variables.put("assetCategory", c.category().name());
+    variables.put("shippedOn", c.shippedOn().toString());
+    variables.put("faultDescription", c.faultDescription());
+    variables.put("policyRevision", c.policyRevision());
+    ProcessInstanceEvent event = camunda.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
+        .variables(variables).send().join();
+    store.setProcessInstance(c.id(), event.getProcessInstanceKey());
+    return event.getProcessInstanceKey();
+  }
+
+  /** The warehouse receipt the process waits for, correlated by RMA number; idempotent on the receipt id. */
+  public void publishReceipt(String rmaNumber, String receiptId, Instant receivedAt) {
+    CaseRecord c = store.findByRmaNumber(rmaNumber).orElseThrow(() -> new CaseNotFound(rmaNumber));
+    camunda.newPublishMessageCommand().messageName(MSG_ASSET_RECEIVED).correlationKey(c.rmaNumber())
+        .messageId(receiptId)
+        .variables(Map.of("receiptId", receiptId, "receivedAt", (receivedAt != null ? receivedAt : clock.instant()).toString()))
+        .send().join();
+  }
+
+  public void requestCancellation(String caseRef, String reason) {
+    CaseRecord c = store.require(caseRef);
+    if (c.closed() || c.receivedAt() != null) {
+      throw new ReturnRejected("caseRef", caseRef + " can no longer be cancelled: the unit has been received or the case is closed");
+    }
+    if (store.findReplacement(c.id()).isPresent()) {
+      throw new ReturnRejected("caseRef",
+          caseRef + " has an advance replacement on its way: return the faulty unit instead of cancelling");
+    }
+    camunda.newPublishMessageCommand().messageName(MSG_CANCELLATION).correlationKey(c.reference())
+        .variables(Map.of("cancellationReason", reason == null ? "" : reason)).send().join();
+  }
+
+  public void raisePolicyDispute(String caseRef, String statement) {
+    CaseRecord c = store.require(caseRef);
+    camunda.newPublishMessageCommand().messageName(MSG_POLICY_DISPUTE).correlationKey(c.reference())
+        .variables(Map.of("disputeStatement", statement == null ? "" : statement)).send().join();
+  }
+}

