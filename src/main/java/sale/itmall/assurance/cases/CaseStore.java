@@ -279,7 +279,6 @@ public class CaseStore {
 
   private static CaseRecord mapCase(ResultSet rs, int row) throws SQLException {
     String entitlement = rs.getString("entitlement");
-    long pik = rs.getLong("process_instance_key");
     return new CaseRecord(
         rs.getLong("id"),
         rs.getString("reference"),
@@ -287,7 +286,7 @@ public class CaseStore {
         rs.getString("status"),
         rs.getString("policy_revision"),
         rs.getString("fault_description"),
-        rs.wasNull() ? null : pik,
+        rs.getObject("process_instance_key", Long.class),
         rs.getLong("customer_id"),
         rs.getString("customer_number"),
         rs.getString("customer_name"),

@@ -1,0 +1,35 @@
+package sale.itmall.assurance.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistrar;
+
+@TestConfiguration(proxyBeanMethods = false)
+public class TestInfrastructure {
+
+  @Bean
+  @Primary
+  public TestClock testClock() {
+    return new TestClock();
+  }
+
+  @Bean
+  public static DynamicPropertyRegistrar engineAndDatabase() {
+    return registry -> {
+      registry.add("camunda.client.grpc-address", () -> "http://" + EmbeddedEngine.get().getGatewayAddress());
+      registry.add("camunda.client.rest-address", () -> "http://127.0.0.1:1");
+      registry.add("camunda.client.worker.defaults.poll-interval", () -> "50ms");
+      registry.add("itmall.embedded-postgres.port", () -> "0");
+      registry.add("itmall.embedded-postgres.data-dir", () -> {
+        try {
+          return Files.createTempDirectory("itmall-test-pg").resolve("data").toString();
+        } catch (IOException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+    };
+  }
+}
