@@ -6,11 +6,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import sale.itmall.assurance.policy.AssetCategory;
 
 /** Customers and assets made for one test, with unique numbers so tests never see each other's data. */
-@Component
+
 public class Fixtures {
 
   private final JdbcClient jdbc;

@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
-import org.springframework.stereotype.Component;
 import sale.itmall.assurance.cases.CaseRecord;
 import sale.itmall.assurance.cases.CaseStore;
 import sale.itmall.assurance.cases.ReturnSubmissions;
@@ -28,7 +27,7 @@ import sale.itmall.assurance.cases.ReturnSubmissions;
  * engine allows: it cannot complete a Camunda user task, so {@link #completeUserTask} carries the case on by starting
  * a new instance right after the task with the variables the form would submit (the waiting instance is cancelled).
  */
-@Component
+
 public class ProcessDriver {
 
   private static final Duration WAIT = Duration.ofSeconds(20);

@@ -1,11 +1,14 @@
 package sale.itmall.assurance.support;
 
+import io.camunda.client.CamundaClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistrar;
+import sale.itmall.assurance.cases.CaseStore;
 
 @TestConfiguration(proxyBeanMethods = false)
 public class TestInfrastructure {
@@ -14,6 +17,16 @@ public class TestInfrastructure {
   @Primary
   public TestClock testClock() {
     return new TestClock();
+  }
+
+  @Bean
+  public ProcessDriver processDriver(CamundaClient client, CaseStore store, TestClock clock) {
+    return new ProcessDriver(client, store, clock);
+  }
+
+  @Bean
+  public Fixtures fixtures(JdbcClient jdbc, TestClock clock) {
+    return new Fixtures(jdbc, clock);
   }
 
   @Bean
