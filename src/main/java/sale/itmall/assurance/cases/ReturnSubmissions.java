@@ -1,7 +1,9 @@
 package sale.itmall.assurance.cases;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.grpc.Status.Code;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,7 +49,16 @@ public class ReturnSubmissions {
     this.clock = clock;
   }
 
-  public record Item(String serialNumber, String faultDescription) {}
+  /** One item of a request: the asset, the customer's description of the fault, and their proofs. */
+  public record Item(String serialNumber, String faultDescription, List<ProofFile> proofs) {
+    public Item(String serialNumber, String faultDescription) {
+      this(serialNumber, faultDescription, List.of());
+    }
+
+    public Item {
+      proofs = proofs == null ? List.of() : List.copyOf(proofs);
+    }
+  }
 
   public record Submitted(String requestReference, List<String> caseReferences) {}
 
@@ -70,6 +81,10 @@ public class ReturnSubmissions {
       }
       if (!serials.add(item.serialNumber().trim())) {
         throw new ReturnRejected("items", item.serialNumber() + " is listed twice");
+      }
+      if (item.proofs().size() > ProofFile.MAX_PER_ITEM) {
+        throw new ReturnRejected("items[" + item.serialNumber() + "].proofs",
+            "Attach at most " + ProofFile.MAX_PER_ITEM + " proofs to " + item.serialNumber());
       }
     }
     Submitted submitted = tx.execute(status -> insertRequest(customerNumber, orderNumber, items));
@@ -117,6 +132,13 @@ public class ReturnSubmissions {
       } catch (DuplicateKeyException e) {
         throw new ReturnRejected("items[" + serial + "]", serial + " is already in an open return");
       }
+      for (ProofFile proof : item.proofs()) {
+        jdbc.sql("insert into proofs (case_id, file_name, content_type, size_bytes, content, uploaded_at) "
+                + "values (?, ?, ?, ?, ?, ?)")
+            .params(caseId, proof.fileName(), proof.contentType(), proof.content().length, proof.content(),
+                CaseStore.ts(now))
+            .update();
+      }
       caseRefs.add(caseRef);
     }
     return new Submitted(requestRef, caseRefs);
@@ -138,6 +160,10 @@ public class ReturnSubmissions {
     variables.put("shippedOn", c.shippedOn().toString());
     variables.put("faultDescription", c.faultDescription());
     variables.put("policyRevision", c.policyRevision());
+    List<String> proofs = jdbc.sql("select file_name from proofs where case_id = ? order by id").param(c.id())
+        .query(String.class).list();
+    variables.put("proofSummary", proofs.isEmpty() ? "none attached"
+        : proofs.size() + " attached (" + String.join(", ", proofs) + "), viewable by staff in the portal");
     ProcessInstanceEvent event = camunda.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
         .variables(variables).send().join();
     store.setProcessInstance(c.id(), event.getProcessInstanceKey());
@@ -147,10 +173,21 @@ public class ReturnSubmissions {
   /** The warehouse receipt the process waits for, correlated by RMA number; idempotent on the receipt id. */
   public void publishReceipt(String rmaNumber, String receiptId, Instant receivedAt) {
     CaseRecord c = store.findByRmaNumber(rmaNumber).orElseThrow(() -> new CaseNotFound(rmaNumber));
-    camunda.newPublishMessageCommand().messageName(MSG_ASSET_RECEIVED).correlationKey(c.rmaNumber())
-        .messageId(receiptId)
-        .variables(Map.of("receiptId", receiptId, "receivedAt", (receivedAt != null ? receivedAt : clock.instant()).toString()))
-        .send().join();
+    if (c.receivedAt() != null) {
+      return; // already received: a repeated receipt changes nothing
+    }
+    try {
+      camunda.newPublishMessageCommand().messageName(MSG_ASSET_RECEIVED).correlationKey(c.rmaNumber())
+          .messageId(receiptId)
+          .variables(Map.of("receiptId", receiptId,
+              "receivedAt", (receivedAt != null ? receivedAt : clock.instant()).toString()))
+          .send().join();
+    } catch (ClientStatusException e) {
+      if (e.getStatusCode() != Code.ALREADY_EXISTS) {
+        throw e;
+      }
+      // the engine already holds this receipt (same message id): nothing more to do
+    }
   }
 
   public void requestCancellation(String caseRef, String reason) {

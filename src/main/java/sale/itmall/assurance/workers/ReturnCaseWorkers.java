@@ -46,7 +46,6 @@ public class ReturnCaseWorkers {
       vars.put("maintenanceEndsOn", e.maintenanceEndsOn() == null ? "none" : e.maintenanceEndsOn().toString());
       vars.put("diagnosisDueAt", iso(result.diagnosisDueAt()));
       vars.put("caseOutcome", result.closeWith().map(Enum::name).orElse(null));
-      vars.put("proofSummary", "none attached");
       return vars;
     });
   }

@@ -7,9 +7,14 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
-/** The whole application on the embedded engine and an embedded PostgreSQL in a fresh temporary directory. */
+/**
+ * The whole application (web server on a random port) on the embedded engine and an embedded PostgreSQL in a fresh
+ * temporary directory. Every test class that runs job workers uses exactly this, so all share one context: two contexts
+ * with workers on one engine would take each other's jobs.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 @Import(TestInfrastructure.class)
 public @interface ApplicationTest {}

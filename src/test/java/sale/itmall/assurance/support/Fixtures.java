@@ -44,6 +44,26 @@ public class Fixtures {
     return serial;
   }
 
+  /** A sign-in for a customer: the user name is the customer number in lower case, the password "secret". */
+  public String portalUser(String customerNumber) {
+    String username = customerNumber.toLowerCase();
+    jdbc.sql("""
+        insert into portal_users (username, password_hash, role, customer_id)
+        select ?, ?, 'CUSTOMER', id from customers where customer_number = ?""")
+        .params(username, ENCODER.encode("secret"), customerNumber).update();
+    return username;
+  }
+
+  public String staffUser() {
+    String username = "staff-" + UUID.randomUUID().toString().substring(0, 6);
+    jdbc.sql("insert into portal_users (username, password_hash, role) values (?, ?, 'STAFF')")
+        .params(username, ENCODER.encode("secret")).update();
+    return username;
+  }
+
+  private static final org.springframework.security.crypto.password.PasswordEncoder ENCODER =
+      org.springframework.security.crypto.factory.PasswordEncoderFactories.createDelegatingPasswordEncoder();
+
   public String accountStatus(String customerNumber) {
     return jdbc.sql("select account_status from customers where customer_number = ?").param(customerNumber)
         .query(String.class).single();

@@ -1,0 +1,232 @@
+package sale.itmall.assurance.portal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import sale.itmall.assurance.cases.CaseNotFound;
+import sale.itmall.assurance.cases.CaseRecord;
+import sale.itmall.assurance.cases.CaseStore;
+import sale.itmall.assurance.cases.ReturnRejected;
+import sale.itmall.assurance.policy.AssetFacts;
+import sale.itmall.assurance.policy.AssetCategory;
+import sale.itmall.assurance.policy.Entitlement;
+import sale.itmall.assurance.policy.FreightLeg;
+import sale.itmall.assurance.policy.ServicePolicy;
+
+/**
+ * What a signed-in customer sees and does in the Self-Service Returns Center. Every query is scoped to the customer:
+ * another customer's asset, order, case or proof reads as "not found".
+ */
+@Service
+public class PortalService {
+
+  private final JdbcClient jdbc;
+  private final CaseStore store;
+  private final ServicePolicy policy;
+  private final Clock clock;
+
+  public PortalService(JdbcClient jdbc, CaseStore store, ServicePolicy policy, Clock clock) {
+    this.jdbc = jdbc;
+    this.store = store;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  public record Customer(long id, String customerNumber, String name, String email, boolean suspended) {}
+
+  public Customer customerOf(String username) {
+    return jdbc.sql("""
+        select c.id, c.customer_number, c.name, c.email, c.account_status from portal_users u
+          join customers c on c.id = u.customer_id where u.username = ?""")
+        .param(username)
+        .query((rs, n) -> new Customer(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            "SUSPENDED".equals(rs.getString(5))))
+        .optional().orElseThrow(() -> CaseNotFound.of("No customer account for " + username));
+  }
+
+  // ---- warranty and orders ----------------------------------------------------------------------------------------
+
+  public record AssetView(String serialNumber, String model, AssetCategory category, String categoryLabel,
+      String orderNumber, LocalDate shippedOn, LocalDate warrantyEndsOn, LocalDate maintenanceEndsOn,
+      boolean manufacturerPlan, String manufacturerName, String entitlement, String explanation,
+      boolean advanceReplacementEligible, String openCaseRef, boolean returnable, String notReturnableReason) {}
+
+  public record OrderView(String orderNumber, LocalDate orderedOn, List<AssetView> assets) {}
+
+  private static final String ASSET_SELECT = """
+      select a.serial_number, a.model, a.category, o.order_number, a.shipped_on, a.coverage_start,
+             a.warranty_ends_override, a.unit_price, a.manufacturer_plan, a.manufacturer_name,
+             (select c.reference from return_cases c where c.asset_id = a.id and c.closed_at is null) as open_case
+        from assets a left join orders o on o.id = a.order_id
+       where a.customer_id = ? and a.owner = 'CUSTOMER'
+      """;
+
+  private AssetView assetView(java.sql.ResultSet rs, Customer customer) throws java.sql.SQLException {
+    AssetCategory category = AssetCategory.valueOf(rs.getString("category"));
+    AssetFacts facts = new AssetFacts(rs.getString("serial_number"), category,
+        rs.getObject("coverage_start", LocalDate.class), rs.getBigDecimal("unit_price"),
+        rs.getBoolean("manufacturer_plan"), rs.getObject("warranty_ends_override", LocalDate.class));
+    Entitlement e = policy.entitlement(facts, customer.suspended(), today());
+    String openCase = rs.getString("open_case");
+    String reason = openCase != null ? "Already in open return " + openCase
+        : policy.closeBeforeDiagnosis(e).isPresent() ? e.explanation() : null;
+    return new AssetView(facts.serialNumber(), rs.getString("model"), category, category.label(),
+        rs.getString("order_number"), rs.getObject("shipped_on", LocalDate.class), e.warrantyEndsOn(),
+        e.maintenanceEndsOn(), facts.manufacturerPlan(), rs.getString("manufacturer_name"), e.status().name(),
+        e.explanation(), e.advanceReplacementWindowOpen(), openCase, reason == null, reason);
+  }
+
+  public List<OrderView> orders(Customer customer) {
+    Map<String, OrderView> orders = new LinkedHashMap<>();
+    jdbc.sql("select order_number, ordered_on from orders where customer_id = ? order by ordered_on desc")
+        .param(customer.id())
+        .query((rs, n) -> orders.put(rs.getString(1),
+            new OrderView(rs.getString(1), rs.getObject(2, LocalDate.class), new ArrayList<>())))
+        .list();
+    for (AssetView asset : jdbc.sql(ASSET_SELECT + " order by a.serial_number").param(customer.id())
+        .query((rs, n) -> assetView(rs, customer)).list()) {
+      Optional.ofNullable(orders.get(asset.orderNumber())).ifPresent(o -> o.assets().add(asset));
+    }
+    return List.copyOf(orders.values());
+  }
+
+  public OrderView order(Customer customer, String orderNumber) {
+    return orders(customer).stream().filter(o -> o.orderNumber().equalsIgnoreCase(orderNumber.trim())).findFirst()
+        .orElseThrow(() -> new ReturnRejected("orderNumber", "No order " + orderNumber + " on your account"));
+  }
+
+  public AssetView warranty(Customer customer, String serialNumber) {
+    if (serialNumber == null || serialNumber.isBlank()) {
+      throw new ReturnRejected("serialNumber", "Enter a serial number");
+    }
+    return jdbc.sql(ASSET_SELECT + " and a.serial_number = ?").params(customer.id(), serialNumber.trim())
+        .query((rs, n) -> assetView(rs, customer)).optional()
+        .orElseThrow(() -> CaseNotFound.of("No asset with serial " + serialNumber.trim() + " on your account"));
+  }
+
+  /** Who pays which freight leg, as the review step shows it (§3.0 freight policy). */
+  public List<String> freightTerms() {
+    FreightLeg inbound = policy.inboundLeg();
+    return List.of(
+        "Sending the faulty unit to ITMall: paid by you (" + inbound.payer() + ").",
+        "Shipping a repaired or replacement unit back, or an advance replacement: paid by ITMall for valid warranty claims.",
+        "Returning a unit whose claim is not valid (exclusion, no fault found, out of warranty): paid by you.");
+  }
+
+  // ---- returns ----------------------------------------------------------------------------------------------------
+
+  public record ReturnSummary(String caseRef, String requestRef, String serialNumber, String model, String status,
+      String outcome, String rmaNumber, Instant returnDueAt, Instant submittedAt) {}
+
+  public List<ReturnSummary> returns(Customer customer) {
+    return jdbc.sql("""
+        select c.reference, r.reference, a.serial_number, a.model, c.status, c.outcome, c.rma_number,
+               c.return_due_at, c.created_at
+          from return_cases c join return_requests r on r.id = c.request_id join assets a on a.id = c.asset_id
+         where r.customer_id = ? order by c.id desc""")
+        .param(customer.id())
+        .query((rs, n) -> new ReturnSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getString(6), rs.getString(7), instant(rs, 8), instant(rs, 9)))
+        .list();
+  }
+
+  /** A case of this customer's, or not found. */
+  public CaseRecord ownCase(Customer customer, String caseRef) {
+    return store.findByReference(caseRef).filter(c -> c.customerId() == customer.id())
+        .orElseThrow(() -> new CaseNotFound(caseRef));
+  }
+
+  public record Step(String name, String state, Instant at, String detail) {}
+
+  public record Proof(long id, String fileName, String contentType, int sizeBytes) {}
+
+  public record Tracking(CaseRecord c, List<Step> steps, Long daysLeftToReturn, String deadlineNote,
+      List<CaseStore.ChargeRow> charges, List<FreightLeg> shipments, Optional<CaseStore.ReplacementRow> replacement,
+      List<Proof> proofs, String inboundCarrier, String inboundTracking, boolean cancellable) {}
+
+  public Tracking tracking(Customer customer, String caseRef) {
+    CaseRecord c = ownCase(customer, caseRef);
+    Instant diagnosedAt = jdbc.sql("select decided_at from diagnoses where case_id = ?").param(c.id())
+        .query((rs, n) -> instant(rs, 1)).optional().orElse(null);
+    String diagnosis = jdbc.sql("select outcome || coalesce(' (' || exclusion_reason || ')', '') from diagnoses "
+        + "where case_id = ?").param(c.id()).query(String.class).optional().orElse(null);
+    Optional<Boolean> approved = jdbc.sql("select approved from rma_decisions where case_id = ?").param(c.id())
+        .query(Boolean.class).optional();
+    boolean closed = c.closed();
+    List<Step> steps = List.of(
+        new Step("Remote diagnosis", diagnosedAt != null ? "done" : closed ? "skipped" : "current",
+            diagnosedAt != null ? diagnosedAt : c.createdAt(),
+            diagnosis != null ? diagnosis : closed ? String.valueOf(c.outcome()) : "TAC engineers are assessing the fault"),
+        new Step("RMA approval", approved.isPresent() ? "done" : closed ? "skipped" : diagnosedAt != null ? "current" : "pending",
+            c.rmaAuthorizedAt(), approved.map(a -> a ? "Authorized: " + c.rmaNumber() : "Rejected").orElse(null)),
+        new Step("Asset return", c.receivedAt() != null ? "done" : c.rmaNumber() != null && !closed ? "current"
+            : closed ? "skipped" : "pending", c.receivedAt() != null ? c.receivedAt() : c.returnDueAt(),
+            c.receivedAt() != null ? "Received" : c.rmaNumber() != null ? "Return by " + c.returnDueAt() : null),
+        new Step("Resolution", closed ? "done" : c.receivedAt() != null ? "current" : "pending", c.closedAt(),
+            closed ? c.outcome() + (c.newWarrantyEndsOn() == null ? "" : ", warranty through " + c.newWarrantyEndsOn())
+                : null));
+    Long daysLeft = null;
+    String note = null;
+    if (c.rmaNumber() != null && c.receivedAt() == null && !closed) {
+      daysLeft = Math.max(0, Duration.between(clock.instant(), c.returnDueAt()).toDays());
+      note = "Return the unit by " + c.returnDueAt() + ". After that we send a reminder; after "
+          + c.complianceLimitAt() + (c.advanceReplacement()
+              ? " you are charged the full unit price of the advance replacement, and the account is suspended if that charge fails."
+              : " the RMA expires.");
+    }
+    List<Proof> proofs = jdbc.sql("select id, file_name, content_type, size_bytes from proofs where case_id = ? order by id")
+        .param(c.id()).query((rs, n) -> new Proof(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
+        .list();
+    Map<String, Object> inbound = jdbc.sql("select inbound_carrier, inbound_tracking from return_cases where id = ?")
+        .param(c.id()).query().singleRow();
+    boolean cancellable = !closed && c.receivedAt() == null && store.findReplacement(c.id()).isEmpty();
+    return new Tracking(c, steps, daysLeft, note, store.charges(c.id()), store.shipments(c.id()),
+        store.findReplacement(c.id()), proofs, (String) inbound.get("inbound_carrier"),
+        (String) inbound.get("inbound_tracking"), cancellable);
+  }
+
+  public record ProofContent(String fileName, String contentType, byte[] content) {}
+
+  public ProofContent proof(Customer customer, String caseRef, long proofId) {
+    CaseRecord c = ownCase(customer, caseRef);
+    return jdbc.sql("select file_name, content_type, content from proofs where id = ? and case_id = ?")
+        .params(proofId, c.id())
+        .query((rs, n) -> new ProofContent(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional()
+        .orElseThrow(() -> CaseNotFound.of("No proof " + proofId + " on return " + caseRef));
+  }
+
+  public void setInboundTracking(Customer customer, String caseRef, String carrier, String trackingNumber) {
+    CaseRecord c = ownCase(customer, caseRef);
+    if (c.rmaNumber() == null) {
+      throw new ReturnRejected("trackingNumber", "Enter tracking once the RMA is authorized");
+    }
+    if (c.receivedAt() != null || c.closed()) {
+      throw new ReturnRejected("trackingNumber", "The unit has already been received");
+    }
+    if (carrier == null || carrier.isBlank() || trackingNumber == null || trackingNumber.isBlank()) {
+      throw new ReturnRejected("trackingNumber", "Enter both the carrier and the tracking number");
+    }
+    jdbc.sql("update return_cases set inbound_carrier = ?, inbound_tracking = ? where id = ?")
+        .params(carrier.trim(), trackingNumber.trim(), c.id()).update();
+    jdbc.sql("update shipments set carrier = ?, tracking_ref = ? where case_id = ? and direction = 'INBOUND'")
+        .params(carrier.trim(), trackingNumber.trim(), c.id()).update();
+  }
+
+  private LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  private static Instant instant(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+    java.time.OffsetDateTime v = rs.getObject(column, java.time.OffsetDateTime.class);
+    return v == null ? null : v.toInstant();
+  }
+}

@@ -1,0 +1,39 @@
+package sale.itmall.assurance.portal;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import sale.itmall.assurance.cases.CaseNotFound;
+import sale.itmall.assurance.cases.ReturnRejected;
+
+/** API errors as RFC 9457 problem details, with the field a rejection concerns. */
+@RestControllerAdvice(assignableTypes = ReturnsApi.class)
+public class ProblemAdvice {
+
+  @ExceptionHandler(ReturnRejected.class)
+  public ProblemDetail rejected(ReturnRejected e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+    problem.setTitle("Return request not accepted");
+    problem.setType(URI.create("https://itmall.sale/problems/return-rejected"));
+    problem.setProperty("field", e.field());
+    return problem;
+  }
+
+  @ExceptionHandler(CaseNotFound.class)
+  public ProblemDetail notFound(CaseNotFound e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    problem.setTitle("Not found");
+    return problem;
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  public ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+        "A proof is larger than 10 MB, or all together exceed 50 MB");
+    problem.setTitle("Upload too large");
+    return problem;
+  }
+}

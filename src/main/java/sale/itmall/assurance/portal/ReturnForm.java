@@ -1,0 +1,64 @@
+package sale.itmall.assurance.portal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.web.multipart.MultipartFile;
+import sale.itmall.assurance.cases.ProofFile;
+import sale.itmall.assurance.cases.ReturnSubmissions;
+
+/**
+ * A return request as the wizard (multipart form) or an API client (JSON or multipart) submits it. Items left
+ * unselected in the wizard are ignored; nothing is written unless every selected item is acceptable.
+ */
+public class ReturnForm {
+
+  private String orderNumber;
+  private List<ItemForm> items = new ArrayList<>();
+
+  public static class ItemForm {
+    private boolean selected = true;
+    private String serialNumber;
+    private String faultDescription;
+    private List<MultipartFile> proofs = new ArrayList<>();
+
+    public boolean isSelected() { return selected; }
+    public void setSelected(boolean selected) { this.selected = selected; }
+    public String getSerialNumber() { return serialNumber; }
+    public void setSerialNumber(String serialNumber) { this.serialNumber = serialNumber; }
+    public String getFaultDescription() { return faultDescription; }
+    public void setFaultDescription(String faultDescription) { this.faultDescription = faultDescription; }
+    public List<MultipartFile> getProofs() { return proofs; }
+    public void setProofs(List<MultipartFile> proofs) { this.proofs = proofs == null ? new ArrayList<>() : proofs; }
+  }
+
+  public String getOrderNumber() { return orderNumber; }
+  public void setOrderNumber(String orderNumber) { this.orderNumber = orderNumber; }
+  public List<ItemForm> getItems() { return items; }
+  public void setItems(List<ItemForm> items) { this.items = items == null ? new ArrayList<>() : items; }
+
+  /** The selected items with their proofs checked by content. */
+  public List<ReturnSubmissions.Item> toItems() {
+    List<ReturnSubmissions.Item> result = new ArrayList<>();
+    for (ItemForm item : items) {
+      if (!item.selected || item.serialNumber == null) {
+        continue;
+      }
+      List<ProofFile> proofs = new ArrayList<>();
+      for (MultipartFile file : item.proofs) {
+        if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
+          continue;
+        }
+        try {
+          proofs.add(ProofFile.check("items[" + item.serialNumber + "].proofs", file.getOriginalFilename(),
+              file.getBytes()));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      result.add(new ReturnSubmissions.Item(item.serialNumber, item.faultDescription, proofs));
+    }
+    return result;
+  }
+}

@@ -1,0 +1,123 @@
+package sale.itmall.assurance.portal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import sale.itmall.assurance.cases.ReturnSubmissions;
+
+/** The REST API behind the Self-Service Returns Center; everything is scoped to the signed-in customer. */
+@RestController
+@RequestMapping("/api")
+@Tag(name = "Self-Service Returns Center")
+public class ReturnsApi {
+
+  private final PortalService portal;
+  private final ReturnSubmissions submissions;
+
+  public ReturnsApi(PortalService portal, ReturnSubmissions submissions) {
+    this.portal = portal;
+    this.submissions = submissions;
+  }
+
+  @Operation(summary = "Your orders and their assets, each with its warranty status and whether it can be returned")
+  @GetMapping("/orders")
+  public List<PortalService.OrderView> orders(Principal me) {
+    return portal.orders(portal.customerOf(me.getName()));
+  }
+
+  @Operation(summary = "Warranty lookup of one of your assets by serial number")
+  @GetMapping("/warranty/{serialNumber}")
+  public PortalService.AssetView warranty(Principal me, @PathVariable String serialNumber) {
+    return portal.warranty(portal.customerOf(me.getName()), serialNumber);
+  }
+
+  @Operation(summary = "Your returns, newest first")
+  @GetMapping("/returns")
+  public List<PortalService.ReturnSummary> returns(Principal me) {
+    return portal.returns(portal.customerOf(me.getName()));
+  }
+
+  public record SubmitRequest(String orderNumber, List<ReturnSubmissions.Item> items) {}
+
+  @Operation(summary = "Submit a return request (JSON, without proofs); one case per item starts at once")
+  @PostMapping(path = "/returns", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.CREATED)
+  public ReturnSubmissions.Submitted submit(Principal me, @RequestBody SubmitRequest request) {
+    return submissions.submit(portal.customerOf(me.getName()).customerNumber(), request.orderNumber(),
+        request.items());
+  }
+
+  @Operation(summary = "Submit a return request with proofs (multipart: orderNumber, items[i].serialNumber, "
+      + "items[i].faultDescription, items[i].proofs)")
+  @PostMapping(path = "/returns", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @ResponseStatus(HttpStatus.CREATED)
+  public ReturnSubmissions.Submitted submitWithProofs(Principal me, @ModelAttribute ReturnForm form) {
+    return submissions.submit(portal.customerOf(me.getName()).customerNumber(), form.getOrderNumber(),
+        form.toItems());
+  }
+
+  @Operation(summary = "Track one return: the four policy steps, deadlines, shipments, charges and proofs")
+  @GetMapping("/returns/{caseRef}")
+  public PortalService.Tracking track(Principal me, @PathVariable String caseRef) {
+    return portal.tracking(portal.customerOf(me.getName()), caseRef);
+  }
+
+  public record CancelRequest(String reason) {}
+
+  @Operation(summary = "Cancel a return before the unit is received")
+  @PostMapping("/returns/{caseRef}/cancel")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  public void cancel(Principal me, @PathVariable String caseRef, @RequestBody(required = false) CancelRequest body) {
+    portal.ownCase(portal.customerOf(me.getName()), caseRef);
+    submissions.requestCancellation(caseRef, body == null ? null : body.reason());
+  }
+
+  public record InboundTracking(String carrier, String trackingNumber) {}
+
+  @Operation(summary = "Enter the carrier and tracking number of the unit you send back")
+  @PutMapping("/returns/{caseRef}/inbound-tracking")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  public void inboundTracking(Principal me, @PathVariable String caseRef, @RequestBody InboundTracking body) {
+    portal.setInboundTracking(portal.customerOf(me.getName()), caseRef, body.carrier(), body.trackingNumber());
+  }
+
+  @Operation(summary = "Download a proof you attached")
+  @GetMapping("/returns/{caseRef}/proofs/{proofId}")
+  public ResponseEntity<byte[]> proof(Principal me, @PathVariable String caseRef, @PathVariable long proofId) {
+    PortalService.ProofContent proof = portal.proof(portal.customerOf(me.getName()), caseRef, proofId);
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(proof.contentType()))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(proof.fileName(),
+            java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .body(proof.content());
+  }
+
+  public record Receipt(String rmaNumber, String receiptId, Instant receivedAt) {}
+
+  @Operation(summary = "Warehouse: the faulty unit of an RMA arrived (staff; idempotent on receiptId)")
+  @PostMapping("/warehouse/receipts")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  public void receipt(@RequestBody Receipt receipt) {
+    if (receipt.rmaNumber() == null || receipt.receiptId() == null || receipt.receiptId().isBlank()) {
+      throw new sale.itmall.assurance.cases.ReturnRejected("receiptId", "A receipt needs an rmaNumber and a receiptId");
+    }
+    submissions.publishReceipt(receipt.rmaNumber(), receipt.receiptId(), receipt.receivedAt());
+  }
+}

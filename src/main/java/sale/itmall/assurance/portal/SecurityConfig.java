@@ -1,0 +1,78 @@
+package sale.itmall.assurance.portal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Sign-in for the Self-Service Returns Center: accounts in {@code portal_users} with hashed passwords, a session after
+ * form login, CSRF protection on every state-changing request (pages carry the token in their forms, API clients echo
+ * the XSRF-TOKEN cookie). The warehouse's receipt endpoint is for staff with HTTP Basic and no browser session.
+ */
+@Configuration
+public class SecurityConfig {
+
+  @Bean
+  public PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  public UserDetailsService users(JdbcClient jdbc) {
+    return username -> jdbc.sql("select username, password_hash, role from portal_users where username = ?")
+        .param(username)
+        .query((rs, n) -> User.withUsername(rs.getString(1)).password(rs.getString(2)).roles(rs.getString(3)).build())
+        .optional().orElseThrow(() -> new UsernameNotFoundException(username));
+  }
+
+  @Bean
+  public SecurityFilterChain portal(HttpSecurity http, ObjectMapper json) throws Exception {
+    CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
+    csrfHandler.setCsrfRequestAttributeName(null);
+    http
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers("/login", "/css/**", "/actuator/health", "/actuator/info", "/actuator/prometheus",
+                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+            .requestMatchers("/api/warehouse/**").hasRole("STAFF")
+            .requestMatchers("/api/**").hasRole("CUSTOMER")
+            .anyRequest().hasRole("CUSTOMER"))
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        .httpBasic(Customizer.withDefaults())
+        .csrf(csrf -> csrf
+            .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+            .csrfTokenRequestHandler(csrfHandler)
+            .ignoringRequestMatchers(new AntPathRequestMatcher("/api/warehouse/**")))
+        .exceptionHandling(ex -> ex
+            .defaultAuthenticationEntryPointFor((request, response, e) -> problem(response, json,
+                    HttpStatus.UNAUTHORIZED, "Sign in to use the returns API"),
+                new AntPathRequestMatcher("/api/**"))
+            .defaultAccessDeniedHandlerFor((request, response, e) -> problem(response, json, HttpStatus.FORBIDDEN,
+                    "Your account may not do this (or the CSRF token is missing)"),
+                new AntPathRequestMatcher("/api/**")));
+    return http.build();
+  }
+
+  private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
+      throws java.io.IOException {
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(status, detail));
+  }
+}
