@@ -29,8 +29,11 @@ public final class LocalRun {
         ITMall Service Assurance is running (ready in %.1f s)
           Process engine : embedded Zeebe at %s (in memory; process owners' bpmn/ and forms/ deployed)
           Database       : embedded PostgreSQL, data in %s
-          Health         : http://localhost:%s/actuator/health
-          Demo customers : C-1001 Northwind, C-1002 Contoso, C-1003 Fabrikam (see README)
+          Customers      : http://localhost:%4$s/  Self-Service Returns Center; sign in as northwind, contoso
+                           or fabrikam, password "demo"
+          API docs       : http://localhost:%4$s/swagger-ui.html (warehouse receipts: user "warehouse", password "demo")
+          Health         : http://localhost:%4$s/actuator/health
+          Tasklist/Operate: not in this embedded default (issue #5); user tasks wait in the engine
         Stop with Ctrl+C.
         """, (System.nanoTime() - started) / 1e9, engine.getGatewayAddress(),
         context.getEnvironment().getProperty("itmall.embedded-postgres.data-dir"), port);

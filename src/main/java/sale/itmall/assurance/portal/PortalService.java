@@ -117,7 +117,8 @@ public class PortalService {
   public List<String> freightTerms() {
     FreightLeg inbound = policy.inboundLeg();
     return List.of(
-        "Sending the faulty unit to ITMall: paid by you (" + inbound.payer() + ").",
+        "Sending the faulty unit to ITMall: paid by " + (inbound.payer() == FreightLeg.Payer.CLIENT ? "you" : "ITMall")
+            + ".",
         "Shipping a repaired or replacement unit back, or an advance replacement: paid by ITMall for valid warranty claims.",
         "Returning a unit whose claim is not valid (exclusion, no fault found, out of warranty): paid by you.");
   }
@@ -165,21 +166,22 @@ public class PortalService {
     List<Step> steps = List.of(
         new Step("Remote diagnosis", diagnosedAt != null ? "done" : closed ? "skipped" : "current",
             diagnosedAt != null ? diagnosedAt : c.createdAt(),
-            diagnosis != null ? diagnosis : closed ? String.valueOf(c.outcome()) : "TAC engineers are assessing the fault"),
+            diagnosis != null ? diagnosis : closed ? c.outcome() : "TAC engineers are assessing the fault"),
         new Step("RMA approval", approved.isPresent() ? "done" : closed ? "skipped" : diagnosedAt != null ? "current" : "pending",
             c.rmaAuthorizedAt(), approved.map(a -> a ? "Authorized: " + c.rmaNumber() : "Rejected").orElse(null)),
         new Step("Asset return", c.receivedAt() != null ? "done" : c.rmaNumber() != null && !closed ? "current"
             : closed ? "skipped" : "pending", c.receivedAt() != null ? c.receivedAt() : c.returnDueAt(),
-            c.receivedAt() != null ? "Received" : c.rmaNumber() != null ? "Return by " + c.returnDueAt() : null),
+            c.receivedAt() != null ? "Received" : c.rmaNumber() != null ? "Return by " + Labels.when(c.returnDueAt()) : null),
         new Step("Resolution", closed ? "done" : c.receivedAt() != null ? "current" : "pending", c.closedAt(),
             closed ? c.outcome() + (c.newWarrantyEndsOn() == null ? "" : ", warranty through " + c.newWarrantyEndsOn())
                 : null));
     Long daysLeft = null;
     String note = null;
     if (c.rmaNumber() != null && c.receivedAt() == null && !closed) {
-      daysLeft = Math.max(0, Duration.between(clock.instant(), c.returnDueAt()).toDays());
-      note = "Return the unit by " + c.returnDueAt() + ". After that we send a reminder; after "
-          + c.complianceLimitAt() + (c.advanceReplacement()
+      long secondsLeft = Duration.between(clock.instant(), c.returnDueAt()).toSeconds();
+      daysLeft = Math.max(0, (secondsLeft + 86_399) / 86_400);
+      note = "Return the unit by " + Labels.when(c.returnDueAt()) + ". After that we send a reminder; after "
+          + Labels.when(c.complianceLimitAt()) + (c.advanceReplacement()
               ? " you are charged the full unit price of the advance replacement, and the account is suspended if that charge fails."
               : " the RMA expires.");
     }

@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** With SPRING_DATASOURCE_URL set, the app uses that server (migrating it with Flyway) and starts no database itself. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "camunda.client.worker.defaults.enabled=false",
     "camunda.client.deployment.enabled=false"})
 class ConfiguredDatabaseTest {

@@ -64,6 +64,15 @@ class ReturnsApiTest {
   }
 
   @Test
+  void theApiIsDocumentedWithOpenApi() throws Exception {
+    mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+        .andExpect(jsonPath("$.paths['/api/returns'].post").exists())
+        .andExpect(jsonPath("$.paths['/api/returns/{caseRef}'].get").exists())
+        .andExpect(jsonPath("$.paths['/api/warranty/{serialNumber}'].get").exists())
+        .andExpect(jsonPath("$.paths['/api/warehouse/receipts'].post").exists());
+  }
+
+  @Test
   void withoutSigningInTheApiAnswersAProblem() throws Exception {
     mvc.perform(get("/api/returns")).andExpect(status().isUnauthorized())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
