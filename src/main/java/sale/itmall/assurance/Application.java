@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * build time) in one deployment, so each user task finds its linked form.
  */
 @SpringBootApplication
+@org.springframework.scheduling.annotation.EnableScheduling
 @Deployment(resources = {"classpath*:/bpmn/**/*.bpmn", "classpath*:/forms/**/*.form"})
 public class Application {
 

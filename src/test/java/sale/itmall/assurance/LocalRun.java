@@ -18,6 +18,12 @@ public final class LocalRun {
     long started = System.nanoTime();
     ZeebeTestEngine engine = EngineFactory.create();
     engine.start();
+    // notifications go to a real SMTP server in this JVM; customers also read them on the portal's Messages page
+    com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+        new com.icegreen.greenmail.util.ServerSetup(3025, "127.0.0.1", "smtp"));
+    smtp.start();
+    System.setProperty("spring.mail.host", "127.0.0.1");
+    System.setProperty("spring.mail.port", "3025");
     System.setProperty("camunda.client.grpc-address", "http://" + engine.getGatewayAddress());
     SpringApplication app = new SpringApplication(Application.class);
     app.setAdditionalProfiles("demo");
@@ -32,6 +38,9 @@ public final class LocalRun {
           Customers      : http://localhost:%4$s/  Self-Service Returns Center; sign in as northwind, contoso
                            or fabrikam, password "demo"
           API docs       : http://localhost:%4$s/swagger-ui.html (warehouse receipts: user "warehouse", password "demo")
+          Staff          : http://localhost:%4$s/staff/reports  reports and audit trails; user "warehouse", password "demo"
+          Metrics        : http://localhost:%4$s/actuator/prometheus
+          Mail           : in-process SMTP on 127.0.0.1:3025; customers read every notification under "Messages"
           Health         : http://localhost:%4$s/actuator/health
           Tasklist/Operate: not in this embedded default (issue #5); user tasks wait in the engine
         Stop with Ctrl+C.

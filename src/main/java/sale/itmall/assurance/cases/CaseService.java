@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import sale.itmall.assurance.notify.Notifications;
 import sale.itmall.assurance.policy.BenchFinding;
 import sale.itmall.assurance.policy.CaseOutcome;
 import sale.itmall.assurance.policy.DiagnosisDecision;
@@ -19,6 +22,7 @@ import sale.itmall.assurance.policy.ResolutionPlan;
 import sale.itmall.assurance.policy.RmaDeadlines;
 import sale.itmall.assurance.policy.ServicePolicy;
 import sale.itmall.assurance.policy.ServicePolicy.ComplianceAction;
+import sale.itmall.assurance.text.Labels;
 
 /**
  * The steps of a return case: each applies a {@link ServicePolicy} rule, writes what it decided and the audit record
@@ -32,12 +36,17 @@ public class CaseService {
   private final AuditTrail audit;
   private final ServicePolicy policy;
   private final Clock clock;
+  private final Notifications notifications;
+  private final CaseMetrics metrics;
 
-  public CaseService(CaseStore store, AuditTrail audit, ServicePolicy policy, Clock clock) {
+  public CaseService(CaseStore store, AuditTrail audit, ServicePolicy policy, Clock clock,
+      Notifications notifications, CaseMetrics metrics) {
     this.store = store;
     this.audit = audit;
     this.policy = policy;
     this.clock = clock;
+    this.notifications = notifications;
+    this.metrics = metrics;
   }
 
   private LocalDate today() {
@@ -59,6 +68,8 @@ public class CaseService {
         close.isPresent() ? "CLOSING" : "IN_DIAGNOSIS");
     audit.record(c, "ENTITLEMENT_CHECKED", "system:entitlement-check",
         e.status() + ": " + e.explanation(), now);
+    close.ifPresent(outcome -> notifications.queue(c, "entitlement-closed",
+        Map.of("outcomeText", Labels.words(outcome.name()), "explanation", e.explanation()), now));
     return new EntitlementResult(e, close, due);
   }
 
@@ -80,13 +91,24 @@ public class CaseService {
             + (decision.goesToRmaApproval() ? "; to RMA approval, advance replacement "
                 + (decision.advanceReplacement() ? "eligible" : "not eligible") : "; closes as " + decision.closeWith()),
         now);
+    notifications.queue(c, "diagnosis-result", Map.of(
+        "diagnosisText", Labels.words(parsed.name())
+            + (exclusion == null ? "" : " (" + decision.exclusion().description() + ", not covered under §4.0)"),
+        "nextText", decision.goesToRmaApproval()
+            ? "Next: our support team authorizes the RMA; you then return the unit."
+                + (decision.advanceReplacement() ? " As the defect was confirmed within the first 12 months, a replacement ships in advance." : "")
+            : decision.closeWith() == CaseOutcome.OUT_OF_WARRANTY
+                ? "The hardware warranty has ended: premium maintenance covers remote diagnosis, not a free repair or replacement. The case is closed."
+                : "The case is closed."), now);
     return decision;
   }
 
   public void escalateDiagnosis(String caseRef) {
     CaseRecord c = store.require(caseRef);
     Instant now = clock.instant();
-    store.markDiagnosisEscalated(c.id(), now);
+    if (store.markDiagnosisEscalated(c.id(), now)) {
+      metrics.diagnosisSlaBreach();
+    }
     audit.record(c, "DIAGNOSIS_SLA_BREACHED", "system:diagnosis-sla-timer",
         "Remote diagnosis not done by " + c.diagnosisDueAt() + "; escalated to Level-3", now);
   }
@@ -104,6 +126,8 @@ public class CaseService {
     if (!approved) {
       store.setStatus(c.id(), "CLOSING");
       audit.record(c, "RMA_REJECTED", decidedBy, notes == null ? "RMA rejected" : notes, now);
+      notifications.queue(c, "rma-rejected",
+          Map.of("reason", notes == null || notes.isBlank() ? "not given" : notes), now);
       return Optional.empty();
     }
     RmaDeadlines deadlines = policy.deadlines(c.rmaAuthorizedAt() != null ? c.rmaAuthorizedAt() : now);
@@ -115,6 +139,9 @@ public class CaseService {
         authorized.rmaNumber() + ": return by " + authorized.returnDueAt() + ", compliance limit "
             + authorized.complianceLimitAt() + "; inbound freight at the client's cost",
         now);
+    notifications.queue(authorized, "rma-authorized", Map.of("rmaNumber", authorized.rmaNumber(),
+        "returnBy", Labels.when(authorized.returnDueAt()), "complianceLimit", Labels.when(authorized.complianceLimitAt()),
+        "advance", authorized.advanceReplacement()), now);
     return Optional.of(new RmaDeadlines(
         authorized.rmaAuthorizedAt(), authorized.returnDueAt(), authorized.complianceLimitAt()));
   }
@@ -143,6 +170,8 @@ public class CaseService {
         "Replacement " + replacement.serialNumber() + " shipped at ITMall's cost, warranty through "
             + replacement.warrantyEndsOn(),
         now);
+    notifications.queue(c, "advance-shipped", Map.of("replacementSerial", replacement.serialNumber(),
+        "warrantyEnd", replacement.warrantyEndsOn().toString(), "returnBy", Labels.when(c.returnDueAt())), now);
     return replacement;
   }
 
@@ -162,6 +191,8 @@ public class CaseService {
     store.markOverdueNotice(c.id(), now);
     audit.record(c, "RETURN_OVERDUE", "system:return-window-timer",
         c.rmaNumber() + " not returned by " + c.returnDueAt() + "; compliance limit " + c.complianceLimitAt(), now);
+    notifications.queue(c, "return-overdue", Map.of("returnBy", Labels.when(c.returnDueAt()),
+        "complianceLimit", Labels.when(c.complianceLimitAt())), now);
   }
 
   /** The compliance action at day 20; for a charge, whether it was captured. */
@@ -173,6 +204,7 @@ public class CaseService {
     if (action == ComplianceAction.EXPIRE_RMA) {
       audit.record(c, "RMA_EXPIRED", "system:compliance-limit-timer",
           c.rmaNumber() + " not returned by the compliance limit " + c.complianceLimitAt(), now);
+      notifications.queue(c, "rma-expired", now);
       return new ComplianceResult(action, true, CaseOutcome.RMA_EXPIRED);
     }
     CaseStore.ChargeRow charge = store.charge(c.id(), c.customerId(), "UNRETURNED_ADVANCE_UNIT", c.unitPrice(),
@@ -182,6 +214,12 @@ public class CaseService {
         "Full unit price " + charge.amount() + " " + charge.currency() + " for the unreturned unit of "
             + c.rmaNumber(),
         now);
+    if (charge.created()) {
+      metrics.charge(charge.reason(), charge.status());
+    }
+    if (captured) {
+      notifications.queue(c, "charged", Map.of("amount", charge.amount().toPlainString()), now);
+    }
     return new ComplianceResult(action, captured, CaseOutcome.CHARGED_FULL_UNIT_PRICE);
   }
 
@@ -190,7 +228,10 @@ public class CaseService {
   public void suspendAccount(String caseRef) {
     CaseRecord c = store.require(caseRef);
     Instant now = clock.instant();
-    store.suspendAccount(c.customerId(), "Declined full-unit charge for " + c.rmaNumber(), now);
+    if (store.suspendAccount(c.customerId(), "Declined full-unit charge for " + c.rmaNumber(), now)) {
+      metrics.suspension();
+    }
+    notifications.queue(c, "account-suspended", Map.of("amount", c.unitPrice().toPlainString()), now);
     audit.record(c, "ACCOUNT_SUSPENDED", "system:account-suspend",
         "Account " + c.customerNumber() + " suspended: the full-unit charge for " + c.rmaNumber() + " was declined",
         now);
@@ -206,6 +247,8 @@ public class CaseService {
         new RmaDeadlines(c.rmaAuthorizedAt(), c.returnDueAt(), c.complianceLimitAt()).standingAt(at);
     audit.record(c, "UNIT_RECEIVED", "warehouse" + (receiptId == null ? "" : ":" + receiptId),
         c.rmaNumber() + " received " + standing, at);
+    notifications.queue(c, "unit-received", Map.of("standing", standing == RmaDeadlines.ReturnStanding.ON_TIME
+        ? "on time" : "after the return-by date"), clock.instant());
     return standing;
   }
 
@@ -251,6 +294,13 @@ public class CaseService {
             + (plan.advanceUnitCharge().signum() > 0
                 ? "; advance unit charged " + plan.advanceUnitCharge() + " " + c.currency() : ""),
         now);
+    Map<String, Object> mail = new HashMap<>();
+    mail.put("outcomeText", Labels.words(plan.outcome().name())
+        + (plan.exclusion() == null ? "" : " (" + plan.exclusion().description() + ")"));
+    mail.put("warrantyEnd", plan.newWarrantyEndsOn() == null ? null : plan.newWarrantyEndsOn().toString());
+    mail.put("credit", plan.creditAmount().signum() > 0 ? plan.creditAmount().toPlainString() : null);
+    mail.put("advanceCharge", plan.advanceUnitCharge().signum() > 0 ? plan.advanceUnitCharge().toPlainString() : null);
+    notifications.queue(c, "resolution", mail, now);
     return plan;
   }
 
@@ -271,6 +321,8 @@ public class CaseService {
       store.insertShipment(c.id(), leg, assetId, now);
       audit.record(c, "OUTBOUND_SHIPMENT_ARRANGED", "system:outbound-shipment",
           leg.purpose() + " shipped, freight paid by " + leg.payer(), now);
+      notifications.queue(c, "outbound-shipped", Map.of("whatText", Labels.words(leg.purpose().name()).toLowerCase(),
+          "payerText", leg.payer() == FreightLeg.Payer.ITMALL ? "ITMall" : "you"), now);
     });
     return plan.outbound();
   }
@@ -279,8 +331,10 @@ public class CaseService {
 
   public void cancel(String caseRef, String reason) {
     CaseRecord c = store.require(caseRef);
+    Instant now = clock.instant();
     audit.record(c, "RETURN_CANCELLED", "customer:" + c.customerNumber(),
-        reason == null || reason.isBlank() ? "Cancelled by the customer" : reason, clock.instant());
+        reason == null || reason.isBlank() ? "Cancelled by the customer" : reason, now);
+    notifications.queue(c, "cancelled", now);
   }
 
   public void recordDisputeRuling(String caseRef, String decision, String ruling) {
@@ -289,8 +343,12 @@ public class CaseService {
       throw new PolicyViolation("The policy dispute form was completed without a ruling (disputeDecision is missing)");
     }
     Instant now = clock.instant();
-    audit.record(c, "POLICY_DISPUTE_RULED", "DISPUTE_RULING:" + now.toEpochMilli(), "tasklist:service-governance",
+    String step = "DISPUTE_RULING:" + now.toEpochMilli();
+    audit.record(c, "POLICY_DISPUTE_RULED", step, "tasklist:service-governance",
         decision + ": " + (ruling == null ? "" : ruling), now);
+    notifications.queue(c, "dispute-ruling", step, Map.of("decisionText", "UPHELD".equals(decision)
+        ? "your dispute is upheld and the case is reviewed in your favour" : "the policy was applied correctly",
+        "ruling", ruling == null ? "" : ruling), now);
   }
 
   public void close(String caseRef, String outcome) {
@@ -299,6 +357,7 @@ public class CaseService {
     Instant now = clock.instant();
     if (store.close(c.id(), parsed.name(), now)) {
       audit.record(c, "CASE_CLOSED", "system:case-close", parsed.name(), now);
+      metrics.closed(parsed);
     }
   }
 

@@ -167,22 +167,25 @@ public class CaseStore {
   /** Records a charge once per case and reason; answers the stored charge (the first attempt's status stands). */
   public ChargeRow charge(long caseId, long customerId, String reason, BigDecimal amount, String currency,
       String status, Instant at) {
-    jdbc.sql("""
+    int inserted = jdbc.sql("""
         insert into charges (case_id, customer_id, reason, amount, currency, status, created_at)
         values (?, ?, ?, ?, ?, ?, ?) on conflict (case_id, reason) do nothing""")
         .params(caseId, customerId, reason, amount, currency, status, ts(at)).update();
     return jdbc.sql("select reason, amount, currency, status from charges where case_id = ? and reason = ?")
         .params(caseId, reason)
-        .query((rs, n) -> new ChargeRow(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4)))
+        .query((rs, n) -> new ChargeRow(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4),
+            inserted == 1))
         .single();
   }
 
-  public record ChargeRow(String reason, BigDecimal amount, String currency, String status) {}
+  /** A charge; {@code created} tells whether the call that answered it wrote it (false for a repeated step). */
+  public record ChargeRow(String reason, BigDecimal amount, String currency, String status, boolean created) {}
 
   public List<ChargeRow> charges(long caseId) {
     return jdbc.sql("select reason, amount, currency, status from charges where case_id = ? order by id")
         .param(caseId)
-        .query((rs, n) -> new ChargeRow(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4)))
+        .query((rs, n) -> new ChargeRow(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4),
+            false))
         .list();
   }
 

@@ -18,6 +18,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import sale.itmall.assurance.notify.Notifications;
 import sale.itmall.assurance.policy.ServicePolicy;
 
 /**
@@ -28,6 +29,7 @@ import sale.itmall.assurance.policy.ServicePolicy;
 public class ReturnSubmissions {
 
   public static final String PROCESS_ID = "itmall-return-case";
+  public static final String DISPUTE_PROCESS_ID = "itmall-policy-dispute";
   public static final String MSG_ASSET_RECEIVED = "asset-received";
   public static final String MSG_CANCELLATION = "return-cancellation-requested";
   public static final String MSG_POLICY_DISPUTE = "policy-dispute-raised";
@@ -38,9 +40,13 @@ public class ReturnSubmissions {
   private final CamundaClient camunda;
   private final ServicePolicy policy;
   private final Clock clock;
+  private final Notifications notifications;
+  private final AuditTrail audit;
 
   public ReturnSubmissions(JdbcClient jdbc, TransactionTemplate tx, CaseStore store, CamundaClient camunda,
-      ServicePolicy policy, Clock clock) {
+      ServicePolicy policy, Clock clock, Notifications notifications, AuditTrail audit) {
+    this.notifications = notifications;
+    this.audit = audit;
     this.jdbc = jdbc;
     this.tx = tx;
     this.store = store;
@@ -140,6 +146,7 @@ public class ReturnSubmissions {
             .update();
       }
       caseRefs.add(caseRef);
+      notifications.queue(store.require(caseRef), "request-received", now);
     }
     return new Submitted(requestRef, caseRefs);
   }
@@ -149,6 +156,19 @@ public class ReturnSubmissions {
     if (c.processInstanceKey() != null) {
       return c.processInstanceKey();
     }
+    Map<String, Object> variables = caseVariables(c);
+    List<String> proofs = jdbc.sql("select file_name from proofs where case_id = ? order by id").param(c.id())
+        .query(String.class).list();
+    variables.put("proofSummary", proofs.isEmpty() ? "none attached"
+        : proofs.size() + " attached (" + String.join(", ", proofs) + "), viewable by staff in the portal");
+    ProcessInstanceEvent event = camunda.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
+        .variables(variables).send().join();
+    store.setProcessInstance(c.id(), event.getProcessInstanceKey());
+    return event.getProcessInstanceKey();
+  }
+
+  /** The variables Tasklist forms and Operate show for a case. */
+  private static Map<String, Object> caseVariables(CaseRecord c) {
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("caseRef", c.reference());
     variables.put("requestRef", c.requestReference());
@@ -160,14 +180,7 @@ public class ReturnSubmissions {
     variables.put("shippedOn", c.shippedOn().toString());
     variables.put("faultDescription", c.faultDescription());
     variables.put("policyRevision", c.policyRevision());
-    List<String> proofs = jdbc.sql("select file_name from proofs where case_id = ? order by id").param(c.id())
-        .query(String.class).list();
-    variables.put("proofSummary", proofs.isEmpty() ? "none attached"
-        : proofs.size() + " attached (" + String.join(", ", proofs) + "), viewable by staff in the portal");
-    ProcessInstanceEvent event = camunda.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
-        .variables(variables).send().join();
-    store.setProcessInstance(c.id(), event.getProcessInstanceKey());
-    return event.getProcessInstanceKey();
+    return variables;
   }
 
   /** The warehouse receipt the process waits for, correlated by RMA number; idempotent on the receipt id. */
@@ -205,7 +218,21 @@ public class ReturnSubmissions {
 
   public void raisePolicyDispute(String caseRef, String statement) {
     CaseRecord c = store.require(caseRef);
+    if (statement == null || statement.isBlank()) {
+      throw new ReturnRejected("statement", "Say what you dispute and why");
+    }
+    StringBuilder history = new StringBuilder();
+    for (AuditTrail.Event e : audit.events(c.id())) {
+      history.append(sale.itmall.assurance.text.Labels.when(e.occurredAt())).append(" · ").append(e.type())
+          .append(" · ").append(e.actor()).append(" · ").append(e.detail()).append('\n');
+    }
+    audit.record(c, "POLICY_DISPUTE_RAISED", "DISPUTE_RAISED:" + clock.millis(), "customer:" + c.customerNumber(),
+        statement, clock.instant());
+    Map<String, Object> variables = caseVariables(c);
+    variables.put("disputeStatement", statement.trim());
+    variables.put("caseHistory", history.toString());
+    variables.put("caseOutcome", c.outcome() == null ? "still open" : c.outcome());
     camunda.newPublishMessageCommand().messageName(MSG_POLICY_DISPUTE).correlationKey(c.reference())
-        .variables(Map.of("disputeStatement", statement == null ? "" : statement)).send().join();
+        .variables(variables).send().join();
   }
 }

@@ -22,10 +22,13 @@ public class PortalPages {
 
   private final PortalService portal;
   private final ReturnSubmissions submissions;
+  private final sale.itmall.assurance.notify.Notifications notifications;
 
-  public PortalPages(PortalService portal, ReturnSubmissions submissions) {
+  public PortalPages(PortalService portal, ReturnSubmissions submissions,
+      sale.itmall.assurance.notify.Notifications notifications) {
     this.portal = portal;
     this.submissions = submissions;
+    this.notifications = notifications;
   }
 
   @ModelAttribute("customer")
@@ -139,6 +142,26 @@ public class PortalPages {
       redirect.addFlashAttribute("error", e.getMessage());
     }
     return "redirect:/returns/" + caseRef;
+  }
+
+  @PostMapping("/returns/{caseRef}/dispute")
+  public String dispute(@ModelAttribute("customer") PortalService.Customer customer, @PathVariable String caseRef,
+      @RequestParam(required = false) String statement, RedirectAttributes redirect) {
+    portal.ownCase(customer, caseRef);
+    try {
+      submissions.raisePolicyDispute(caseRef, statement);
+      redirect.addFlashAttribute("message",
+          "Your dispute went to the Service Governance Team; their ruling will reach you by email.");
+    } catch (ReturnRejected e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/returns/" + caseRef;
+  }
+
+  @GetMapping("/messages")
+  public String messages(@ModelAttribute("customer") PortalService.Customer customer, Model model) {
+    model.addAttribute("messages", notifications.forCustomer(customer.id()));
+    return "messages";
   }
 
   @PostMapping("/returns/{caseRef}/cancel")

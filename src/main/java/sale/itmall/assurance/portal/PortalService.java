@@ -21,6 +21,7 @@ import sale.itmall.assurance.policy.AssetCategory;
 import sale.itmall.assurance.policy.Entitlement;
 import sale.itmall.assurance.policy.FreightLeg;
 import sale.itmall.assurance.policy.ServicePolicy;
+import sale.itmall.assurance.text.Labels;
 
 /**
  * What a signed-in customer sees and does in the Self-Service Returns Center. Every query is scoped to the customer:

@@ -88,6 +88,17 @@ public class ReturnsApi {
     submissions.requestCancellation(caseRef, body == null ? null : body.reason());
   }
 
+  public record Dispute(String statement) {}
+
+  @Operation(summary = "Dispute how the policy was applied to a return (open or closed); the Service Governance "
+      + "Team rules on it")
+  @PostMapping("/returns/{caseRef}/disputes")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  public void dispute(Principal me, @PathVariable String caseRef, @RequestBody Dispute body) {
+    portal.ownCase(portal.customerOf(me.getName()), caseRef);
+    submissions.raisePolicyDispute(caseRef, body == null ? null : body.statement());
+  }
+
   public record InboundTracking(String carrier, String trackingNumber) {}
 
   @Operation(summary = "Enter the carrier and tracking number of the unit you send back")

@@ -49,10 +49,13 @@ public class SecurityConfig {
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/login", "/css/**", "/actuator/health", "/actuator/info", "/actuator/prometheus",
                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
-            .requestMatchers("/api/warehouse/**").hasRole("STAFF")
+            .requestMatchers("/api/warehouse/**", "/staff/**").hasRole("STAFF")
             .requestMatchers("/api/**").hasRole("CUSTOMER")
             .anyRequest().hasRole("CUSTOMER"))
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .formLogin(form -> form.loginPage("/login").permitAll()
+            .successHandler((request, response, authentication) -> response.sendRedirect(request.getContextPath()
+                + (authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_STAFF"))
+                    ? "/staff/reports" : "/"))))
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .httpBasic(Customizer.withDefaults())
         .csrf(csrf -> csrf

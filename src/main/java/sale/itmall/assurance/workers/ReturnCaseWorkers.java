@@ -29,14 +29,16 @@ import sale.itmall.assurance.policy.RmaDeadlines;
 public class ReturnCaseWorkers {
 
   private final CaseService cases;
+  private final Steps steps;
 
-  public ReturnCaseWorkers(CaseService cases) {
+  ReturnCaseWorkers(CaseService cases, Steps steps) {
     this.cases = cases;
+    this.steps = steps;
   }
 
   @JobWorker(type = "entitlement-check")
   public Map<String, Object> checkEntitlement(ActivatedJob job, @Variable String caseRef) {
-    return Steps.run(job, () -> {
+    return steps.run(job, () -> {
       CaseService.EntitlementResult result = cases.checkEntitlement(caseRef);
       Entitlement e = result.entitlement();
       Map<String, Object> vars = new HashMap<>();
@@ -52,13 +54,13 @@ public class ReturnCaseWorkers {
 
   @JobWorker(type = "diagnosis-escalate")
   public void escalateDiagnosis(ActivatedJob job, @Variable String caseRef) {
-    Steps.run(job, () -> cases.escalateDiagnosis(caseRef));
+    steps.run(job, () -> cases.escalateDiagnosis(caseRef));
   }
 
   @JobWorker(type = "diagnosis-record")
   public Map<String, Object> recordDiagnosis(ActivatedJob job, @Variable String caseRef,
       @Variable String diagnosisOutcome, @Variable String exclusionReason, @Variable String diagnosisNotes) {
-    return Steps.run(job, () -> {
+    return steps.run(job, () -> {
       DiagnosisDecision d = cases.recordDiagnosis(caseRef, diagnosisOutcome, exclusionReason, diagnosisNotes,
           "tasklist:tac-engineers");
       Map<String, Object> vars = new HashMap<>();
@@ -72,7 +74,7 @@ public class ReturnCaseWorkers {
   @JobWorker(type = "rma-decide")
   public Map<String, Object> decideRma(ActivatedJob job, @Variable String caseRef, @Variable String rmaDecision,
       @Variable String approvalNotes) {
-    return Steps.run(job, () -> {
+    return steps.run(job, () -> {
       Boolean approved = rmaDecision == null ? null : switch (rmaDecision) {
         case "APPROVE" -> true;
         case "REJECT" -> false;
@@ -96,7 +98,7 @@ public class ReturnCaseWorkers {
 
   @JobWorker(type = "advance-replacement-dispatch")
   public Map<String, Object> dispatchAdvanceReplacement(ActivatedJob job, @Variable String caseRef) {
-    return Steps.run(job, () -> {
+    return steps.run(job, () -> {
       ReplacementRow replacement = cases.dispatchAdvanceReplacement(caseRef);
       return Map.<String, Object>of(
           "advanceReplacementShipped", true,
@@ -107,18 +109,18 @@ public class ReturnCaseWorkers {
 
   @JobWorker(type = "ownership-transfer")
   public void transferOwnership(ActivatedJob job, @Variable String caseRef) {
-    Steps.run(job, () -> cases.transferOwnership(caseRef));
+    steps.run(job, () -> cases.transferOwnership(caseRef));
   }
 
   @JobWorker(type = "return-overdue-notice")
   public void sendOverdueNotice(ActivatedJob job, @Variable String caseRef) {
-    Steps.run(job, () -> cases.sendOverdueNotice(caseRef));
+    steps.run(job, () -> cases.sendOverdueNotice(caseRef));
   }
 
   /** Charges the unreturned advance unit; a declined charge is the BPMN error the model routes to suspension. */
   @JobWorker(type = "unit-price-charge")
   public Map<String, Object> chargeUnitPrice(ActivatedJob job, @Variable String caseRef) {
-    CaseService.ComplianceResult result = Steps.run(job, () -> cases.enforceComplianceLimit(caseRef));
+    CaseService.ComplianceResult result = steps.run(job, () -> cases.enforceComplianceLimit(caseRef));
     if (!result.chargeCaptured()) {
       throw CamundaError.bpmnError("CHARGE_DECLINED", "The full-unit charge for " + caseRef + " was declined");
     }
@@ -127,20 +129,20 @@ public class ReturnCaseWorkers {
 
   @JobWorker(type = "account-suspend")
   public Map<String, Object> suspendAccount(ActivatedJob job, @Variable String caseRef) {
-    Steps.run(job, () -> cases.suspendAccount(caseRef));
+    steps.run(job, () -> cases.suspendAccount(caseRef));
     return Map.of("caseOutcome", CaseOutcome.ACCOUNT_SUSPENDED.name());
   }
 
   @JobWorker(type = "rma-expire")
   public Map<String, Object> expireRma(ActivatedJob job, @Variable String caseRef) {
-    CaseService.ComplianceResult result = Steps.run(job, () -> cases.enforceComplianceLimit(caseRef));
+    CaseService.ComplianceResult result = steps.run(job, () -> cases.enforceComplianceLimit(caseRef));
     return Map.of("caseOutcome", result.outcome().name());
   }
 
   @JobWorker(type = "receipt-record")
   public Map<String, Object> recordReceipt(ActivatedJob job, @Variable String caseRef, @Variable String receivedAt,
       @Variable String receiptId) {
-    return Steps.run(job, () -> {
+    return steps.run(job, () -> {
       RmaDeadlines.ReturnStanding standing = cases.recordReceipt(caseRef,
           receivedAt == null ? null : Instant.parse(receivedAt), receiptId);
       return Map.<String, Object>of("unitReceived", true, "returnStanding", standing.name());
@@ -151,7 +153,7 @@ public class ReturnCaseWorkers {
   public Map<String, Object> recordResolution(ActivatedJob job, @Variable String caseRef,
       @Variable String benchFinding, @Variable String resolution, @Variable String exclusionReason,
       @Variable String inspectionNotes) {
-    return Steps.run(job, () -> {
+    return steps.run(job, () -> {
       ResolutionPlan plan = cases.recordInspection(caseRef, benchFinding, resolution, exclusionReason,
           inspectionNotes, "tasklist:service-bench");
       Map<String, Object> vars = new HashMap<>();
@@ -163,7 +165,7 @@ public class ReturnCaseWorkers {
 
   @JobWorker(type = "outbound-shipment")
   public Map<String, Object> arrangeOutboundShipment(ActivatedJob job, @Variable String caseRef) {
-    return Steps.run(job, () -> {
+    return steps.run(job, () -> {
       Optional<FreightLeg> leg = cases.arrangeOutboundShipment(caseRef);
       Map<String, Object> vars = new HashMap<>();
       vars.put("outboundShipment", leg.map(l -> l.purpose().name()).orElse("NONE"));
@@ -174,19 +176,19 @@ public class ReturnCaseWorkers {
 
   @JobWorker(type = "return-cancel")
   public Map<String, Object> cancel(ActivatedJob job, @Variable String caseRef, @Variable String cancellationReason) {
-    Steps.run(job, () -> cases.cancel(caseRef, cancellationReason));
+    steps.run(job, () -> cases.cancel(caseRef, cancellationReason));
     return Map.of("caseOutcome", CaseOutcome.CANCELLED.name());
   }
 
   @JobWorker(type = "dispute-record")
   public void recordDisputeRuling(ActivatedJob job, @Variable String caseRef, @Variable String disputeDecision,
       @Variable String governanceRuling) {
-    Steps.run(job, () -> cases.recordDisputeRuling(caseRef, disputeDecision, governanceRuling));
+    steps.run(job, () -> cases.recordDisputeRuling(caseRef, disputeDecision, governanceRuling));
   }
 
   @JobWorker(type = "case-close")
   public void close(ActivatedJob job, @Variable String caseRef, @Variable String caseOutcome) {
-    Steps.run(job, () -> cases.close(caseRef, caseOutcome));
+    steps.run(job, () -> cases.close(caseRef, caseOutcome));
   }
 
   /** Dates as Operate, Tasklist and FEEL read them: ISO-8601 with offset, to the second. */

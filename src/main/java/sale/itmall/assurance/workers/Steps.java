@@ -22,29 +22,53 @@ import sale.itmall.assurance.policy.PolicyViolation;
  *       itself when the database comes back and opens an incident only when the retries run out.
  * </ul>
  */
-final class Steps {
+@org.springframework.stereotype.Component
+class Steps {
 
   static final Duration TECHNICAL_BACKOFF = Duration.ofSeconds(30);
   private static final Logger LOG = LoggerFactory.getLogger(Steps.class);
+  private final io.micrometer.core.instrument.MeterRegistry registry;
 
-  private Steps() {}
+  Steps(io.micrometer.core.instrument.MeterRegistry registry) {
+    this.registry = registry;
+  }
 
-  static <T> T run(ActivatedJob job, Supplier<T> step) {
+  /** Runs a step, timing it as {@code itmall.job.duration} and counting failures as {@code itmall.job.failures}. */
+  <T> T run(ActivatedJob job, Supplier<T> step) {
+    io.micrometer.core.instrument.Timer.Sample sample = io.micrometer.core.instrument.Timer.start(registry);
+    String result = "completed";
     try {
       return step.get();
-    } catch (PolicyViolation | CaseNotFound e) {
-      throw CamundaError.jobError(e.getMessage()
-          + ". Correct the process variables of this instance in Operate, then retry the incident.", null, 0);
-    } catch (TransientDataAccessException | DataAccessResourceFailureException e) {
-      int retries = Math.max(job.getRetries() - 1, 0);
-      LOG.warn("{} failed on a database fault, {} retries left: {}", job.getType(), retries, e.getMessage());
-      throw CamundaError.jobError("Database unavailable while running " + job.getType() + ": " + e.getMessage()
-              + (retries == 0 ? ". Check the database, then retry the incident." : ". Retrying."),
-          null, retries, TECHNICAL_BACKOFF, e);
+    } catch (RuntimeException e) {
+      result = e instanceof io.camunda.client.exception.BpmnError ? "bpmn-error" : "failed";
+      if (!"bpmn-error".equals(result)) {
+        registry.counter("itmall.job.failures", "type", job.getType(), "kind",
+            e instanceof PolicyViolation || e instanceof CaseNotFound ? "data" : "technical").increment();
+      }
+      throw translate(job, e);
+    } finally {
+      sample.stop(registry.timer("itmall.job.duration", "type", job.getType(), "result", result));
     }
   }
 
-  static void run(ActivatedJob job, Runnable step) {
+  /** The failure as Operate should show it: a readable incident, or a retry with backoff. */
+  private static RuntimeException translate(ActivatedJob job, RuntimeException e) {
+    if (e instanceof PolicyViolation || e instanceof CaseNotFound) {
+      return CamundaError.jobError(e.getMessage()
+          + ". Correct the process variables of this instance in Operate, then retry the incident.", null, 0);
+    }
+    if (e instanceof TransientDataAccessException || e instanceof DataAccessResourceFailureException) {
+      int retries = Math.max(job.getRetries() - 1, 0);
+      LOG.warn("{} failed on a database fault, {} retries left: {}", job.getType(), retries, e.getMessage());
+      return CamundaError.jobError("Database unavailable while running " + job.getType() + ": " + e.getMessage()
+              + (retries == 0 ? ". Check the database, then retry the incident." : ". Retrying."),
+          null, retries, TECHNICAL_BACKOFF, e);
+    }
+    return e;
+  }
+
+
+  void run(ActivatedJob job, Runnable step) {
     run(job, () -> {
       step.run();
       return null;

@@ -45,6 +45,7 @@ class ReturnProcessTest {
   @Autowired AuditTrail audit;
   @Autowired JdbcClient jdbc;
   @Autowired PolicyTerms terms;
+  @Autowired java.time.Clock clock;
 
   String submit(String customer, String serial) {
     return submissions.submit(customer, null, List.of(new ReturnSubmissions.Item(serial, "Fans fail at boot")))
@@ -79,8 +80,8 @@ class ReturnProcessTest {
     assertThat(driver.formIdOf(task.getFormKey())).isEqualTo("remote-diagnosis");
     CaseRecord c = store.require(caseRef);
     assertThat(OffsetDateTime.parse(task.getDueDate()).toInstant()).isEqualTo(c.diagnosisDueAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-    assertThat(c.diagnosisDueAt()).isBetween(Instant.now().plus(terms.diagnosisSla()).minusSeconds(60),
-        Instant.now().plus(terms.diagnosisSla()).plusSeconds(60));
+    assertThat(c.diagnosisDueAt()).isBetween(clock.instant().plus(terms.diagnosisSla()).minusSeconds(60),
+        clock.instant().plus(terms.diagnosisSla()).plusSeconds(60));
     assertThat(c.entitlement().name()).isEqualTo("WARRANTY");
     assertThat(c.policyRevision()).isEqualTo("ITM-POL-2026.04");
     assertThat(driver.variables(caseRef)).containsEntry("entitlement", "WARRANTY")
@@ -312,14 +313,36 @@ class ReturnProcessTest {
   }
 
   @Test
-  void aPolicyDisputeReachesTheServiceGovernanceTeamWithoutStoppingTheCase() {
+  void aPolicyDisputeOnAnOpenCaseReachesTheServiceGovernanceTeamWithoutStoppingTheCase() {
     String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
     submissions.raisePolicyDispute(caseRef, "The drop was during ITMall's own installation");
 
-    UserTaskRecordValue task = driver.userTask(caseRef, "Task_ReviewDispute");
+    UserTaskRecordValue task = driver.userTaskOf(ReturnSubmissions.DISPUTE_PROCESS_ID, "Task_ReviewDispute", caseRef);
     assertThat(task.getCandidateGroupsList()).containsExactly("service-governance");
     assertThat(driver.formIdOf(task.getFormKey())).isEqualTo("policy-dispute");
-    driver.awaitWaitingAt(caseRef, "Task_RemoteDiagnosis", "Task_ReviewDispute");
+    driver.awaitWaitingAt(caseRef, "Task_RemoteDiagnosis");
+  }
+
+  @Test
+  void aPolicyDisputeOnAClosedCaseCarriesTheCaseHistoryAndItsRulingIsRecorded() {
+    String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
+    driver.completeUserTask(caseRef, "Task_RemoteDiagnosis", "Task_RecordDiagnosis",
+        Map.of("diagnosisOutcome", "EXCLUDED", "exclusionReason", "ACCIDENT_DROP"));
+    driver.awaitClosed(caseRef);
+    submissions.raisePolicyDispute(caseRef, "It was dropped by your courier");
+
+    UserTaskRecordValue task = driver.userTaskOf(ReturnSubmissions.DISPUTE_PROCESS_ID, "Task_ReviewDispute", caseRef);
+    Map<String, Object> vars = driver.variablesOf(task.getProcessInstanceKey());
+    assertThat(vars).containsEntry("caseOutcome", "EXCLUDED")
+        .containsEntry("disputeStatement", "It was dropped by your courier");
+    assertThat(vars.get("caseHistory").toString()).contains("DIAGNOSIS_RECORDED").contains("ACCIDENT_DROP");
+
+    Map<String, Object> ruling = new java.util.HashMap<>(vars);
+    ruling.put("disputeDecision", "UPHELD");
+    ruling.put("governanceRuling", "Courier damage is ours: we repair it under warranty");
+    driver.awaitCompleted(driver.startAt(ReturnSubmissions.DISPUTE_PROCESS_ID, "Task_RecordDisputeRuling", ruling));
+    assertThat(audit.events(store.require(caseRef).id())).extracting(AuditTrail.Event::type)
+        .contains("POLICY_DISPUTE_RAISED", "POLICY_DISPUTE_RULED");
   }
 
   @Test

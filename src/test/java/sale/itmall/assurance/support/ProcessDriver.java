@@ -15,6 +15,7 @@ import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
@@ -42,6 +43,11 @@ public class ProcessDriver {
     this.clock = clock;
   }
 
+  /** Waits up to 20 s; reading the record stream while the engine appends to it may need a second try. */
+  private static org.awaitility.core.ConditionFactory waiting() {
+    return await().atMost(WAIT).ignoreException(java.util.ConcurrentModificationException.class);
+  }
+
   public static RecordStream records() {
     return RecordStream.of(EmbeddedEngine.get().getRecordStreamSource());
   }
@@ -55,27 +61,27 @@ public class ProcessDriver {
   }
 
   public void awaitWaitingAt(String caseRef, String... elementIds) {
-    await().atMost(WAIT).untilAsserted(() -> instance(caseRef).isWaitingAtElements(elementIds));
+    waiting().untilAsserted(() -> instance(caseRef).isWaitingAtElements(elementIds));
   }
 
   public void awaitPassed(String caseRef, String elementId) {
-    await().atMost(WAIT).untilAsserted(() -> instance(caseRef).hasPassedElement(elementId));
+    waiting().untilAsserted(() -> instance(caseRef).hasPassedElement(elementId));
   }
 
   public void awaitCompleted(String caseRef) {
-    await().atMost(WAIT).untilAsserted(() -> instance(caseRef).isCompleted());
+    waiting().untilAsserted(() -> instance(caseRef).isCompleted());
   }
 
   public CaseRecord awaitClosed(String caseRef) {
     awaitCompleted(caseRef);
-    await().atMost(WAIT).until(() -> store.require(caseRef).closed());
+    waiting().until(() -> store.require(caseRef).closed());
     return store.require(caseRef);
   }
 
   /** The created user task of a case at an element, as Tasklist would list it. */
   public UserTaskRecordValue userTask(String caseRef, String elementId) {
     long key = instanceOf(caseRef);
-    await().atMost(WAIT).until(() -> findUserTask(key, elementId).isPresent());
+    waiting().until(() -> findUserTask(key, elementId).isPresent());
     return findUserTask(key, elementId).orElseThrow();
   }
 
@@ -85,6 +91,35 @@ public class ProcessDriver {
         .map(r -> (UserTaskRecordValue) r.getValue())
         .filter(v -> v.getProcessInstanceKey() == instanceKey && v.getElementId().equals(elementId))
         .findFirst();
+  }
+
+  /**
+   * The created user task at an element of another process (e.g. the policy dispute) whose instance carries the
+   * case's reference.
+   */
+  public UserTaskRecordValue userTaskOf(String bpmnProcessId, String elementId, String caseRef) {
+    waiting().until(() -> findUserTaskOf(bpmnProcessId, elementId, caseRef).isPresent());
+    return findUserTaskOf(bpmnProcessId, elementId, caseRef).orElseThrow();
+  }
+
+  private Optional<UserTaskRecordValue> findUserTaskOf(String bpmnProcessId, String elementId, String caseRef) {
+    List<UserTaskRecordValue> tasks = StreamSupport.stream(records().records().spliterator(), false)
+        .filter(r -> r.getIntent() == UserTaskIntent.CREATED)
+        .map(r -> (UserTaskRecordValue) r.getValue())
+        .filter(v -> v.getBpmnProcessId().equals(bpmnProcessId) && v.getElementId().equals(elementId))
+        .toList();
+    return tasks.stream().filter(v -> caseRef.equals(variablesOf(v.getProcessInstanceKey()).get("caseRef")))
+        .findFirst();
+  }
+
+  /** Starts a process at an element with the given variables, as a completed user task before it would. */
+  public long startAt(String bpmnProcessId, String elementId, Map<String, Object> variables) {
+    return client.newCreateInstanceCommand().bpmnProcessId(bpmnProcessId).latestVersion().variables(variables)
+        .startBeforeElement(elementId).send().join().getProcessInstanceKey();
+  }
+
+  public void awaitCompleted(long processInstanceKey) {
+    waiting().untilAsserted(() -> new ProcessInstanceAssert(processInstanceKey, records()).isCompleted());
   }
 
   /** The form id linked to a user task's form key, from the deployment. */
@@ -97,7 +132,7 @@ public class ProcessDriver {
 
   public IncidentRecordValue awaitIncident(String caseRef) {
     long key = instanceOf(caseRef);
-    await().atMost(WAIT).until(() -> incident(key).isPresent());
+    waiting().until(() -> incident(key).isPresent());
     return incident(key).orElseThrow();
   }
 
@@ -111,7 +146,10 @@ public class ProcessDriver {
 
   /** The process variables of a case's instance, latest value each. */
   public Map<String, Object> variables(String caseRef) {
-    long key = instanceOf(caseRef);
+    return variablesOf(instanceOf(caseRef));
+  }
+
+  public Map<String, Object> variablesOf(long key) {
     Map<String, Object> vars = new LinkedHashMap<>();
     for (Record<VariableRecordValue> r : records().variableRecords()) {
       VariableRecordValue v = r.getValue();

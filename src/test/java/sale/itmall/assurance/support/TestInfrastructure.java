@@ -36,6 +36,8 @@ public class TestInfrastructure {
       registry.add("camunda.client.rest-address", () -> "http://127.0.0.1:1");
       registry.add("camunda.client.worker.defaults.poll-interval", () -> "50ms");
       registry.add("itmall.embedded-postgres.port", () -> "0");
+      registry.add("spring.mail.port", () -> String.valueOf(TestMail.server().getSmtp().getPort()));
+      registry.add("itmall.mail.dispatch-interval", () -> "200ms");
       registry.add("itmall.embedded-postgres.data-dir", () -> {
         try {
           return Files.createTempDirectory("itmall-test-pg").resolve("data").toString();

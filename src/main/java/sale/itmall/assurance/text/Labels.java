@@ -1,4 +1,4 @@
-package sale.itmall.assurance.portal;
+package sale.itmall.assurance.text;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,6 +20,11 @@ public class Labels {
    * name; text that is not made of codes is left as it is.
    */
   public String of(Object value) {
+    return words(value);
+  }
+
+  /** {@link #of} for code outside templates. */
+  public static String words(Object value) {
     if (value == null) {
       return "";
     }

@@ -1,4 +1,4 @@
-package sale.itmall.assurance.portal;
+package sale.itmall.assurance.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
