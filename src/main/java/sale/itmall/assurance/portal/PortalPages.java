@@ -135,27 +135,17 @@ public class PortalPages {
   public String inboundTracking(@ModelAttribute("customer") PortalService.Customer customer,
       @PathVariable String caseRef, @RequestParam String carrier, @RequestParam String trackingNumber,
       RedirectAttributes redirect) {
-    try {
-      portal.setInboundTracking(customer, caseRef, carrier, trackingNumber);
-      redirect.addFlashAttribute("message", "Tracking saved: " + carrier + " " + trackingNumber);
-    } catch (ReturnRejected e) {
-      redirect.addFlashAttribute("error", e.getMessage());
-    }
-    return "redirect:/returns/" + caseRef;
+    return backToCase(caseRef, redirect, "Tracking saved: " + carrier + " " + trackingNumber,
+        () -> portal.setInboundTracking(customer, caseRef, carrier, trackingNumber));
   }
 
   @PostMapping("/returns/{caseRef}/dispute")
   public String dispute(@ModelAttribute("customer") PortalService.Customer customer, @PathVariable String caseRef,
       @RequestParam(required = false) String statement, RedirectAttributes redirect) {
     portal.ownCase(customer, caseRef);
-    try {
-      submissions.raisePolicyDispute(caseRef, statement);
-      redirect.addFlashAttribute("message",
-          "Your dispute went to the Service Governance Team; their ruling will reach you by email.");
-    } catch (ReturnRejected e) {
-      redirect.addFlashAttribute("error", e.getMessage());
-    }
-    return "redirect:/returns/" + caseRef;
+    return backToCase(caseRef, redirect,
+        "Your dispute went to the Service Governance Team; their ruling will reach you by email.",
+        () -> submissions.raisePolicyDispute(caseRef, statement));
   }
 
   @GetMapping("/messages")
@@ -168,9 +158,15 @@ public class PortalPages {
   public String cancel(@ModelAttribute("customer") PortalService.Customer customer, @PathVariable String caseRef,
       @RequestParam(required = false) String reason, RedirectAttributes redirect) {
     portal.ownCase(customer, caseRef);
+    return backToCase(caseRef, redirect, "Cancellation requested: the return closes in a moment.",
+        () -> submissions.requestCancellation(caseRef, reason));
+  }
+
+  /** Runs a customer's action on a case and returns to its page with the outcome or the reason it was refused. */
+  private static String backToCase(String caseRef, RedirectAttributes redirect, String done, Runnable action) {
     try {
-      submissions.requestCancellation(caseRef, reason);
-      redirect.addFlashAttribute("message", "Cancellation requested: the return closes in a moment.");
+      action.run();
+      redirect.addFlashAttribute("message", done);
     } catch (ReturnRejected e) {
       redirect.addFlashAttribute("error", e.getMessage());
     }

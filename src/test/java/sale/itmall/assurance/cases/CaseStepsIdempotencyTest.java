@@ -26,19 +26,11 @@ class CaseStepsIdempotencyTest {
   @Autowired AuditTrail audit;
   @Autowired ReturnSubmissions submissions;
   @Autowired Fixtures fixtures;
-  @Autowired ProcessDriver driver;
+  @Autowired sale.itmall.assurance.support.Scenarios scenarios;
   @Autowired JdbcClient jdbc;
 
   String authorizedAdvanceCase(boolean paymentOk) {
-    String customer = fixtures.customer(paymentOk);
-    String serial = fixtures.asset(customer, AssetCategory.ENTERPRISE_INFRASTRUCTURE, 30, false);
-    String caseRef = submissions.submit(customer, null, List.of(new ReturnSubmissions.Item(serial, "Dead port")))
-        .caseReferences().get(0);
-    driver.completeUserTask(caseRef, "Task_RemoteDiagnosis", "Task_RecordDiagnosis",
-        Map.of("diagnosisOutcome", "HARDWARE_DEFECT"));
-    driver.completeUserTask(caseRef, "Task_RmaApproval", "Task_DecideRma", Map.of("rmaDecision", "APPROVE"));
-    driver.awaitWaitingAt(caseRef, "Task_AwaitReturn");
-    return caseRef;
+    return scenarios.caseAwaitingReturn(fixtures.customer(paymentOk), 30);
   }
 
   long count(String sql, long caseId) {

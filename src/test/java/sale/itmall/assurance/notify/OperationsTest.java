@@ -35,6 +35,7 @@ class OperationsTest {
   @Autowired CaseStore store;
   @Autowired Fixtures fixtures;
   @Autowired ProcessDriver driver;
+  @Autowired sale.itmall.assurance.support.Scenarios scenarios;
   @Autowired MeterRegistry meters;
   @Autowired MockMvc mvc;
 
@@ -62,14 +63,7 @@ class OperationsTest {
   }
 
   String advanceCaseAwaitingReturn(String customer) {
-    String serial = fixtures.asset(customer, AssetCategory.ENTERPRISE_INFRASTRUCTURE, 60, false);
-    String caseRef = submissions.submit(customer, null, List.of(new ReturnSubmissions.Item(serial, "Dead fans")))
-        .caseReferences().get(0);
-    driver.completeUserTask(caseRef, "Task_RemoteDiagnosis", "Task_RecordDiagnosis",
-        Map.of("diagnosisOutcome", "HARDWARE_DEFECT"));
-    driver.completeUserTask(caseRef, "Task_RmaApproval", "Task_DecideRma", Map.of("rmaDecision", "APPROVE"));
-    driver.awaitWaitingAt(caseRef, "Task_AwaitReturn");
-    return caseRef;
+    return scenarios.caseAwaitingReturn(customer, 60);
   }
 
   @Test

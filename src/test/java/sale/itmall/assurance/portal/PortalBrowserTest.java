@@ -45,6 +45,7 @@ class PortalBrowserTest {
   @LocalServerPort int port;
   @Autowired Fixtures fixtures;
   @Autowired ProcessDriver driver;
+  @Autowired sale.itmall.assurance.support.Scenarios scenarios;
   @Autowired CaseStore store;
   @Autowired JdbcClient jdbc;
 
@@ -187,10 +188,7 @@ class PortalBrowserTest {
     assertThat(browser.findElement(By.cssSelector("ol.timeline li.current")).getText()).contains("Remote diagnosis");
     assertThat(text()).contains("front-panel").contains("syslog");
 
-    driver.completeUserTask(caseRef, "Task_RemoteDiagnosis", "Task_RecordDiagnosis",
-        Map.of("diagnosisOutcome", "HARDWARE_DEFECT"));
-    driver.completeUserTask(caseRef, "Task_RmaApproval", "Task_DecideRma", Map.of("rmaDecision", "APPROVE"));
-    driver.awaitWaitingAt(caseRef, "Task_AwaitReturn");
+    scenarios.authorize(caseRef);
     browser.navigate().refresh();
     String rma = store.require(caseRef).rmaNumber();
     assertThat(browser.findElement(By.id("rma-number")).getText()).isEqualTo(rma);

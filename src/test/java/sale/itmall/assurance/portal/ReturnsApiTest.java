@@ -41,6 +41,7 @@ class ReturnsApiTest {
   @Autowired ReturnSubmissions submissions;
   @Autowired CaseStore store;
   @Autowired ProcessDriver driver;
+  @Autowired sale.itmall.assurance.support.Scenarios scenarios;
   @Autowired JdbcClient jdbc;
 
   String alice;
@@ -153,10 +154,8 @@ class ReturnsApiTest {
 
   @Test
   void onlyStaffMayPostWarehouseReceiptsAndARepeatedReceiptIsHarmless() throws Exception {
-    driver.completeUserTask(bobCase, "Task_RemoteDiagnosis", "Task_RecordDiagnosis",
-        Map.of("diagnosisOutcome", "HARDWARE_DEFECT"));
-    driver.completeUserTask(bobCase, "Task_RmaApproval", "Task_DecideRma", Map.of("rmaDecision", "APPROVE"));
-    driver.awaitWaitingAt(bobCase, "Task_AwaitReturn");
+    driver.awaitWaitingAt(bobCase, "Task_RemoteDiagnosis");
+    scenarios.authorize(bobCase);
     String body = "{\"rmaNumber\":\"" + store.require(bobCase).rmaNumber() + "\",\"receiptId\":\"WH-77\"}";
 
     mvc.perform(post("/api/warehouse/receipts").with(asBob).with(csrf()).contentType(MediaType.APPLICATION_JSON)

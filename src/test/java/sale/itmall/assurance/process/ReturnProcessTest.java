@@ -40,6 +40,7 @@ class ReturnProcessTest {
 
   @Autowired ReturnSubmissions submissions;
   @Autowired ProcessDriver driver;
+  @Autowired sale.itmall.assurance.support.Scenarios scenarios;
   @Autowired Fixtures fixtures;
   @Autowired CaseStore store;
   @Autowired AuditTrail audit;
@@ -48,23 +49,15 @@ class ReturnProcessTest {
   @Autowired java.time.Clock clock;
 
   String submit(String customer, String serial) {
-    return submissions.submit(customer, null, List.of(new ReturnSubmissions.Item(serial, "Fans fail at boot")))
-        .caseReferences().get(0);
+    return scenarios.submit(customer, serial, "Fans fail at boot");
   }
 
   String caseAtDiagnosis(String customer, AssetCategory category, int age) {
-    String caseRef = submit(customer, fixtures.asset(customer, category, age, false));
-    driver.awaitWaitingAt(caseRef, "Task_RemoteDiagnosis");
-    return caseRef;
+    return scenarios.caseAtDiagnosis(customer, category, age);
   }
 
   String caseAwaitingReturn(String customer, int age) {
-    String caseRef = caseAtDiagnosis(customer, AssetCategory.ENTERPRISE_INFRASTRUCTURE, age);
-    driver.completeUserTask(caseRef, "Task_RemoteDiagnosis", "Task_RecordDiagnosis",
-        Map.of("diagnosisOutcome", "HARDWARE_DEFECT", "diagnosisNotes", "PSU fault confirmed"));
-    driver.completeUserTask(caseRef, "Task_RmaApproval", "Task_DecideRma", Map.of("rmaDecision", "APPROVE"));
-    driver.awaitWaitingAt(caseRef, "Task_AwaitReturn");
-    return caseRef;
+    return scenarios.caseAwaitingReturn(customer, age);
   }
 
   List<String> auditTypes(String caseRef) {

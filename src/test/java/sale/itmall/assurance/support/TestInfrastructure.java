@@ -30,6 +30,12 @@ public class TestInfrastructure {
   }
 
   @Bean
+  public Scenarios scenarios(sale.itmall.assurance.cases.ReturnSubmissions submissions, Fixtures fixtures,
+      ProcessDriver driver) {
+    return new Scenarios(submissions, fixtures, driver);
+  }
+
+  @Bean
   public static DynamicPropertyRegistrar engineAndDatabase() {
     return registry -> {
       registry.add("camunda.client.grpc-address", () -> "http://" + EmbeddedEngine.get().getGatewayAddress());
