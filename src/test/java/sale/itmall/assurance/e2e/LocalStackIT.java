@@ -1,0 +1,250 @@
+package sale.itmall.assurance.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import sale.itmall.assurance.cases.AuditTrail;
+import sale.itmall.assurance.cases.CaseRecord;
+import sale.itmall.assurance.cases.CaseStore;
+import sale.itmall.assurance.cases.ReturnSubmissions;
+import sale.itmall.assurance.policy.AssetCategory;
+import sale.itmall.assurance.support.Fixtures;
+
+/**
+ * End to end on the real local stack (bin/local-stack: Zeebe broker 8.6 with OpenSearch, Operate and Tasklist), no
+ * mocks: user tasks are completed through the broker's REST API with the variables their forms submit, the
+ * compliance timers fire on the broker's controlled clock, and Operate is asked what it shows. bin/test starts the
+ * stack with a controlled clock before Maven runs these.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "camunda.client.grpc-address=http://127.0.0.1:26500",
+    "camunda.client.rest-address=http://127.0.0.1:8088",
+    "itmall.embedded-postgres.port=0"})
+class LocalStackIT {
+
+  static final String BROKER = "http://127.0.0.1:8088";
+  static final String BROKER_ACTUATOR = "http://127.0.0.1:9600/actuator";
+  static final String WEBAPPS = "http://127.0.0.1:8081";
+  static final Duration WAIT = Duration.ofSeconds(60);
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final HttpClient HTTP = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+  /** The application's clock follows the broker's controlled clock. */
+  static final class BrokerClock extends Clock {
+    volatile Duration offset = Duration.ZERO;
+
+    @Override
+    public Instant instant() {
+      return Instant.now().plus(offset);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  static final BrokerClock CLOCK = new BrokerClock();
+
+  @TestConfiguration(proxyBeanMethods = false)
+  static class Config {
+    @Bean
+    @Primary
+    Clock brokerClock() {
+      return CLOCK;
+    }
+
+    @Bean
+    Fixtures fixtures(JdbcClient jdbc) {
+      return new Fixtures(jdbc, CLOCK);
+    }
+  }
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) throws Exception {
+    String dir = Files.createTempDirectory("itmall-e2e-pg").resolve("data").toString();
+    registry.add("itmall.embedded-postgres.data-dir", () -> dir);
+  }
+
+  @BeforeAll
+  static void brokerClockStartsAtWallTime() throws Exception {
+    send(HttpRequest.newBuilder(URI.create(BROKER_ACTUATOR + "/clock")).DELETE().build());
+  }
+
+  @Autowired ReturnSubmissions submissions;
+  @Autowired CaseStore store;
+  @Autowired AuditTrail audit;
+  @Autowired Fixtures fixtures;
+
+  // ---- the broker's REST API and actuator, and Operate's API ----------------------------------------------------
+
+  static JsonNode send(HttpRequest request) throws Exception {
+    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(request.method() + " " + request.uri() + ": " + response.body())
+        .isBetween(200, 299);
+    return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+  }
+
+  static JsonNode post(String url, Object body) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+  }
+
+  /** The key of the open user task at an element of an instance, as Tasklist lists it. */
+  static long userTask(long instanceKey, String elementId) {
+    JsonNode[] found = new JsonNode[1];
+    await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+      JsonNode items = post(BROKER + "/v2/user-tasks/search",
+          Map.of("filter", Map.of("processInstanceKey", instanceKey, "elementId", elementId, "state", "CREATED")))
+          .path("items");
+      found[0] = items.isEmpty() ? null : items.get(0);
+      return found[0] != null;
+    });
+    JsonNode task = found[0];
+    return (task.has("userTaskKey") ? task.get("userTaskKey") : task.get("key")).asLong();
+  }
+
+  /** Completes a user task the way Tasklist does when its form is submitted. */
+  static void complete(long instanceKey, String elementId, Map<String, Object> formVariables) throws Exception {
+    long key = userTask(instanceKey, elementId);
+    post(BROKER + "/v2/user-tasks/" + key + "/completion", Map.of("variables", formVariables));
+  }
+
+  static void advanceClock(Duration by) throws Exception {
+    post(BROKER_ACTUATOR + "/clock/add", Map.of("offsetMilli", by.toMillis()));
+    CLOCK.offset = CLOCK.offset.plus(by);
+  }
+
+  static volatile String operateCsrfToken;
+
+  /** Signs in to Operate as demo; its API wants the CSRF token the login answers with on every POST. */
+  static void operateLogin() throws Exception {
+    HttpResponse<String> response = HTTP.send(
+        HttpRequest.newBuilder(URI.create(WEBAPPS + "/api/login?username=demo&password=demo"))
+            .POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("Operate login").isBetween(200, 299);
+    operateCsrfToken = response.headers().firstValue("X-CSRF-TOKEN").orElseThrow();
+  }
+
+  static JsonNode operate(String path, Object body) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create(WEBAPPS + path)).header("Content-Type", "application/json")
+        .header("X-CSRF-TOKEN", operateCsrfToken)
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+  }
+
+  // ---- scenarios --------------------------------------------------------------------------------------------------
+
+  String submit(AssetCategory category, int shippedDaysAgo, boolean paymentOk) {
+    String customer = fixtures.customer(paymentOk);
+    String serial = fixtures.asset(customer, category, shippedDaysAgo, false);
+    return submissions.submit(customer, null, List.of(new ReturnSubmissions.Item(serial, "Fans stop at boot")))
+        .caseReferences().get(0);
+  }
+
+  long instance(String caseRef) {
+    return store.require(caseRef).processInstanceKey();
+  }
+
+  CaseRecord awaitClosed(String caseRef) {
+    await().atMost(WAIT).until(() -> store.require(caseRef).closed());
+    return store.require(caseRef);
+  }
+
+  List<String> auditTypes(String caseRef) {
+    return audit.events(store.require(caseRef).id()).stream().map(AuditTrail.Event::type).toList();
+  }
+
+  @Test
+  void aReturnGoesThroughEveryUserTaskToAReplacementAndOperateShowsItFinished() throws Exception {
+    String caseRef = submit(AssetCategory.ENTERPRISE_INFRASTRUCTURE, 60, true);
+    long instance = instance(caseRef);
+
+    complete(instance, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "HARDWARE_DEFECT",
+        "diagnosisNotes", "Fan controller dead"));
+    complete(instance, "Task_RmaApproval", Map.of("rmaDecision", "APPROVE"));
+    await().atMost(WAIT).until(() -> store.require(caseRef).rmaNumber() != null
+        && store.findReplacement(store.require(caseRef).id()).isPresent());
+    submissions.publishReceipt(store.require(caseRef).rmaNumber(), "WH-E2E-" + caseRef, null);
+    complete(instance, "Task_Inspection", Map.of("benchFinding", "DEFECT_CONFIRMED"));
+
+    CaseRecord closed = awaitClosed(caseRef);
+    assertThat(closed.outcome()).isEqualTo("REPLACED");
+    assertThat(store.assetOwner(closed.assetId())).isEqualTo("ITMALL");
+    assertThat(auditTypes(caseRef)).containsSubsequence("ENTITLEMENT_CHECKED", "DIAGNOSIS_RECORDED",
+        "RMA_AUTHORIZED", "ADVANCE_REPLACEMENT_SHIPPED", "OWNERSHIP_TRANSFERRED", "UNIT_RECEIVED",
+        "INSPECTION_RECORDED", "CASE_CLOSED");
+
+    operateLogin();
+    await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+      JsonNode found = operate("/v1/process-instances/search", Map.of("filter", Map.of("key", instance)))
+          .path("items");
+      assertThat(found).hasSize(1);
+      assertThat(found.get(0).path("state").asText()).isEqualTo("COMPLETED");
+      assertThat(found.get(0).path("incident").asBoolean()).isFalse();
+    });
+  }
+
+  @Test
+  void theComplianceTimersFireOnTheBrokersClock() throws Exception {
+    String caseRef = submit(AssetCategory.ENTERPRISE_INFRASTRUCTURE, 500, true);
+    long instance = instance(caseRef);
+    complete(instance, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "HARDWARE_DEFECT"));
+    complete(instance, "Task_RmaApproval", Map.of("rmaDecision", "APPROVE"));
+    await().atMost(WAIT).until(() -> store.require(caseRef).rmaNumber() != null);
+
+    advanceClock(Duration.ofDays(10).plusMinutes(1));
+    await().atMost(WAIT).until(() -> auditTypes(caseRef).contains("RETURN_OVERDUE"));
+    assertThat(store.require(caseRef).closed()).isFalse();
+
+    advanceClock(Duration.ofDays(10));
+    assertThat(awaitClosed(caseRef).outcome()).isEqualTo("RMA_EXPIRED");
+  }
+
+  @Test
+  void aFailingStepShowsOperatorsAnIncidentThatSaysWhatToDo() throws Exception {
+    String caseRef = submit(AssetCategory.END_USER_TERMINAL, 60, true);
+    long instance = instance(caseRef);
+    complete(instance, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "EXCLUDED"));
+
+    operateLogin();
+    await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+      JsonNode incidents = operate("/v1/incidents/search", Map.of("filter", Map.of("processInstanceKey", instance)))
+          .path("items");
+      assertThat(incidents).isNotEmpty();
+      assertThat(incidents.get(0).path("message").asText()).contains("needs a reason code")
+          .contains("Correct the process variables of this instance in Operate, then retry the incident");
+    });
+    assertThat(store.require(caseRef).closed()).isFalse();
+  }
+}
