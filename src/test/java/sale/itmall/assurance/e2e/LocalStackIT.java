@@ -20,6 +20,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -96,9 +105,11 @@ class LocalStackIT {
     registry.add("itmall.embedded-postgres.data-dir", () -> dir);
   }
 
+  /** The application's clock starts where the broker's is (a reused stack may have moved it before). */
   @BeforeAll
-  static void brokerClockStartsAtWallTime() throws Exception {
-    send(HttpRequest.newBuilder(URI.create(BROKER_ACTUATOR + "/clock")).DELETE().build());
+  static void applicationClockFollowsTheBroker() throws Exception {
+    JsonNode clock = send(HttpRequest.newBuilder(URI.create(BROKER_ACTUATOR + "/clock")).GET().build());
+    CLOCK.offset = Duration.between(Instant.now(), Instant.ofEpochMilli(clock.path("epochMilli").asLong()));
   }
 
   @Autowired ReturnSubmissions submissions;
@@ -213,6 +224,77 @@ class LocalStackIT {
       assertThat(found.get(0).path("state").asText()).isEqualTo("COMPLETED");
       assertThat(found.get(0).path("incident").asBoolean()).isFalse();
     });
+  }
+
+  @Test
+  void aTacEngineerCompletesRemoteDiagnosisInTasklistThroughItsLinkedForm() throws Exception {
+    String caseRef = submit(AssetCategory.END_USER_TERMINAL, 30, true);
+    long taskKey = userTask(instance(caseRef), "Task_RemoteDiagnosis");
+    WebDriver browser = chromium();
+    try {
+      browser.get(WEBAPPS + "/tasklist/login");
+      browser.findElement(By.name("username")).sendKeys("demo");
+      browser.findElement(By.name("password")).sendKeys("demo");
+      browser.findElement(By.cssSelector("button[type=submit]")).click();
+      new WebDriverWait(browser, WAIT).until(d -> !d.getCurrentUrl().contains("/login"));
+
+      // Tasklist imports a new task a few seconds after the engine created it
+      await().atMost(WAIT).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() -> {
+        browser.get(WEBAPPS + "/tasklist/" + taskKey);
+        return new WebDriverWait(browser, Duration.ofSeconds(10))
+            .until(d -> d.findElement(By.tagName("main")).getText().contains("Case " + caseRef));
+      });
+      WebElement main = browser.findElement(By.tagName("main"));
+      assertThat(main.getText()).contains("Remote diagnosis").contains("Customer's description")
+          .contains("Fans stop at boot").contains("tac-engineers");
+      click(browser, browser.findElement(By.xpath("//button[normalize-space()='Assign to me']")));
+      // the form is rendered anew once the assignment is through; what is typed before that is lost
+      new WebDriverWait(browser, WAIT).until(d -> !d.findElements(By.xpath("//button[normalize-space()='Unassign']"))
+          .isEmpty());
+      assertThat(browser.findElement(By.tagName("main")).getText())
+          .contains("Resolved remotely (software/configuration)").contains("Hardware defect confirmed: request an RMA");
+      // the form's radio inputs are styled away: a person clicks the option's label
+      WebElement option = new WebDriverWait(browser, WAIT).until(d -> d.findElement(
+          By.xpath("//label[normalize-space()='Resolved remotely (software/configuration)']")));
+      click(browser, option);
+      assertThat(browser.findElement(By.id(option.getDomAttribute("for"))).isSelected()).isTrue();
+      browser.findElement(By.xpath("//textarea")).sendKeys("Reset display firmware remotely");
+      screenshot(browser, "tasklist-remote-diagnosis");
+      click(browser, new WebDriverWait(browser, WAIT).until(d -> d.findElement(
+          By.xpath("//button[contains(normalize-space(), 'Complete')]"))));
+
+      CaseRecord closed = awaitClosed(caseRef);
+      assertThat(closed.outcome()).isEqualTo("RESOLVED_REMOTELY");
+      assertThat(audit.events(closed.id())).filteredOn(e -> e.type().equals("DIAGNOSIS_RECORDED"))
+          .singleElement().satisfies(e -> assertThat(e.detail()).startsWith("RESOLVED_REMOTELY"));
+    } finally {
+      browser.quit();
+    }
+  }
+
+  /** Clicks an element as a person would after scrolling to it (Tasklist's form scrolls inside its own pane). */
+  static void click(WebDriver browser, WebElement element) {
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    new WebDriverWait(browser, WAIT).until(d -> element.isDisplayed() && element.isEnabled());
+    element.click();
+  }
+
+  static WebDriver chromium() throws Exception {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,1800",
+        "--user-data-dir=" + Files.createTempDirectory("itmall-tasklist-chromium"));
+    return new ChromeDriver(new ChromeDriverService.Builder()
+        .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build(), options);
+  }
+
+  static void screenshot(WebDriver browser, String name) throws Exception {
+    java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+    Files.createDirectories(dir);
+    Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + ".png"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
   @Test
