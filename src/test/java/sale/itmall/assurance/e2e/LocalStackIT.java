@@ -297,6 +297,54 @@ class LocalStackIT {
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource({
+      "REPAIR, REPAIRED, REPAIRED_UNIT, ITMALL",
+      "CREDIT, CREDITED, , ",
+      "REPLACEMENT, REPLACED, REPLACEMENT_UNIT, ITMALL"})
+  void aStandardRmaEndsInEachResolutionWithTheRightRecords(String resolution, String outcome, String outboundPurpose,
+      String payer) throws Exception {
+    String caseRef = submit(AssetCategory.ENTERPRISE_INFRASTRUCTURE, 500, true);
+    long instance = instance(caseRef);
+    complete(instance, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "HARDWARE_DEFECT"));
+    complete(instance, "Task_RmaApproval", Map.of("rmaDecision", "APPROVE"));
+    await().atMost(WAIT).until(() -> store.require(caseRef).rmaNumber() != null);
+    submissions.publishReceipt(store.require(caseRef).rmaNumber(), "WH-E2E-" + caseRef, null);
+    complete(instance, "Task_Inspection", Map.of("benchFinding", "DEFECT_CONFIRMED", "resolution", resolution));
+
+    CaseRecord closed = awaitClosed(caseRef);
+    assertThat(closed.outcome()).isEqualTo(outcome);
+    List<sale.itmall.assurance.policy.FreightLeg> outbound = store.shipments(closed.id()).stream()
+        .filter(l -> l.direction() == sale.itmall.assurance.policy.FreightLeg.Direction.OUTBOUND).toList();
+    if (outboundPurpose == null) {
+      assertThat(outbound).isEmpty();
+      assertThat(store.charges(closed.id())).extracting(CaseStore.ChargeRow::reason).containsExactly("CREDIT_NOTE");
+    } else {
+      assertThat(outbound).singleElement().satisfies(leg -> {
+        assertThat(leg.purpose().name()).isEqualTo(outboundPurpose);
+        assertThat(leg.payer().name()).isEqualTo(payer);
+      });
+    }
+    assertThat(auditTypes(caseRef)).containsSubsequence("RMA_AUTHORIZED", "UNIT_RECEIVED", "INSPECTION_RECORDED",
+        "CASE_CLOSED");
+  }
+
+  @Test
+  void pastTwentyDaysADeclinedChargeForTheAdvanceUnitSuspendsTheAccount() throws Exception {
+    String caseRef = submit(AssetCategory.ENTERPRISE_INFRASTRUCTURE, 60, false);
+    long instance = instance(caseRef);
+    complete(instance, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "HARDWARE_DEFECT"));
+    complete(instance, "Task_RmaApproval", Map.of("rmaDecision", "APPROVE"));
+    await().atMost(WAIT).until(() -> store.findReplacement(store.require(caseRef).id()).isPresent());
+
+    advanceClock(Duration.ofDays(20).plusMinutes(1));
+    CaseRecord closed = awaitClosed(caseRef);
+    assertThat(closed.outcome()).isEqualTo("ACCOUNT_SUSPENDED");
+    assertThat(store.charges(closed.id())).singleElement().satisfies(c -> assertThat(c.status()).isEqualTo("DECLINED"));
+    assertThat(closed.accountSuspended()).isTrue();
+    assertThat(auditTypes(caseRef)).containsSubsequence("CHARGE_DECLINED", "ACCOUNT_SUSPENDED", "CASE_CLOSED");
+  }
+
   @Test
   void theComplianceTimersFireOnTheBrokersClock() throws Exception {
     String caseRef = submit(AssetCategory.ENTERPRISE_INFRASTRUCTURE, 500, true);
