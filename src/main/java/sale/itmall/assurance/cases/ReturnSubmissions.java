@@ -119,9 +119,10 @@ public class ReturnSubmissions {
     List<String> caseRefs = new ArrayList<>();
     for (Item item : items) {
       String serial = item.serialNumber().trim();
-      Long assetId = jdbc.sql("select id from assets where serial_number = ? and customer_id = ? and owner = 'CUSTOMER'"
-              + (orderId == null ? "" : " and order_id = " + orderId))
-          .params(serial, customerId).query(Long.class).optional()
+      Long assetId = jdbc.sql("""
+              select id from assets where serial_number = ? and customer_id = ? and owner = 'CUSTOMER'
+                 and (?::bigint is null or order_id = ?)""")
+          .params(serial, customerId, orderId, orderId).query(Long.class).optional()
           .orElseThrow(() -> new ReturnRejected("items[" + serial + "]",
               "No asset with serial " + serial + (orderNumber == null || orderNumber.isBlank() ? "" : " on order " + orderNumber)
                   + " belongs to this account"));
