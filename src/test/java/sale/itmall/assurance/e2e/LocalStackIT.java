@@ -14,8 +14,6 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +41,7 @@ import sale.itmall.assurance.cases.CaseStore;
 import sale.itmall.assurance.cases.ReturnSubmissions;
 import sale.itmall.assurance.policy.AssetCategory;
 import sale.itmall.assurance.support.Fixtures;
+import sale.itmall.assurance.support.OffsetClock;
 
 /**
  * End to end on the real local stack (bin/local-stack: Zeebe broker 8.6 with OpenSearch, Operate and Tasklist), no
@@ -64,26 +63,7 @@ class LocalStackIT {
   static final HttpClient HTTP = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
   /** The application's clock follows the broker's controlled clock. */
-  static final class BrokerClock extends Clock {
-    volatile Duration offset = Duration.ZERO;
-
-    @Override
-    public Instant instant() {
-      return Instant.now().plus(offset);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
-  }
-
-  static final BrokerClock CLOCK = new BrokerClock();
+  static final OffsetClock CLOCK = new OffsetClock();
 
   @TestConfiguration(proxyBeanMethods = false)
   static class Config {
@@ -109,7 +89,7 @@ class LocalStackIT {
   @BeforeAll
   static void applicationClockFollowsTheBroker() throws Exception {
     JsonNode clock = send(HttpRequest.newBuilder(URI.create(BROKER_ACTUATOR + "/clock")).GET().build());
-    CLOCK.offset = Duration.between(Instant.now(), Instant.ofEpochMilli(clock.path("epochMilli").asLong()));
+    CLOCK.setOffset(Duration.between(Instant.now(), Instant.ofEpochMilli(clock.path("epochMilli").asLong())));
   }
 
   @Autowired ReturnSubmissions submissions;
@@ -153,7 +133,7 @@ class LocalStackIT {
 
   static void advanceClock(Duration by) throws Exception {
     post(BROKER_ACTUATOR + "/clock/add", Map.of("offsetMilli", by.toMillis()));
-    CLOCK.offset = CLOCK.offset.plus(by);
+    CLOCK.shift(by);
   }
 
   static volatile String operateCsrfToken;
@@ -187,6 +167,16 @@ class LocalStackIT {
     return store.require(caseRef).processInstanceKey();
   }
 
+  /** Completes remote diagnosis (defect) and RMA approval as Tasklist would; answers the instance key. */
+  long authorize(String caseRef) throws Exception {
+    long instance = instance(caseRef);
+    complete(instance, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "HARDWARE_DEFECT",
+        "diagnosisNotes", "Fan controller dead"));
+    complete(instance, "Task_RmaApproval", Map.of("rmaDecision", "APPROVE"));
+    await().atMost(WAIT).until(() -> store.require(caseRef).rmaNumber() != null);
+    return instance;
+  }
+
   CaseRecord awaitClosed(String caseRef) {
     await().atMost(WAIT).until(() -> store.require(caseRef).closed());
     return store.require(caseRef);
@@ -199,13 +189,8 @@ class LocalStackIT {
   @Test
   void aReturnGoesThroughEveryUserTaskToAReplacementAndOperateShowsItFinished() throws Exception {
     String caseRef = submit(AssetCategory.ENTERPRISE_INFRASTRUCTURE, 60, true);
-    long instance = instance(caseRef);
-
-    complete(instance, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "HARDWARE_DEFECT",
-        "diagnosisNotes", "Fan controller dead"));
-    complete(instance, "Task_RmaApproval", Map.of("rmaDecision", "APPROVE"));
-    await().atMost(WAIT).until(() -> store.require(caseRef).rmaNumber() != null
-        && store.findReplacement(store.require(caseRef).id()).isPresent());
+    long instance = authorize(caseRef);
+    await().atMost(WAIT).until(() -> store.findReplacement(store.require(caseRef).id()).isPresent());
     submissions.publishReceipt(store.require(caseRef).rmaNumber(), "WH-E2E-" + caseRef, null);
     complete(instance, "Task_Inspection", Map.of("benchFinding", "DEFECT_CONFIRMED"));
 
@@ -305,10 +290,7 @@ class LocalStackIT {
   void aStandardRmaEndsInEachResolutionWithTheRightRecords(String resolution, String outcome, String outboundPurpose,
       String payer) throws Exception {
     String caseRef = submit(AssetCategory.ENTERPRISE_INFRASTRUCTURE, 500, true);
-    long instance = instance(caseRef);
-    complete(instance, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "HARDWARE_DEFECT"));
-    complete(instance, "Task_RmaApproval", Map.of("rmaDecision", "APPROVE"));
-    await().atMost(WAIT).until(() -> store.require(caseRef).rmaNumber() != null);
+    long instance = authorize(caseRef);
     submissions.publishReceipt(store.require(caseRef).rmaNumber(), "WH-E2E-" + caseRef, null);
     complete(instance, "Task_Inspection", Map.of("benchFinding", "DEFECT_CONFIRMED", "resolution", resolution));
 
@@ -332,9 +314,7 @@ class LocalStackIT {
   @Test
   void pastTwentyDaysADeclinedChargeForTheAdvanceUnitSuspendsTheAccount() throws Exception {
     String caseRef = submit(AssetCategory.ENTERPRISE_INFRASTRUCTURE, 60, false);
-    long instance = instance(caseRef);
-    complete(instance, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "HARDWARE_DEFECT"));
-    complete(instance, "Task_RmaApproval", Map.of("rmaDecision", "APPROVE"));
+    authorize(caseRef);
     await().atMost(WAIT).until(() -> store.findReplacement(store.require(caseRef).id()).isPresent());
 
     advanceClock(Duration.ofDays(20).plusMinutes(1));
@@ -348,10 +328,7 @@ class LocalStackIT {
   @Test
   void theComplianceTimersFireOnTheBrokersClock() throws Exception {
     String caseRef = submit(AssetCategory.ENTERPRISE_INFRASTRUCTURE, 500, true);
-    long instance = instance(caseRef);
-    complete(instance, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "HARDWARE_DEFECT"));
-    complete(instance, "Task_RmaApproval", Map.of("rmaDecision", "APPROVE"));
-    await().atMost(WAIT).until(() -> store.require(caseRef).rmaNumber() != null);
+    authorize(caseRef);
 
     advanceClock(Duration.ofDays(10).plusMinutes(1));
     await().atMost(WAIT).until(() -> auditTypes(caseRef).contains("RETURN_OVERDUE"));
