@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import sale.itmall.assurance.notify.Notifications;
 import sale.itmall.assurance.policy.BenchFinding;
 import sale.itmall.assurance.policy.CaseOutcome;
+import sale.itmall.assurance.policy.Codes;
 import sale.itmall.assurance.policy.DiagnosisDecision;
 import sale.itmall.assurance.policy.DiagnosisOutcome;
 import sale.itmall.assurance.policy.Entitlement;
@@ -78,7 +79,7 @@ public class CaseService {
   public DiagnosisDecision recordDiagnosis(String caseRef, String outcome, String exclusionCode, String notes,
       String decidedBy) {
     CaseRecord c = store.require(caseRef);
-    DiagnosisOutcome parsed = parse(DiagnosisOutcome.class, outcome, "diagnosis outcome");
+    DiagnosisOutcome parsed = Codes.parse(DiagnosisOutcome.class, outcome, "diagnosis outcome");
     Instant now = clock.instant();
     DiagnosisDecision decision =
         policy.afterDiagnosis(c.assetFacts(), c.entitlement(), parsed, exclusionCode, today());
@@ -115,8 +116,8 @@ public class CaseService {
 
   // ---- 3. RMA approval --------------------------------------------------------------------------------------------
 
-  /** The RMA decision: deadlines when approved, empty when rejected. */
-  public Optional<RmaDeadlines> decideRma(String caseRef, Boolean approved, String notes, String decidedBy) {
+  /** The RMA decision: the authorized case (RMA number and deadlines) when approved, empty when rejected. */
+  public Optional<CaseRecord> decideRma(String caseRef, Boolean approved, String notes, String decidedBy) {
     if (approved == null) {
       throw new PolicyViolation("The RMA approval form was completed without a decision (rmaApproved is missing)");
     }
@@ -142,12 +143,7 @@ public class CaseService {
     notifications.queue(authorized, "rma-authorized", Map.of("rmaNumber", authorized.rmaNumber(),
         "returnBy", Labels.when(authorized.returnDueAt()), "complianceLimit", Labels.when(authorized.complianceLimitAt()),
         "advance", authorized.advanceReplacement()), now);
-    return Optional.of(new RmaDeadlines(
-        authorized.rmaAuthorizedAt(), authorized.returnDueAt(), authorized.complianceLimitAt()));
-  }
-
-  public String rmaNumberOf(String caseRef) {
-    return store.require(caseRef).rmaNumber();
+    return Optional.of(authorized);
   }
 
   private static String rmaNumber(CaseRecord c) {
@@ -199,7 +195,7 @@ public class CaseService {
   public ComplianceResult enforceComplianceLimit(String caseRef) {
     CaseRecord c = store.require(caseRef);
     Instant now = clock.instant();
-    boolean advanceShipped = store.findReplacement(c.id()).filter(r -> "ADVANCE".equals(r.kind())).isPresent();
+    boolean advanceShipped = store.findReplacement(c.id()).filter(CaseStore.ReplacementRow::advance).isPresent();
     ComplianceAction action = policy.complianceAction(advanceShipped);
     if (action == ComplianceAction.EXPIRE_RMA) {
       audit.record(c, "RMA_EXPIRED", "system:compliance-limit-timer",
@@ -256,11 +252,11 @@ public class CaseService {
       String notes, String inspectedBy) {
     CaseRecord c = store.require(caseRef);
     Instant now = clock.instant();
-    BenchFinding parsedFinding = parse(BenchFinding.class, finding, "bench finding");
+    BenchFinding parsedFinding = Codes.parse(BenchFinding.class, finding, "bench finding");
     Resolution parsedResolution =
-        resolution == null || resolution.isBlank() ? null : parse(Resolution.class, resolution, "resolution");
+        resolution == null || resolution.isBlank() ? null : Codes.parse(Resolution.class, resolution, "resolution");
     Optional<CaseStore.ReplacementRow> advance =
-        store.findReplacement(c.id()).filter(r -> "ADVANCE".equals(r.kind()));
+        store.findReplacement(c.id()).filter(CaseStore.ReplacementRow::advance);
     LocalDate exchangeDate = advance.map(r -> LocalDate.ofInstant(r.issuedAt(), ZoneOffset.UTC)).orElse(today());
     ResolutionPlan plan = policy.resolve(c.assetFacts(), parsedFinding, parsedResolution, exclusionCode,
         advance.isPresent(), exchangeDate);
@@ -310,7 +306,7 @@ public class CaseService {
     CaseStore.InspectionRow inspection = store.findInspection(c.id())
         .orElseThrow(() -> new PolicyViolation("Case " + caseRef + " has no inspection to ship against"));
     Optional<CaseStore.ReplacementRow> replacement = store.findReplacement(c.id());
-    boolean advance = replacement.filter(r -> "ADVANCE".equals(r.kind())).isPresent();
+    boolean advance = replacement.filter(CaseStore.ReplacementRow::advance).isPresent();
     ResolutionPlan plan = policy.resolve(c.assetFacts(), BenchFinding.valueOf(inspection.finding()),
         inspection.resolution() == null ? null : Resolution.valueOf(inspection.resolution()),
         inspection.exclusionReason(), advance, LocalDate.ofInstant(inspection.inspectedAt(), ZoneOffset.UTC));
@@ -353,7 +349,7 @@ public class CaseService {
 
   public void close(String caseRef, String outcome) {
     CaseRecord c = store.require(caseRef);
-    CaseOutcome parsed = parse(CaseOutcome.class, outcome, "case outcome");
+    CaseOutcome parsed = Codes.parse(CaseOutcome.class, outcome, "case outcome");
     Instant now = clock.instant();
     if (store.close(c.id(), parsed.name(), now)) {
       audit.record(c, "CASE_CLOSED", "system:case-close", parsed.name(), now);
@@ -361,16 +357,4 @@ public class CaseService {
     }
   }
 
-  private static <E extends Enum<E>> E parse(Class<E> type, String value, String what) {
-    if (value == null || value.isBlank()) {
-      throw new PolicyViolation("The " + what + " is missing; expected one of "
-          + java.util.Arrays.toString(type.getEnumConstants()));
-    }
-    try {
-      return Enum.valueOf(type, value.trim());
-    } catch (IllegalArgumentException e) {
-      throw new PolicyViolation("Unknown " + what + " '" + value + "'; expected one of "
-          + java.util.Arrays.toString(type.getEnumConstants()));
-    }
-  }
 }

@@ -236,7 +236,13 @@ public class CaseStore {
   }
 
   public record ReplacementRow(long assetId, String serialNumber, String kind, LocalDate warrantyEndsOn,
-      Instant issuedAt) {}
+      Instant issuedAt) {
+
+    /** Shipped before the faulty unit came back (§3.1), rather than issued at resolution. */
+    public boolean advance() {
+      return "ADVANCE".equals(kind);
+    }
+  }
 
   /** Passes ownership of the case's asset to ITMall once. Answers whether this call transferred it. */
   public boolean transferOwnership(CaseRecord c, Instant at) {
@@ -275,7 +281,7 @@ public class CaseStore {
     return value == null ? null : value.toInstant();
   }
 
-  static Instant instant(ResultSet rs, int column) throws SQLException {
+  public static Instant instant(ResultSet rs, int column) throws SQLException {
     OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
     return value == null ? null : value.toInstant();
   }

@@ -47,11 +47,6 @@ public enum ExclusionReason {
     if (code == null || code.isBlank()) {
       throw new PolicyViolation("An exclusion needs a reason code (one of " + java.util.Arrays.toString(values()) + ")");
     }
-    try {
-      return valueOf(code.trim());
-    } catch (IllegalArgumentException e) {
-      throw new PolicyViolation(
-          "Unknown exclusion reason '" + code + "'; expected one of " + java.util.Arrays.toString(values()));
-    }
+    return Codes.parse(ExclusionReason.class, code, "exclusion reason");
   }
 }

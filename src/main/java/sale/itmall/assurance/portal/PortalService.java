@@ -137,7 +137,7 @@ public class PortalService {
          where r.customer_id = ? order by c.id desc""")
         .param(customer.id())
         .query((rs, n) -> new ReturnSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getString(5), rs.getString(6), rs.getString(7), instant(rs, 8), instant(rs, 9)))
+            rs.getString(5), rs.getString(6), rs.getString(7), CaseStore.instant(rs, 8), CaseStore.instant(rs, 9)))
         .list();
   }
 
@@ -158,7 +158,7 @@ public class PortalService {
   public Tracking tracking(Customer customer, String caseRef) {
     CaseRecord c = ownCase(customer, caseRef);
     Instant diagnosedAt = jdbc.sql("select decided_at from diagnoses where case_id = ?").param(c.id())
-        .query((rs, n) -> instant(rs, 1)).optional().orElse(null);
+        .query((rs, n) -> CaseStore.instant(rs, 1)).optional().orElse(null);
     String diagnosis = jdbc.sql("select outcome || coalesce(' (' || exclusion_reason || ')', '') from diagnoses "
         + "where case_id = ?").param(c.id()).query(String.class).optional().orElse(null);
     Optional<Boolean> approved = jdbc.sql("select approved from rma_decisions where case_id = ?").param(c.id())
@@ -191,9 +191,10 @@ public class PortalService {
         .list();
     Map<String, Object> inbound = jdbc.sql("select inbound_carrier, inbound_tracking from return_cases where id = ?")
         .param(c.id()).query().singleRow();
-    boolean cancellable = !closed && c.receivedAt() == null && store.findReplacement(c.id()).isEmpty();
+    Optional<CaseStore.ReplacementRow> replacement = store.findReplacement(c.id());
+    boolean cancellable = !closed && c.receivedAt() == null && replacement.isEmpty();
     return new Tracking(c, steps, daysLeft, note, store.charges(c.id()), store.shipments(c.id()),
-        store.findReplacement(c.id()), proofs, (String) inbound.get("inbound_carrier"),
+        replacement, proofs, (String) inbound.get("inbound_carrier"),
         (String) inbound.get("inbound_tracking"), cancellable);
   }
 
@@ -228,8 +229,4 @@ public class PortalService {
     return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 
-  private static Instant instant(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
-    java.time.OffsetDateTime v = rs.getObject(column, java.time.OffsetDateTime.class);
-    return v == null ? null : v.toInstant();
-  }
 }

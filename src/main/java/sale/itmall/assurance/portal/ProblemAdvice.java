@@ -5,7 +5,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import sale.itmall.assurance.cases.CaseNotFound;
 import sale.itmall.assurance.cases.ReturnRejected;
 
@@ -29,11 +28,4 @@ public class ProblemAdvice {
     return problem;
   }
 
-  @ExceptionHandler(MaxUploadSizeExceededException.class)
-  public ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-        "A proof is larger than 10 MB, or all together exceed 50 MB");
-    problem.setTitle("Upload too large");
-    return problem;
-  }
 }

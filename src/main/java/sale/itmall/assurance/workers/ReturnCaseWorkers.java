@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import sale.itmall.assurance.cases.CaseRecord;
 import sale.itmall.assurance.cases.CaseService;
 import sale.itmall.assurance.cases.CaseStore.ReplacementRow;
 import sale.itmall.assurance.policy.CaseOutcome;
@@ -80,18 +81,19 @@ public class ReturnCaseWorkers {
         case "REJECT" -> false;
         default -> throw new PolicyViolation("Unknown RMA decision '" + rmaDecision + "'; expected APPROVE or REJECT");
       };
-      Optional<RmaDeadlines> deadlines = cases.decideRma(caseRef, approved, approvalNotes, "tasklist:rma-approvers");
+      Optional<CaseRecord> authorized = cases.decideRma(caseRef, approved, approvalNotes, "tasklist:rma-approvers");
       Map<String, Object> vars = new HashMap<>();
-      vars.put("rmaApproved", deadlines.isPresent());
+      vars.put("rmaApproved", authorized.isPresent());
       vars.put("advanceReplacementShipped", false);
-      if (deadlines.isEmpty()) {
+      if (authorized.isEmpty()) {
         vars.put("caseOutcome", CaseOutcome.RMA_REJECTED.name());
         return vars;
       }
-      vars.put("rmaNumber", cases.rmaNumberOf(caseRef));
-      vars.put("rmaAuthorizedAt", iso(deadlines.get().authorizedAt()));
-      vars.put("returnDueAt", iso(deadlines.get().returnDueAt()));
-      vars.put("complianceLimitAt", iso(deadlines.get().complianceLimitAt()));
+      CaseRecord rma = authorized.get();
+      vars.put("rmaNumber", rma.rmaNumber());
+      vars.put("rmaAuthorizedAt", iso(rma.rmaAuthorizedAt()));
+      vars.put("returnDueAt", iso(rma.returnDueAt()));
+      vars.put("complianceLimitAt", iso(rma.complianceLimitAt()));
       return vars;
     });
   }
