@@ -1,11 +1,18 @@
 package sale.itmall.assurance.cases;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import sale.itmall.assurance.policy.AssetCategory;
 import sale.itmall.assurance.policy.AssetFacts;
 import sale.itmall.assurance.policy.EntitlementStatus;
+import sale.itmall.assurance.policy.PolicyTerms;
+import sale.itmall.assurance.policy.PolicyViolation;
+import sale.itmall.assurance.policy.ServicePolicy;
 
 /** One return case joined with its asset and customer, as the service reads it. */
 public record CaseRecord(
@@ -45,7 +52,32 @@ public record CaseRecord(
     String outcome,
     LocalDate newWarrantyEndsOn,
     Instant closedAt,
-    Instant createdAt) {
+    Instant createdAt,
+    String policyTermsJson,
+    Long policyDecisionKey,
+    Integer policyDecisionVersion,
+    LocalDate maintenanceEndsOn) {
+
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  /** The terms this case evaluated when it started; every later step applies these, whatever is deployed since. */
+  public PolicyTerms terms() {
+    if (policyTermsJson == null) {
+      throw new PolicyViolation("Case " + reference + " has no policy terms yet: its 'Determine policy terms' step"
+          + " has not run");
+    }
+    try {
+      return JSON.readValue(policyTermsJson, PolicyTerms.class);
+    } catch (JsonProcessingException e) {
+      throw new PolicyViolation("The policy terms kept for case " + reference + " cannot be read: " + e.getMessage());
+    }
+  }
+
+  /** The rules of the policy under this case's own terms. */
+  public ServicePolicy policy() {
+    return new ServicePolicy(terms());
+  }
 
   public AssetFacts assetFacts() {
     return new AssetFacts(serialNumber, category, coverageStart, unitPrice, manufacturerPlan, warrantyEndsOverride);
@@ -53,7 +85,7 @@ public record CaseRecord(
 
   /** The day the case was submitted: entitlement is judged on that day. */
   public LocalDate createdOn() {
-    return LocalDate.ofInstant(createdAt, java.time.ZoneOffset.UTC);
+    return LocalDate.ofInstant(createdAt, ZoneOffset.UTC);
   }
 
   public boolean closed() {

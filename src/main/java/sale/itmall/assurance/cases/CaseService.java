@@ -5,10 +5,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import sale.itmall.assurance.decision.DecidedTerms;
+import sale.itmall.assurance.decision.PolicyDecision;
 import sale.itmall.assurance.notify.Notifications;
 import sale.itmall.assurance.policy.BenchFinding;
 import sale.itmall.assurance.policy.CaseOutcome;
@@ -17,6 +22,7 @@ import sale.itmall.assurance.policy.DiagnosisDecision;
 import sale.itmall.assurance.policy.DiagnosisOutcome;
 import sale.itmall.assurance.policy.Entitlement;
 import sale.itmall.assurance.policy.FreightLeg;
+import sale.itmall.assurance.policy.PolicyTerms;
 import sale.itmall.assurance.policy.PolicyViolation;
 import sale.itmall.assurance.policy.Resolution;
 import sale.itmall.assurance.policy.ResolutionPlan;
@@ -35,16 +41,17 @@ public class CaseService {
 
   private final CaseStore store;
   private final AuditTrail audit;
-  private final ServicePolicy policy;
+  private final PolicyDecision decision;
   private final Clock clock;
   private final Notifications notifications;
   private final CaseMetrics metrics;
+  private final ObjectMapper json = new ObjectMapper();
 
-  public CaseService(CaseStore store, AuditTrail audit, ServicePolicy policy, Clock clock,
+  public CaseService(CaseStore store, AuditTrail audit, PolicyDecision decision, Clock clock,
       Notifications notifications, CaseMetrics metrics) {
     this.store = store;
     this.audit = audit;
-    this.policy = policy;
+    this.decision = decision;
     this.clock = clock;
     this.notifications = notifications;
     this.metrics = metrics;
@@ -54,12 +61,47 @@ public class CaseService {
     return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 
+  // ---- 0. the terms the case runs under -------------------------------------------------------------------------
+
+  /**
+   * Evaluates the policy decision for the case's asset once, when the case starts, and keeps the result with the
+   * decision version: every later step applies these terms. A redelivered job answers the terms already kept.
+   */
+  public CaseRecord applyTerms(String caseRef, long processInstanceKey) {
+    CaseRecord c = store.require(caseRef);
+    if (c.policyTermsJson() != null) {
+      return c;
+    }
+    DecidedTerms decided = decision.evaluate(c.category());
+    String termsJson;
+    try {
+      termsJson = json.writeValueAsString(decided.terms());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    if (store.keepTerms(c.id(), termsJson, decided.terms().policyRevision(), decided.decisionKey(),
+        decided.decisionVersion(), processInstanceKey)) {
+      CaseRecord kept = store.require(caseRef);
+      PolicyTerms t = decided.terms();
+      audit.record(kept, "POLICY_TERMS_APPLIED", "system:policy-terms",
+          t.policyRevision() + " from decision " + decided.decisionLabel() + ": warranty " + t.warrantyMonths()
+              + " months, premium maintenance " + (t.premiumMaintenance() ? t.maintenanceMonths() + " months" : "none")
+              + ", advance replacement within " + t.advanceReplacementMonths() + " months, return window "
+              + t.returnWindowDays() + " days, compliance limit " + t.complianceLimitDays()
+              + " days, replacement minimum " + t.replacementMinimumMonths() + " months, diagnosis SLA "
+              + t.diagnosisSlaHours() + " hours",
+          clock.instant());
+    }
+    return store.require(caseRef);
+  }
+
   // ---- 1. entitlement -------------------------------------------------------------------------------------------
 
   public record EntitlementResult(Entitlement entitlement, Optional<CaseOutcome> closeWith, Instant diagnosisDueAt) {}
 
   public EntitlementResult checkEntitlement(String caseRef) {
     CaseRecord c = store.require(caseRef);
+    ServicePolicy policy = c.policy();
     Instant now = clock.instant();
     LocalDate submittedOn = c.createdOn();
     Entitlement e = policy.entitlement(c.assetFacts(), c.accountSuspended(), submittedOn);
@@ -82,7 +124,7 @@ public class CaseService {
     DiagnosisOutcome parsed = Codes.parse(DiagnosisOutcome.class, outcome, "diagnosis outcome");
     Instant now = clock.instant();
     DiagnosisDecision decision =
-        policy.afterDiagnosis(c.assetFacts(), c.entitlement(), parsed, exclusionCode, today());
+        c.policy().afterDiagnosis(c.assetFacts(), c.entitlement(), parsed, exclusionCode, today());
     String exclusion = decision.exclusion() == null ? null : decision.exclusion().name();
     store.insertDiagnosis(c.id(), parsed.name(), exclusion, notes, decidedBy, now);
     store.setAdvanceReplacement(c.id(), decision.advanceReplacement());
@@ -97,7 +139,8 @@ public class CaseService {
             + (exclusion == null ? "" : " (" + decision.exclusion().description() + ", not covered under §4.0)"),
         "nextText", decision.goesToRmaApproval()
             ? "Next: our support team authorizes the RMA; you then return the unit."
-                + (decision.advanceReplacement() ? " As the defect was confirmed within the first 12 months, a replacement ships in advance." : "")
+                + (decision.advanceReplacement() ? " As the defect was confirmed within the first "
+                    + c.terms().advanceReplacementMonths() + " months, a replacement ships in advance." : "")
             : decision.closeWith() == CaseOutcome.OUT_OF_WARRANTY
                 ? "The hardware warranty has ended: premium maintenance covers remote diagnosis, not a free repair or replacement. The case is closed."
                 : "The case is closed."), now);
@@ -131,6 +174,7 @@ public class CaseService {
           Map.of("reason", notes == null || notes.isBlank() ? "not given" : notes), now);
       return Optional.empty();
     }
+    ServicePolicy policy = c.policy();
     RmaDeadlines deadlines = policy.deadlines(c.rmaAuthorizedAt() != null ? c.rmaAuthorizedAt() : now);
     store.authorizeRma(c.id(), rmaNumber(c), deadlines.authorizedAt(), deadlines.returnDueAt(),
         deadlines.complianceLimitAt());
@@ -158,6 +202,7 @@ public class CaseService {
       throw new PolicyViolation("Case " + caseRef + " is not eligible for advance replacement");
     }
     Instant now = clock.instant();
+    ServicePolicy policy = c.policy();
     LocalDate newEnd = policy.warrantyAfterService(policy.warrantyEndsOn(c.assetFacts()), today());
     CaseStore.ReplacementRow replacement = store.issueReplacement(c, "ADVANCE", newEnd, now);
     store.insertShipment(c.id(), policy.advanceReplacementLeg(), replacement.assetId(), now);
@@ -196,7 +241,7 @@ public class CaseService {
     CaseRecord c = store.require(caseRef);
     Instant now = clock.instant();
     boolean advanceShipped = store.findReplacement(c.id()).filter(CaseStore.ReplacementRow::advance).isPresent();
-    ComplianceAction action = policy.complianceAction(advanceShipped);
+    ComplianceAction action = c.policy().complianceAction(advanceShipped);
     if (action == ComplianceAction.EXPIRE_RMA) {
       audit.record(c, "RMA_EXPIRED", "system:compliance-limit-timer",
           c.rmaNumber() + " not returned by the compliance limit " + c.complianceLimitAt(), now);
@@ -258,7 +303,7 @@ public class CaseService {
     Optional<CaseStore.ReplacementRow> advance =
         store.findReplacement(c.id()).filter(CaseStore.ReplacementRow::advance);
     LocalDate exchangeDate = advance.map(r -> LocalDate.ofInstant(r.issuedAt(), ZoneOffset.UTC)).orElse(today());
-    ResolutionPlan plan = policy.resolve(c.assetFacts(), parsedFinding, parsedResolution, exclusionCode,
+    ResolutionPlan plan = c.policy().resolve(c.assetFacts(), parsedFinding, parsedResolution, exclusionCode,
         advance.isPresent(), exchangeDate);
     store.insertInspection(c.id(), parsedFinding.name(),
         plan.resolution() == null ? null : plan.resolution().name(),
@@ -307,7 +352,7 @@ public class CaseService {
         .orElseThrow(() -> new PolicyViolation("Case " + caseRef + " has no inspection to ship against"));
     Optional<CaseStore.ReplacementRow> replacement = store.findReplacement(c.id());
     boolean advance = replacement.filter(CaseStore.ReplacementRow::advance).isPresent();
-    ResolutionPlan plan = policy.resolve(c.assetFacts(), BenchFinding.valueOf(inspection.finding()),
+    ResolutionPlan plan = c.policy().resolve(c.assetFacts(), BenchFinding.valueOf(inspection.finding()),
         inspection.resolution() == null ? null : Resolution.valueOf(inspection.resolution()),
         inspection.exclusionReason(), advance, LocalDate.ofInstant(inspection.inspectedAt(), ZoneOffset.UTC));
     Instant now = clock.instant();
@@ -333,13 +378,17 @@ public class CaseService {
     notifications.queue(c, "cancelled", now);
   }
 
-  public void recordDisputeRuling(String caseRef, String decision, String ruling) {
+  /**
+   * Records the governance ruling on a dispute once per dispute: the audit and mail key is the dispute's process
+   * instance, so a redelivered job records and mails nothing twice.
+   */
+  public void recordDisputeRuling(String caseRef, String decision, String ruling, long disputeInstanceKey) {
     CaseRecord c = store.require(caseRef);
     if (decision == null || decision.isBlank()) {
       throw new PolicyViolation("The policy dispute form was completed without a ruling (disputeDecision is missing)");
     }
     Instant now = clock.instant();
-    String step = "DISPUTE_RULING:" + now.toEpochMilli();
+    String step = "DISPUTE_RULING:" + disputeInstanceKey;
     audit.record(c, "POLICY_DISPUTE_RULED", step, "tasklist:service-governance",
         decision + ": " + (ruling == null ? "" : ruling), now);
     notifications.queue(c, "dispute-ruling", step, Map.of("decisionText", "UPHELD".equals(decision)
@@ -357,4 +406,23 @@ public class CaseService {
     }
   }
 
+
+  // ---- 8. the request as a whole ---------------------------------------------------------------------------------
+
+  /** Acknowledges a request once: one "request received" message that lists all its items. */
+  public RequestRecord acknowledgeRequest(String requestRef) {
+    RequestRecord r = store.requireRequest(requestRef);
+    notifications.queueForRequest(r, "request-received", Map.of(), clock.instant());
+    return r;
+  }
+
+  /** Tells the customer how each item of a request ended, once all its cases are closed. */
+  public RequestRecord summarizeRequest(String requestRef) {
+    RequestRecord r = store.requireRequest(requestRef);
+    List<Map<String, String>> items = r.cases().stream().map(c -> Map.of(
+        "caseRef", c.reference(), "model", c.model(), "serial", c.serialNumber(),
+        "outcome", c.outcome() == null ? "still open" : Labels.words(c.outcome()))).toList();
+    notifications.queueForRequest(r, "request-summary", Map.of("items", items), clock.instant());
+    return r;
+  }
 }

@@ -31,7 +31,8 @@ public class CaseStore {
              a.warranty_ends_override, a.unit_price, a.currency, a.manufacturer_plan, a.manufacturer_name,
              c.entitlement, c.warranty_ends_on, c.diagnosis_due_at, c.advance_replacement, c.rma_number,
              c.rma_authorized_at, c.return_due_at, c.compliance_limit_at, c.received_at, c.outcome,
-             c.new_warranty_ends_on, c.closed_at, c.created_at
+             c.new_warranty_ends_on, c.closed_at, c.created_at, c.policy_terms::text as policy_terms,
+             c.policy_decision_key, c.policy_decision_version, c.maintenance_ends_on
         from return_cases c
         join return_requests r on r.id = c.request_id
         join assets a on a.id = c.asset_id
@@ -61,11 +62,40 @@ public class CaseStore {
     return findByReference(reference).orElseThrow(() -> new CaseNotFound(reference));
   }
 
+  /** A request with its cases, in the order they were submitted. */
+  public RequestRecord requireRequest(String requestRef) {
+    return jdbc.sql("""
+        select r.id, r.reference, cu.id, cu.customer_number, cu.name, cu.email, r.process_instance_key
+          from return_requests r join customers cu on cu.id = r.customer_id where r.reference = ?""")
+        .param(requestRef)
+        .query((rs, n) -> new RequestRecord(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+            rs.getString(5), rs.getString(6), rs.getObject(7, Long.class), findByRequest(requestRef)))
+        .optional().orElseThrow(() -> new CaseNotFound(requestRef));
+  }
+
+  public void setRequestProcessInstance(long requestId, long processInstanceKey) {
+    jdbc.sql("update return_requests set process_instance_key = ? where id = ? and process_instance_key is null")
+        .params(processInstanceKey, requestId).update();
+  }
+
   // ---- writes on the case row -------------------------------------------------------------------------------------
 
   public void setProcessInstance(long caseId, long processInstanceKey) {
     jdbc.sql("update return_cases set process_instance_key = ?, updated_at = now() where id = ?")
         .params(processInstanceKey, caseId).update();
+  }
+
+  /**
+   * Keeps the terms a case evaluated when it started, with the decision version and the instance that evaluated them;
+   * a redelivered job finds them already kept and leaves them (answers whether this call kept them).
+   */
+  public boolean keepTerms(long caseId, String termsJson, String revision, long decisionKey, int decisionVersion,
+      long processInstanceKey) {
+    return jdbc.sql("""
+        update return_cases set policy_terms = ?::jsonb, policy_revision = ?, policy_decision_key = ?,
+               policy_decision_version = ?, process_instance_key = coalesce(process_instance_key, ?), updated_at = now()
+         where id = ? and policy_terms is null""")
+        .params(termsJson, revision, decisionKey, decisionVersion, processInstanceKey, caseId).update() == 1;
   }
 
   public void recordEntitlement(long caseId, EntitlementStatus status, LocalDate warrantyEnd, LocalDate maintenanceEnd,
@@ -325,6 +355,10 @@ public class CaseStore {
         rs.getString("outcome"),
         rs.getObject("new_warranty_ends_on", LocalDate.class),
         instant(rs, "closed_at"),
-        instant(rs, "created_at"));
+        instant(rs, "created_at"),
+        rs.getString("policy_terms"),
+        rs.getObject("policy_decision_key", Long.class),
+        rs.getObject("policy_decision_version", Integer.class),
+        rs.getObject("maintenance_ends_on", LocalDate.class));
   }
 }

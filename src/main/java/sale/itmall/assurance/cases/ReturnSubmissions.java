@@ -18,40 +18,41 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import sale.itmall.assurance.notify.Notifications;
-import sale.itmall.assurance.policy.ServicePolicy;
+import org.springframework.beans.factory.annotation.Value;
+import sale.itmall.assurance.decision.PolicyDecision;
+import sale.itmall.assurance.policy.AssetCategory;
+import sale.itmall.assurance.policy.Entitlement;
+import sale.itmall.assurance.process.ProcessContract;
+import sale.itmall.assurance.process.Variables;
+import sale.itmall.assurance.text.Labels;
 
 /**
- * Opens return requests and talks to the process engine about them: one process instance per returned item (so each
- * item has its own outcome, deadlines and charges), plus the messages a case waits for.
+ * Opens return requests and talks to the process engine about them: one request process per submission, which calls
+ * one return case per item (so each item has its own terms, outcome, deadlines and charges), plus the messages a case
+ * waits for.
  */
 @Service
 public class ReturnSubmissions {
-
-  public static final String PROCESS_ID = "itmall-return-case";
-  public static final String DISPUTE_PROCESS_ID = "itmall-policy-dispute";
-  public static final String MSG_ASSET_RECEIVED = "asset-received";
-  public static final String MSG_CANCELLATION = "return-cancellation-requested";
-  public static final String MSG_POLICY_DISPUTE = "policy-dispute-raised";
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
   private final CaseStore store;
   private final CamundaClient camunda;
-  private final ServicePolicy policy;
+  private final PolicyDecision decision;
   private final Clock clock;
-  private final Notifications notifications;
   private final AuditTrail audit;
+  private final String staffBaseUrl;
 
   public ReturnSubmissions(JdbcClient jdbc, TransactionTemplate tx, CaseStore store, CamundaClient camunda,
-      ServicePolicy policy, Clock clock, Notifications notifications, AuditTrail audit) {
-    this.notifications = notifications;
+      PolicyDecision decision, Clock clock, AuditTrail audit,
+      @Value("${itmall.staff.base-url:http://localhost:8080}") String staffBaseUrl) {
     this.audit = audit;
+    this.staffBaseUrl = staffBaseUrl;
     this.jdbc = jdbc;
     this.tx = tx;
     this.store = store;
     this.camunda = camunda;
-    this.policy = policy;
+    this.decision = decision;
     this.clock = clock;
   }
 
@@ -68,9 +69,12 @@ public class ReturnSubmissions {
 
   public record Submitted(String requestReference, List<String> caseReferences) {}
 
+  /** The longest fault description, dispute statement or reason kept: text, not a payload, in process variables. */
+  public static final int MAX_TEXT = 4000;
+
   /**
-   * Records the request and its cases, then starts one instance per case. A rejected request writes nothing; the
-   * rejection says which item and why.
+   * Records the request and its cases, then starts the request process, which acknowledges the request and calls one
+   * return case per item. A rejected request writes nothing; the rejection says which item and why.
    */
   public Submitted submit(String customerNumber, String orderNumber, List<Item> items) {
     if (items == null || items.isEmpty()) {
@@ -85,6 +89,11 @@ public class ReturnSubmissions {
         throw new ReturnRejected("items[" + item.serialNumber() + "].faultDescription",
             "Describe the fault of " + item.serialNumber());
       }
+      if (item.faultDescription().length() > MAX_TEXT) {
+        throw new ReturnRejected("items[" + item.serialNumber() + "].faultDescription",
+            "Keep the fault description of " + item.serialNumber() + " under " + MAX_TEXT
+                + " characters; attach logs as proofs");
+      }
       if (!serials.add(item.serialNumber().trim())) {
         throw new ReturnRejected("items", item.serialNumber() + " is listed twice");
       }
@@ -94,9 +103,7 @@ public class ReturnSubmissions {
       }
     }
     Submitted submitted = tx.execute(status -> insertRequest(customerNumber, orderNumber, items));
-    for (String caseRef : submitted.caseReferences()) {
-      start(store.require(caseRef));
-    }
+    start(store.requireRequest(submitted.requestReference()));
     return submitted;
   }
 
@@ -126,6 +133,9 @@ public class ReturnSubmissions {
           .orElseThrow(() -> new ReturnRejected("items[" + serial + "]",
               "No asset with serial " + serial + (orderNumber == null || orderNumber.isBlank() ? "" : " on order " + orderNumber)
                   + " belongs to this account"));
+      String category = jdbc.sql("select category from assets where id = ?").param(assetId).query(String.class)
+          .single();
+      String revision = decision.current(AssetCategory.valueOf(category)).terms().policyRevision();
       long caseId = jdbc.sql("select nextval('return_cases_id_seq')").query(Long.class).single();
       String caseRef = "RC-%s-%06d".formatted(year, caseId);
       try {
@@ -133,7 +143,7 @@ public class ReturnSubmissions {
             insert into return_cases (id, reference, request_id, asset_id, fault_description, policy_revision, status,
                                       created_at)
             values (?, ?, ?, ?, ?, ?, 'SUBMITTED', ?)""")
-            .params(caseId, caseRef, requestId, assetId, item.faultDescription().trim(), policy.revision(),
+            .params(caseId, caseRef, requestId, assetId, item.faultDescription().trim(), revision,
                 CaseStore.ts(now))
             .update();
       } catch (DuplicateKeyException e) {
@@ -147,41 +157,32 @@ public class ReturnSubmissions {
             .update();
       }
       caseRefs.add(caseRef);
-      notifications.queue(store.require(caseRef), "request-received", now);
     }
     return new Submitted(requestRef, caseRefs);
   }
 
-  /** Starts the process for a recorded case that has none yet, with the variables its forms show. */
-  public long start(CaseRecord c) {
-    if (c.processInstanceKey() != null) {
-      return c.processInstanceKey();
+  /**
+   * Starts the request process for a recorded request that has none yet: its items carry the facts the forms show
+   * (references and short text, not the proofs themselves).
+   */
+  public long start(RequestRecord r) {
+    if (r.processInstanceKey() != null) {
+      return r.processInstanceKey();
     }
-    Map<String, Object> variables = caseVariables(c);
-    List<String> proofs = jdbc.sql("select file_name from proofs where case_id = ? order by id").param(c.id())
-        .query(String.class).list();
-    variables.put("proofSummary", proofs.isEmpty() ? "none attached"
-        : proofs.size() + " attached (" + String.join(", ", proofs) + "), viewable by staff in the portal");
-    ProcessInstanceEvent event = camunda.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
-        .variables(variables).send().join();
-    store.setProcessInstance(c.id(), event.getProcessInstanceKey());
+    List<Variables.Item> items = new ArrayList<>();
+    for (CaseRecord c : r.cases()) {
+      List<String> proofs = jdbc.sql("select file_name from proofs where case_id = ? order by id").param(c.id())
+          .query(String.class).list();
+      items.add(new Variables.Item(c.reference(), c.serialNumber(), c.model(), c.category().name(),
+          c.shippedOn().toString(), c.faultDescription(), proofs.isEmpty() ? "none attached"
+              : proofs.size() + " attached (" + String.join(", ", proofs) + "), viewable by staff in the portal"));
+    }
+    ProcessInstanceEvent event = camunda.newCreateInstanceCommand().bpmnProcessId(ProcessContract.REQUEST_PROCESS_ID)
+        .latestVersion()
+        .variables(new Variables.RequestStarted(r.reference(), r.customerNumber(), r.customerName(), items))
+        .send().join();
+    store.setRequestProcessInstance(r.id(), event.getProcessInstanceKey());
     return event.getProcessInstanceKey();
-  }
-
-  /** The variables Tasklist forms and Operate show for a case. */
-  private static Map<String, Object> caseVariables(CaseRecord c) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    variables.put("caseRef", c.reference());
-    variables.put("requestRef", c.requestReference());
-    variables.put("customerNumber", c.customerNumber());
-    variables.put("customerName", c.customerName());
-    variables.put("serialNumber", c.serialNumber());
-    variables.put("assetModel", c.model());
-    variables.put("assetCategory", c.category().name());
-    variables.put("shippedOn", c.shippedOn().toString());
-    variables.put("faultDescription", c.faultDescription());
-    variables.put("policyRevision", c.policyRevision());
-    return variables;
   }
 
   /** The warehouse receipt the process waits for, correlated by RMA number; idempotent on the receipt id. */
@@ -191,10 +192,10 @@ public class ReturnSubmissions {
       return; // already received: a repeated receipt changes nothing
     }
     try {
-      camunda.newPublishMessageCommand().messageName(MSG_ASSET_RECEIVED).correlationKey(c.rmaNumber())
-          .messageId(receiptId)
-          .variables(Map.of("receiptId", receiptId,
-              "receivedAt", (receivedAt != null ? receivedAt : clock.instant()).toString()))
+      camunda.newPublishMessageCommand().messageName(ProcessContract.MSG_ASSET_RECEIVED)
+          .correlationKey(c.rmaNumber()).messageId(receiptId)
+          .variables(new Variables.ReceiptMessage(receiptId,
+              (receivedAt != null ? receivedAt : clock.instant()).toString()))
           .send().join();
     } catch (ClientStatusException e) {
       if (e.getStatusCode() != Code.ALREADY_EXISTS) {
@@ -213,27 +214,53 @@ public class ReturnSubmissions {
       throw new ReturnRejected("caseRef",
           caseRef + " has an advance replacement on its way: return the faulty unit instead of cancelling");
     }
-    camunda.newPublishMessageCommand().messageName(MSG_CANCELLATION).correlationKey(c.reference())
-        .variables(Map.of("cancellationReason", reason == null ? "" : reason)).send().join();
+    if (reason != null && reason.length() > MAX_TEXT) {
+      throw new ReturnRejected("reason", "Keep the reason under " + MAX_TEXT + " characters");
+    }
+    camunda.newPublishMessageCommand().messageName(ProcessContract.MSG_CANCELLATION).correlationKey(c.reference())
+        .variables(new Variables.CancellationMessage(reason == null ? "" : reason)).send().join();
   }
 
+  /** How many of a case's latest audit events the governance form shows; the staff case page has them all. */
+  static final int DISPUTE_HISTORY_EVENTS = 12;
+
+  /**
+   * Starts a policy dispute on a case with the facts the governance form shows: the case, its entitlement under the
+   * case's own terms, the customer's statement, its latest events (bounded) and a link to the full staff case page.
+   */
   public void raisePolicyDispute(String caseRef, String statement) {
     CaseRecord c = store.require(caseRef);
     if (statement == null || statement.isBlank()) {
       throw new ReturnRejected("statement", "Say what you dispute and why");
     }
-    StringBuilder history = new StringBuilder();
-    for (AuditTrail.Event e : audit.events(c.id())) {
-      history.append(sale.itmall.assurance.text.Labels.when(e.occurredAt())).append(" · ").append(e.type())
-          .append(" · ").append(e.actor()).append(" · ").append(e.detail()).append('\n');
+    if (statement.length() > MAX_TEXT) {
+      throw new ReturnRejected("statement", "Keep the statement under " + MAX_TEXT
+          + " characters; attach documents to the case instead");
     }
+    List<AuditTrail.Event> events = audit.events(c.id());
+    StringBuilder history = new StringBuilder();
+    if (events.size() > DISPUTE_HISTORY_EVENTS) {
+      history.append("(").append(events.size() - DISPUTE_HISTORY_EVENTS).append(" earlier events on the staff case page)\n");
+    }
+    for (AuditTrail.Event e : events.subList(Math.max(0, events.size() - DISPUTE_HISTORY_EVENTS), events.size())) {
+      String detail = e.detail().length() > 300 ? e.detail().substring(0, 300) + "…" : e.detail();
+      history.append(Labels.when(e.occurredAt())).append(" · ").append(e.type()).append(" · ").append(e.actor())
+          .append(" · ").append(detail).append('\n');
+    }
+    Entitlement entitlement = c.policyTermsJson() == null ? null
+        : c.policy().entitlement(c.assetFacts(), c.accountSuspended(), c.createdOn());
     audit.record(c, "POLICY_DISPUTE_RAISED", "DISPUTE_RAISED:" + clock.millis(), "customer:" + c.customerNumber(),
         statement, clock.instant());
-    Map<String, Object> variables = caseVariables(c);
-    variables.put("disputeStatement", statement.trim());
-    variables.put("caseHistory", history.toString());
-    variables.put("caseOutcome", c.outcome() == null ? "still open" : c.outcome());
-    camunda.newPublishMessageCommand().messageName(MSG_POLICY_DISPUTE).correlationKey(c.reference())
-        .variables(variables).send().join();
+    camunda.newPublishMessageCommand().messageName(ProcessContract.MSG_POLICY_DISPUTE).correlationKey(c.reference())
+        .variables(new Variables.DisputeRaised(c.reference(), c.requestReference(), c.customerNumber(),
+            c.customerName(), c.serialNumber(), c.model(), c.category().name(), c.shippedOn().toString(),
+            c.policyRevision(), entitlement == null ? "not checked yet" : entitlement.status().name(),
+            entitlement == null ? "" : entitlement.explanation(),
+            entitlement == null ? "" : entitlement.warrantyEndsOn().toString(),
+            entitlement == null || entitlement.maintenanceEndsOn() == null ? "none"
+                : entitlement.maintenanceEndsOn().toString(),
+            c.outcome() == null ? "still open" : c.outcome(), statement.trim(), history.toString(),
+            staffBaseUrl + "/staff/cases/" + c.reference()))
+        .send().join();
   }
 }

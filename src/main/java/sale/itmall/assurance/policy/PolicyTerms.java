@@ -2,52 +2,88 @@ package sale.itmall.assurance.policy;
 
 import java.time.Duration;
 import java.time.Period;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 
 /**
- * The numbers of the published policy. They are not written in Java: the application binds them from
- * {@code itmall.policy} in {@code application.yml}, the one place a process owner changes them.
+ * The terms one asset's return runs under: the result of the policy decision {@code itmall-policy-terms}
+ * (bpmn/itmall-policy-terms.dmn), evaluated for the asset's category. The component names are the decision's output
+ * names, so this record is the typed contract of that decision; no number of the policy is written in Java.
  *
- * @param revision the policy revision every case records (e.g. ITM-POL-2026.04)
- * @param warrantyTerms warranty term per asset category, counted from the shipping date (§2.1)
- * @param maintenanceTerm premium maintenance term from the shipping date (§1.1)
- * @param maintenanceCategories the "qualified terminals and infrastructure" that premium maintenance covers (§1.1)
- * @param advanceReplacementWindow defects confirmed within this period from shipping get advance replacement (§3.1)
- * @param replacementMinimumTerm the minimum remaining warranty of a repaired or replacement unit (§3.1)
- * @param returnWindow the faulty unit is due this long after RMA authorization (§3.2)
- * @param complianceLimit past this long after RMA authorization the full unit price is charged (§3.2)
- * @param diagnosisSla the time TAC has for remote diagnosis before Level-3 escalation (§1.2)
+ * @param policyRevision the policy revision the decision carries (its version tag), e.g. ITM-POL-2026.04
+ * @param warrantyMonths hardware warranty from the shipping date (§2.1)
+ * @param premiumMaintenance whether premium maintenance covers the category (§1.1)
+ * @param maintenanceMonths premium maintenance from the shipping date (§1.1); null where it does not apply
+ * @param advanceReplacementMonths defects confirmed within this period from shipping get an advance unit (§3.1)
+ * @param replacementMinimumMonths minimum remaining warranty of a repaired or replacement unit (§3.1)
+ * @param returnWindowDays the faulty unit is due this long after RMA authorization (§3.2)
+ * @param complianceLimitDays past this long after RMA authorization the compliance action applies (§3.2)
+ * @param diagnosisSlaHours the time TAC has for remote diagnosis before Level-3 escalation (§1.2)
  */
 public record PolicyTerms(
-    String revision,
-    Map<AssetCategory, Period> warrantyTerms,
-    Period maintenanceTerm,
-    Set<AssetCategory> maintenanceCategories,
-    Period advanceReplacementWindow,
-    Period replacementMinimumTerm,
-    Duration returnWindow,
-    Duration complianceLimit,
-    Duration diagnosisSla) {
+    String policyRevision,
+    Integer warrantyMonths,
+    Boolean premiumMaintenance,
+    Integer maintenanceMonths,
+    Integer advanceReplacementMonths,
+    Integer replacementMinimumMonths,
+    Integer returnWindowDays,
+    Integer complianceLimitDays,
+    Integer diagnosisSlaHours) {
 
   public PolicyTerms {
-    Objects.requireNonNull(revision, "policy revision");
-    for (AssetCategory category : AssetCategory.values()) {
-      if (warrantyTerms == null || !warrantyTerms.containsKey(category)) {
-        throw new IllegalArgumentException("No warranty term configured for asset category " + category);
-      }
+    require(policyRevision != null && !policyRevision.isBlank(), "policyRevision");
+    require(warrantyMonths, "warrantyMonths");
+    require(premiumMaintenance != null, "premiumMaintenance");
+    if (premiumMaintenance) {
+      require(maintenanceMonths, "maintenanceMonths");
     }
-    warrantyTerms = Map.copyOf(warrantyTerms);
-    maintenanceCategories = Set.copyOf(maintenanceCategories);
-    Objects.requireNonNull(maintenanceTerm, "maintenance term");
-    Objects.requireNonNull(advanceReplacementWindow, "advance replacement window");
-    Objects.requireNonNull(replacementMinimumTerm, "replacement minimum term");
-    Objects.requireNonNull(returnWindow, "return window");
-    Objects.requireNonNull(complianceLimit, "compliance limit");
-    Objects.requireNonNull(diagnosisSla, "diagnosis SLA");
-    if (complianceLimit.compareTo(returnWindow) <= 0) {
-      throw new IllegalArgumentException("The compliance limit must be longer than the return window");
+    require(advanceReplacementMonths, "advanceReplacementMonths");
+    require(replacementMinimumMonths, "replacementMinimumMonths");
+    require(returnWindowDays, "returnWindowDays");
+    require(complianceLimitDays, "complianceLimitDays");
+    require(diagnosisSlaHours, "diagnosisSlaHours");
+    if (complianceLimitDays <= returnWindowDays) {
+      throw new PolicyViolation("The policy decision's complianceLimitDays (" + complianceLimitDays
+          + ") must be longer than its returnWindowDays (" + returnWindowDays + ")");
     }
+  }
+
+  private static void require(Integer value, String output) {
+    require(value != null && value >= 0, output);
+  }
+
+  private static void require(boolean present, String output) {
+    if (!present) {
+      throw new PolicyViolation("The policy decision itmall-policy-terms gave no valid '" + output
+          + "'; correct the decision in Camunda Modeler and deploy it");
+    }
+  }
+
+  public Period warrantyTerm() {
+    return Period.ofMonths(warrantyMonths);
+  }
+
+  public Optional<Period> maintenanceTerm() {
+    return premiumMaintenance ? Optional.of(Period.ofMonths(maintenanceMonths)) : Optional.empty();
+  }
+
+  public Period advanceReplacementWindow() {
+    return Period.ofMonths(advanceReplacementMonths);
+  }
+
+  public Period replacementMinimumTerm() {
+    return Period.ofMonths(replacementMinimumMonths);
+  }
+
+  public Duration returnWindow() {
+    return Duration.ofDays(returnWindowDays);
+  }
+
+  public Duration complianceLimit() {
+    return Duration.ofDays(complianceLimitDays);
+  }
+
+  public Duration diagnosisSla() {
+    return Duration.ofHours(diagnosisSlaHours);
   }
 }

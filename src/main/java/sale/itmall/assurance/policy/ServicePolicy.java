@@ -11,7 +11,9 @@ import sale.itmall.assurance.policy.FreightLeg.Purpose;
 
 /**
  * The rules of ITM-POL-2026.04, one method per rule, with no framework. Workers and the portal call these; nothing
- * else decides entitlement, deadlines, freight or warranty terms.
+ * else decides entitlement, deadlines, freight or warranty terms. The numbers come in as {@link PolicyTerms}: those a
+ * case evaluated from the policy decision when it started, or for the portal those of the deployed decision. One
+ * instance applies the terms of one asset category.
  *
  * <p>Coverage convention: a term of N months from a commencement date covers every day from that date through the
  * day before its N-month anniversary.
@@ -29,7 +31,7 @@ public final class ServicePolicy {
   }
 
   public String revision() {
-    return terms.revision();
+    return terms.policyRevision();
   }
 
   /** The last day covered by a term that commences on {@code start} (§2.1: through the day before the anniversary). */
@@ -42,18 +44,15 @@ public final class ServicePolicy {
     if (asset.warrantyEndOverride() != null) {
       return asset.warrantyEndOverride();
     }
-    return lastCoveredDay(asset.coverageStart(), terms.warrantyTerms().get(asset.category()));
+    return lastCoveredDay(asset.coverageStart(), terms.warrantyTerm());
   }
 
   /** Last day of premium maintenance (§1.1) for qualified terminals and infrastructure; empty for other categories. */
   public Optional<LocalDate> maintenanceEndsOn(AssetFacts asset) {
-    if (!terms.maintenanceCategories().contains(asset.category())) {
-      return Optional.empty();
-    }
-    return Optional.of(lastCoveredDay(asset.coverageStart(), terms.maintenanceTerm()));
+    return terms.maintenanceTerm().map(term -> lastCoveredDay(asset.coverageStart(), term));
   }
 
-  /** Whether a hardware defect confirmed on {@code day} gets an advance replacement (§3.1: within the first 12 months). */
+  /** Whether a hardware defect confirmed on {@code day} gets an advance replacement (§3.1: within the initial period). */
   public boolean advanceReplacementEligible(AssetFacts asset, LocalDate day) {
     return !day.isBefore(asset.coverageStart())
         && !day.isAfter(lastCoveredDay(asset.coverageStart(), terms.advanceReplacementWindow()));
@@ -85,7 +84,7 @@ public final class ServicePolicy {
       explanation = "Warranty ended on " + warrantyEnd + (maintenanceEnd == null ? "" : ", maintenance on " + maintenanceEnd) + ".";
     }
     return new Entitlement(status, warrantyEnd, maintenanceEnd, advance && status == EntitlementStatus.WARRANTY,
-        terms.revision(), explanation);
+        terms.policyRevision(), explanation);
   }
 
   /** The case outcome when entitlement alone ends the case before diagnosis; empty when it goes on to diagnosis. */
@@ -143,8 +142,8 @@ public final class ServicePolicy {
   }
 
   /**
-   * Warranty of a repaired or replacement unit (§3.1): the original end stays, but at least the minimum term (3 months)
-   * from the repair/exchange date.
+   * Warranty of a repaired or replacement unit (§3.1): the original end stays, but at least the minimum term from the
+   * repair/exchange date.
    */
   public LocalDate warrantyAfterService(LocalDate originalWarrantyEnd, LocalDate serviceDate) {
     LocalDate floor = lastCoveredDay(serviceDate, terms.replacementMinimumTerm());
@@ -152,12 +151,12 @@ public final class ServicePolicy {
   }
 
   /** The client always pays inbound freight (§3.0). */
-  public FreightLeg inboundLeg() {
+  public static FreightLeg inboundLeg() {
     return new FreightLeg(Direction.INBOUND, Purpose.FAULTY_UNIT, Payer.CLIENT);
   }
 
   /** An advance replacement ships for a confirmed defect under warranty: a valid claim, so ITMall pays (§3.0, §3.1). */
-  public FreightLeg advanceReplacementLeg() {
+  public static FreightLeg advanceReplacementLeg() {
     return new FreightLeg(Direction.OUTBOUND, Purpose.ADVANCE_REPLACEMENT, Payer.ITMALL);
   }
 

@@ -20,7 +20,10 @@ import sale.itmall.assurance.policy.AssetFacts;
 import sale.itmall.assurance.policy.AssetCategory;
 import sale.itmall.assurance.policy.Entitlement;
 import sale.itmall.assurance.policy.FreightLeg;
+import sale.itmall.assurance.policy.PolicyTerms;
 import sale.itmall.assurance.policy.ServicePolicy;
+import sale.itmall.assurance.decision.DecidedTerms;
+import sale.itmall.assurance.decision.PolicyDecision;
 import sale.itmall.assurance.text.Labels;
 
 /**
@@ -32,13 +35,13 @@ public class PortalService {
 
   private final JdbcClient jdbc;
   private final CaseStore store;
-  private final ServicePolicy policy;
+  private final PolicyDecision decision;
   private final Clock clock;
 
-  public PortalService(JdbcClient jdbc, CaseStore store, ServicePolicy policy, Clock clock) {
+  public PortalService(JdbcClient jdbc, CaseStore store, PolicyDecision decision, Clock clock) {
     this.jdbc = jdbc;
     this.store = store;
-    this.policy = policy;
+    this.decision = decision;
     this.clock = clock;
   }
 
@@ -59,7 +62,8 @@ public class PortalService {
   public record AssetView(String serialNumber, String model, AssetCategory category, String categoryLabel,
       String orderNumber, LocalDate shippedOn, LocalDate warrantyEndsOn, LocalDate maintenanceEndsOn,
       boolean manufacturerPlan, String manufacturerName, String entitlement, String explanation,
-      boolean advanceReplacementEligible, String openCaseRef, boolean returnable, String notReturnableReason) {}
+      boolean advanceReplacementEligible, String openCaseRef, boolean returnable, String notReturnableReason,
+      PolicyTerms terms) {}
 
   public record OrderView(String orderNumber, LocalDate orderedOn, List<AssetView> assets) {}
 
@@ -76,6 +80,8 @@ public class PortalService {
     AssetFacts facts = new AssetFacts(rs.getString("serial_number"), category,
         rs.getObject("coverage_start", LocalDate.class), rs.getBigDecimal("unit_price"),
         rs.getBoolean("manufacturer_plan"), rs.getObject("warranty_ends_override", LocalDate.class));
+    DecidedTerms decided = decision.current(category);
+    ServicePolicy policy = new ServicePolicy(decided.terms());
     Entitlement e = policy.entitlement(facts, customer.suspended(), today());
     String openCase = rs.getString("open_case");
     String reason = openCase != null ? "Already in open return " + openCase
@@ -83,7 +89,7 @@ public class PortalService {
     return new AssetView(facts.serialNumber(), rs.getString("model"), category, category.label(),
         rs.getString("order_number"), rs.getObject("shipped_on", LocalDate.class), e.warrantyEndsOn(),
         e.maintenanceEndsOn(), facts.manufacturerPlan(), rs.getString("manufacturer_name"), e.status().name(),
-        e.explanation(), e.advanceReplacementWindowOpen(), openCase, reason == null, reason);
+        e.explanation(), e.advanceReplacementWindowOpen(), openCase, reason == null, reason, decided.terms());
   }
 
   public List<OrderView> orders(Customer customer) {
@@ -116,7 +122,7 @@ public class PortalService {
 
   /** Who pays which freight leg, as the review step shows it (§3.0 freight policy). */
   public List<String> freightTerms() {
-    FreightLeg inbound = policy.inboundLeg();
+    FreightLeg inbound = ServicePolicy.inboundLeg();
     return List.of(
         "Sending the faulty unit to ITMall: paid by " + (inbound.payer() == FreightLeg.Payer.CLIENT ? "you" : "ITMall")
             + ".",

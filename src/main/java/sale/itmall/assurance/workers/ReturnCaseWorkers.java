@@ -1,13 +1,11 @@
 package sale.itmall.assurance.workers;
 
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.annotation.Variable;
+import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import sale.itmall.assurance.cases.CaseRecord;
@@ -20,11 +18,32 @@ import sale.itmall.assurance.policy.FreightLeg;
 import sale.itmall.assurance.policy.PolicyViolation;
 import sale.itmall.assurance.policy.ResolutionPlan;
 import sale.itmall.assurance.policy.RmaDeadlines;
+import sale.itmall.assurance.process.ProcessContract;
+import sale.itmall.assurance.process.ProcessContract.Jobs;
+import sale.itmall.assurance.process.ProcessContract.Route;
+import sale.itmall.assurance.process.Variables.AdvanceDispatched;
+import sale.itmall.assurance.process.Variables.CaseRef;
+import sale.itmall.assurance.process.Variables.CaseToClose;
+import sale.itmall.assurance.process.Variables.Cancellation;
+import sale.itmall.assurance.process.Variables.DiagnosisForm;
+import sale.itmall.assurance.process.Variables.DiagnosisRecorded;
+import sale.itmall.assurance.process.Variables.DisputeForm;
+import sale.itmall.assurance.process.Variables.EntitlementChecked;
+import sale.itmall.assurance.process.Variables.InspectionForm;
+import sale.itmall.assurance.process.Variables.OutboundArranged;
+import sale.itmall.assurance.process.Variables.Outcome;
+import sale.itmall.assurance.process.Variables.Receipt;
+import sale.itmall.assurance.process.Variables.ReceiptRecorded;
+import sale.itmall.assurance.process.Variables.RequestRef;
+import sale.itmall.assurance.process.Variables.ResolutionRecorded;
+import sale.itmall.assurance.process.Variables.RmaDecided;
+import sale.itmall.assurance.process.Variables.RmaForm;
+import sale.itmall.assurance.process.Variables.TermsApplied;
 
 /**
- * The job workers of bpmn/itmall-return-case.bpmn. Each is thin: it reads the variables it needs, calls one
- * {@link CaseService} step and answers the variables the model's gateways and forms read. The job type names the
- * step as operators see it in Operate.
+ * The job workers of bpmn/. Each is thin: it reads its typed variables, calls one {@link CaseService} step and answers
+ * the typed variables the model's gateways and forms read ({@link sale.itmall.assurance.process.Variables}). The job
+ * type names the step as operators see it in Operate.
  */
 @Component
 public class ReturnCaseWorkers {
@@ -37,160 +56,165 @@ public class ReturnCaseWorkers {
     this.steps = steps;
   }
 
-  @JobWorker(type = "entitlement-check")
-  public Map<String, Object> checkEntitlement(ActivatedJob job, @Variable String caseRef) {
+  // ---- the request -----------------------------------------------------------------------------------------------
+
+  @JobWorker(type = Jobs.REQUEST_ACKNOWLEDGE)
+  public void acknowledgeRequest(ActivatedJob job, @VariablesAsType RequestRef request) {
+    steps.run(job, () -> cases.acknowledgeRequest(request.requestRef()));
+  }
+
+  @JobWorker(type = Jobs.REQUEST_SUMMARY)
+  public void summarizeRequest(ActivatedJob job, @VariablesAsType RequestRef request) {
+    steps.run(job, () -> cases.summarizeRequest(request.requestRef()));
+  }
+
+  // ---- one return case -------------------------------------------------------------------------------------------
+
+  /** The business rule task: the case evaluates the policy decision once and keeps its terms. */
+  @JobWorker(type = Jobs.POLICY_TERMS)
+  public TermsApplied applyPolicyTerms(ActivatedJob job, @VariablesAsType CaseRef c) {
     return steps.run(job, () -> {
-      CaseService.EntitlementResult result = cases.checkEntitlement(caseRef);
+      CaseRecord kept = cases.applyTerms(c.caseRef(), job.getProcessInstanceKey());
+      return new TermsApplied(kept.terms(), kept.policyRevision(),
+          ProcessContract.POLICY_DECISION_ID + " v" + kept.policyDecisionVersion());
+    });
+  }
+
+  @JobWorker(type = Jobs.ENTITLEMENT_CHECK)
+  public EntitlementChecked checkEntitlement(ActivatedJob job, @VariablesAsType CaseRef c) {
+    return steps.run(job, () -> {
+      CaseService.EntitlementResult result = cases.checkEntitlement(c.caseRef());
       Entitlement e = result.entitlement();
-      Map<String, Object> vars = new HashMap<>();
-      vars.put("entitlement", e.status().name());
-      vars.put("entitlementExplanation", e.explanation());
-      vars.put("warrantyEndsOn", e.warrantyEndsOn().toString());
-      vars.put("maintenanceEndsOn", e.maintenanceEndsOn() == null ? "none" : e.maintenanceEndsOn().toString());
-      vars.put("diagnosisDueAt", iso(result.diagnosisDueAt()));
-      vars.put("caseOutcome", result.closeWith().map(Enum::name).orElse(null));
-      return vars;
+      return new EntitlementChecked(e.status().name(), e.explanation(), e.warrantyEndsOn().toString(),
+          e.maintenanceEndsOn() == null ? "none" : e.maintenanceEndsOn().toString(), iso(result.diagnosisDueAt()),
+          result.closeWith().isPresent() ? Route.CLOSE : Route.CONTINUE,
+          result.closeWith().map(Enum::name).orElse(null));
     });
   }
 
-  @JobWorker(type = "diagnosis-escalate")
-  public void escalateDiagnosis(ActivatedJob job, @Variable String caseRef) {
-    steps.run(job, () -> cases.escalateDiagnosis(caseRef));
+  @JobWorker(type = Jobs.DIAGNOSIS_ESCALATE)
+  public void escalateDiagnosis(ActivatedJob job, @VariablesAsType CaseRef c) {
+    steps.run(job, () -> cases.escalateDiagnosis(c.caseRef()));
   }
 
-  @JobWorker(type = "diagnosis-record")
-  public Map<String, Object> recordDiagnosis(ActivatedJob job, @Variable String caseRef,
-      @Variable String diagnosisOutcome, @Variable String exclusionReason, @Variable String diagnosisNotes) {
+  @JobWorker(type = Jobs.DIAGNOSIS_RECORD)
+  public DiagnosisRecorded recordDiagnosis(ActivatedJob job, @VariablesAsType DiagnosisForm form) {
     return steps.run(job, () -> {
-      DiagnosisDecision d = cases.recordDiagnosis(caseRef, diagnosisOutcome, exclusionReason, diagnosisNotes,
-          "tasklist:tac-engineers");
-      Map<String, Object> vars = new HashMap<>();
-      vars.put("caseOutcome", d.closeWith() == null ? null : d.closeWith().name());
-      vars.put("advanceReplacement", d.advanceReplacement());
-      vars.put("exclusionReason", d.exclusion() == null ? null : d.exclusion().name());
-      return vars;
+      DiagnosisDecision d = cases.recordDiagnosis(form.caseRef(), form.diagnosisOutcome(), form.exclusionReason(),
+          form.diagnosisNotes(), "tasklist:tac-engineers");
+      return new DiagnosisRecorded(d.goesToRmaApproval() ? Route.CONTINUE : Route.CLOSE, d.advanceReplacement(),
+          d.exclusion() == null ? null : d.exclusion().name(), d.closeWith() == null ? null : d.closeWith().name());
     });
   }
 
-  @JobWorker(type = "rma-decide")
-  public Map<String, Object> decideRma(ActivatedJob job, @Variable String caseRef, @Variable String rmaDecision,
-      @Variable String approvalNotes) {
+  @JobWorker(type = Jobs.RMA_DECIDE)
+  public RmaDecided decideRma(ActivatedJob job, @VariablesAsType RmaForm form) {
     return steps.run(job, () -> {
-      Boolean approved = rmaDecision == null ? null : switch (rmaDecision) {
+      Boolean approved = form.rmaDecision() == null ? null : switch (form.rmaDecision()) {
         case "APPROVE" -> true;
         case "REJECT" -> false;
-        default -> throw new PolicyViolation("Unknown RMA decision '" + rmaDecision + "'; expected APPROVE or REJECT");
+        default -> throw new PolicyViolation(
+            "Unknown RMA decision '" + form.rmaDecision() + "'; expected APPROVE or REJECT");
       };
-      Optional<CaseRecord> authorized = cases.decideRma(caseRef, approved, approvalNotes, "tasklist:rma-approvers");
-      Map<String, Object> vars = new HashMap<>();
-      vars.put("rmaApproved", authorized.isPresent());
-      vars.put("advanceReplacementShipped", false);
+      Optional<CaseRecord> authorized =
+          cases.decideRma(form.caseRef(), approved, form.approvalNotes(), "tasklist:rma-approvers");
       if (authorized.isEmpty()) {
-        vars.put("caseOutcome", CaseOutcome.RMA_REJECTED.name());
-        return vars;
+        return new RmaDecided(false, false, null, null, null, null, CaseOutcome.RMA_REJECTED.name());
       }
       CaseRecord rma = authorized.get();
-      vars.put("rmaNumber", rma.rmaNumber());
-      vars.put("rmaAuthorizedAt", iso(rma.rmaAuthorizedAt()));
-      vars.put("returnDueAt", iso(rma.returnDueAt()));
-      vars.put("complianceLimitAt", iso(rma.complianceLimitAt()));
-      return vars;
+      return new RmaDecided(true, false, rma.rmaNumber(), iso(rma.rmaAuthorizedAt()), iso(rma.returnDueAt()),
+          iso(rma.complianceLimitAt()), null);
     });
   }
 
-  @JobWorker(type = "advance-replacement-dispatch")
-  public Map<String, Object> dispatchAdvanceReplacement(ActivatedJob job, @Variable String caseRef) {
+  @JobWorker(type = Jobs.ADVANCE_DISPATCH)
+  public AdvanceDispatched dispatchAdvanceReplacement(ActivatedJob job, @VariablesAsType CaseRef c) {
     return steps.run(job, () -> {
-      ReplacementRow replacement = cases.dispatchAdvanceReplacement(caseRef);
-      return Map.<String, Object>of(
-          "advanceReplacementShipped", true,
-          "replacementSerial", replacement.serialNumber(),
-          "newWarrantyEndsOn", replacement.warrantyEndsOn().toString());
+      ReplacementRow replacement = cases.dispatchAdvanceReplacement(c.caseRef());
+      return new AdvanceDispatched(true, replacement.serialNumber(), replacement.warrantyEndsOn().toString());
     });
   }
 
-  @JobWorker(type = "ownership-transfer")
-  public void transferOwnership(ActivatedJob job, @Variable String caseRef) {
-    steps.run(job, () -> cases.transferOwnership(caseRef));
+  @JobWorker(type = Jobs.OWNERSHIP_TRANSFER)
+  public void transferOwnership(ActivatedJob job, @VariablesAsType CaseRef c) {
+    steps.run(job, () -> cases.transferOwnership(c.caseRef()));
   }
 
-  @JobWorker(type = "return-overdue-notice")
-  public void sendOverdueNotice(ActivatedJob job, @Variable String caseRef) {
-    steps.run(job, () -> cases.sendOverdueNotice(caseRef));
+  @JobWorker(type = Jobs.OVERDUE_NOTICE)
+  public void sendOverdueNotice(ActivatedJob job, @VariablesAsType CaseRef c) {
+    steps.run(job, () -> cases.sendOverdueNotice(c.caseRef()));
   }
 
-  /** Charges the unreturned advance unit; a declined charge is the BPMN error the model routes to suspension. */
-  @JobWorker(type = "unit-price-charge")
-  public Map<String, Object> chargeUnitPrice(ActivatedJob job, @Variable String caseRef) {
-    CaseService.ComplianceResult result = steps.run(job, () -> cases.enforceComplianceLimit(caseRef));
-    if (!result.chargeCaptured()) {
-      throw CamundaError.bpmnError("CHARGE_DECLINED", "The full-unit charge for " + caseRef + " was declined");
-    }
-    return Map.of("caseOutcome", result.outcome().name());
-  }
-
-  @JobWorker(type = "account-suspend")
-  public Map<String, Object> suspendAccount(ActivatedJob job, @Variable String caseRef) {
-    steps.run(job, () -> cases.suspendAccount(caseRef));
-    return Map.of("caseOutcome", CaseOutcome.ACCOUNT_SUSPENDED.name());
-  }
-
-  @JobWorker(type = "rma-expire")
-  public Map<String, Object> expireRma(ActivatedJob job, @Variable String caseRef) {
-    CaseService.ComplianceResult result = steps.run(job, () -> cases.enforceComplianceLimit(caseRef));
-    return Map.of("caseOutcome", result.outcome().name());
-  }
-
-  @JobWorker(type = "receipt-record")
-  public Map<String, Object> recordReceipt(ActivatedJob job, @Variable String caseRef, @Variable String receivedAt,
-      @Variable String receiptId) {
+  /**
+   * Charges the unreturned advance unit; a declined charge is the BPMN error the model routes to suspension, thrown
+   * inside the step so that the step's metrics count it as such.
+   */
+  @JobWorker(type = Jobs.UNIT_PRICE_CHARGE)
+  public Outcome chargeUnitPrice(ActivatedJob job, @VariablesAsType CaseRef c) {
     return steps.run(job, () -> {
-      RmaDeadlines.ReturnStanding standing = cases.recordReceipt(caseRef,
-          receivedAt == null ? null : Instant.parse(receivedAt), receiptId);
-      return Map.<String, Object>of("unitReceived", true, "returnStanding", standing.name());
+      CaseService.ComplianceResult result = cases.enforceComplianceLimit(c.caseRef());
+      if (!result.chargeCaptured()) {
+        throw CamundaError.bpmnError(ProcessContract.ERROR_CHARGE_DECLINED,
+            "The full-unit charge for " + c.caseRef() + " was declined");
+      }
+      return new Outcome(result.outcome().name());
     });
   }
 
-  @JobWorker(type = "resolution-record")
-  public Map<String, Object> recordResolution(ActivatedJob job, @Variable String caseRef,
-      @Variable String benchFinding, @Variable String resolution, @Variable String exclusionReason,
-      @Variable String inspectionNotes) {
+  @JobWorker(type = Jobs.ACCOUNT_SUSPEND)
+  public Outcome suspendAccount(ActivatedJob job, @VariablesAsType CaseRef c) {
+    steps.run(job, () -> cases.suspendAccount(c.caseRef()));
+    return new Outcome(CaseOutcome.ACCOUNT_SUSPENDED.name());
+  }
+
+  @JobWorker(type = Jobs.RMA_EXPIRE)
+  public Outcome expireRma(ActivatedJob job, @VariablesAsType CaseRef c) {
+    return steps.run(job, () -> new Outcome(cases.enforceComplianceLimit(c.caseRef()).outcome().name()));
+  }
+
+  @JobWorker(type = Jobs.RECEIPT_RECORD)
+  public ReceiptRecorded recordReceipt(ActivatedJob job, @VariablesAsType Receipt receipt) {
     return steps.run(job, () -> {
-      ResolutionPlan plan = cases.recordInspection(caseRef, benchFinding, resolution, exclusionReason,
-          inspectionNotes, "tasklist:service-bench");
-      Map<String, Object> vars = new HashMap<>();
-      vars.put("caseOutcome", plan.outcome().name());
-      vars.put("newWarrantyEndsOn", plan.newWarrantyEndsOn() == null ? null : plan.newWarrantyEndsOn().toString());
-      return vars;
+      RmaDeadlines.ReturnStanding standing = cases.recordReceipt(receipt.caseRef(),
+          receipt.receivedAt() == null ? null : Instant.parse(receipt.receivedAt()), receipt.receiptId());
+      return new ReceiptRecorded(true, standing.name());
     });
   }
 
-  @JobWorker(type = "outbound-shipment")
-  public Map<String, Object> arrangeOutboundShipment(ActivatedJob job, @Variable String caseRef) {
+  @JobWorker(type = Jobs.RESOLUTION_RECORD)
+  public ResolutionRecorded recordResolution(ActivatedJob job, @VariablesAsType InspectionForm form) {
     return steps.run(job, () -> {
-      Optional<FreightLeg> leg = cases.arrangeOutboundShipment(caseRef);
-      Map<String, Object> vars = new HashMap<>();
-      vars.put("outboundShipment", leg.map(l -> l.purpose().name()).orElse("NONE"));
-      vars.put("outboundFreightPayer", leg.map(l -> l.payer().name()).orElse(null));
-      return vars;
+      ResolutionPlan plan = cases.recordInspection(form.caseRef(), form.benchFinding(), form.resolution(),
+          form.exclusionReason(), form.inspectionNotes(), "tasklist:service-bench");
+      return new ResolutionRecorded(plan.outcome().name(),
+          plan.newWarrantyEndsOn() == null ? null : plan.newWarrantyEndsOn().toString());
     });
   }
 
-  @JobWorker(type = "return-cancel")
-  public Map<String, Object> cancel(ActivatedJob job, @Variable String caseRef, @Variable String cancellationReason) {
-    steps.run(job, () -> cases.cancel(caseRef, cancellationReason));
-    return Map.of("caseOutcome", CaseOutcome.CANCELLED.name());
+  @JobWorker(type = Jobs.OUTBOUND_SHIPMENT)
+  public OutboundArranged arrangeOutboundShipment(ActivatedJob job, @VariablesAsType CaseRef c) {
+    return steps.run(job, () -> {
+      Optional<FreightLeg> leg = cases.arrangeOutboundShipment(c.caseRef());
+      return new OutboundArranged(leg.map(l -> l.purpose().name()).orElse("NONE"),
+          leg.map(l -> l.payer().name()).orElse(null));
+    });
   }
 
-  @JobWorker(type = "dispute-record")
-  public void recordDisputeRuling(ActivatedJob job, @Variable String caseRef, @Variable String disputeDecision,
-      @Variable String governanceRuling) {
-    steps.run(job, () -> cases.recordDisputeRuling(caseRef, disputeDecision, governanceRuling));
+  @JobWorker(type = Jobs.RETURN_CANCEL)
+  public Outcome cancel(ActivatedJob job, @VariablesAsType Cancellation cancellation) {
+    steps.run(job, () -> cases.cancel(cancellation.caseRef(), cancellation.cancellationReason()));
+    return new Outcome(CaseOutcome.CANCELLED.name());
   }
 
-  @JobWorker(type = "case-close")
-  public void close(ActivatedJob job, @Variable String caseRef, @Variable String caseOutcome) {
-    steps.run(job, () -> cases.close(caseRef, caseOutcome));
+  @JobWorker(type = Jobs.DISPUTE_RECORD)
+  public void recordDisputeRuling(ActivatedJob job, @VariablesAsType DisputeForm form) {
+    steps.run(job, () -> cases.recordDisputeRuling(form.caseRef(), form.disputeDecision(), form.governanceRuling(),
+        job.getProcessInstanceKey()));
+  }
+
+  @JobWorker(type = Jobs.CASE_CLOSE)
+  public void close(ActivatedJob job, @VariablesAsType CaseToClose c) {
+    steps.run(job, () -> cases.close(c.caseRef(), c.caseOutcome()));
   }
 
   /** Dates as Operate, Tasklist and FEEL read them: ISO-8601 with offset, to the second. */

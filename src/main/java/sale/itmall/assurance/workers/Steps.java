@@ -1,13 +1,17 @@
 package sale.itmall.assurance.workers;
 
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.BpmnError;
 import io.camunda.client.exception.CamundaError;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.stereotype.Component;
 import sale.itmall.assurance.cases.CaseNotFound;
 import sale.itmall.assurance.policy.PolicyViolation;
 
@@ -22,25 +26,25 @@ import sale.itmall.assurance.policy.PolicyViolation;
  *       itself when the database comes back and opens an incident only when the retries run out.
  * </ul>
  */
-@org.springframework.stereotype.Component
+@Component
 class Steps {
 
   static final Duration TECHNICAL_BACKOFF = Duration.ofSeconds(30);
   private static final Logger LOG = LoggerFactory.getLogger(Steps.class);
-  private final io.micrometer.core.instrument.MeterRegistry registry;
+  private final MeterRegistry registry;
 
-  Steps(io.micrometer.core.instrument.MeterRegistry registry) {
+  Steps(MeterRegistry registry) {
     this.registry = registry;
   }
 
   /** Runs a step, timing it as {@code itmall.job.duration} and counting failures as {@code itmall.job.failures}. */
   <T> T run(ActivatedJob job, Supplier<T> step) {
-    io.micrometer.core.instrument.Timer.Sample sample = io.micrometer.core.instrument.Timer.start(registry);
+    Timer.Sample sample = Timer.start(registry);
     String result = "completed";
     try {
       return step.get();
     } catch (RuntimeException e) {
-      result = e instanceof io.camunda.client.exception.BpmnError ? "bpmn-error" : "failed";
+      result = e instanceof BpmnError ? "bpmn-error" : "failed";
       if (!"bpmn-error".equals(result)) {
         registry.counter("itmall.job.failures", "type", job.getType(), "kind",
             e instanceof PolicyViolation || e instanceof CaseNotFound ? "data" : "technical").increment();

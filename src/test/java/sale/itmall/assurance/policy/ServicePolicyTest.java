@@ -19,28 +19,35 @@ import sale.itmall.assurance.policy.RmaDeadlines.ReturnStanding;
 
 class ServicePolicyTest {
 
-  static final PolicyTerms TERMS = PublishedTerms.load();
-  static final ServicePolicy POLICY = new ServicePolicy(TERMS);
+  static final PolicyTerms INFRA_TERMS = PublishedTerms.of(AssetCategory.ENTERPRISE_INFRASTRUCTURE);
+  /** Rules that do not depend on the category (deadlines, replacement floor) under the published terms. */
+  static final ServicePolicy INFRA = new ServicePolicy(INFRA_TERMS);
   static final LocalDate SHIPPED = LocalDate.of(2025, 1, 15);
+
+  /** The rules under the published terms of the asset's category, as a case of that asset applies them. */
+  static ServicePolicy policy(AssetFacts asset) {
+    return PublishedTerms.policy(asset.category());
+  }
 
   static AssetFacts asset(AssetCategory category) {
     return new AssetFacts("SN-1", category, SHIPPED, new BigDecimal("1000.00"), false, null);
   }
 
-  @Test
-  void configuredTermsAreThoseOfThePublishedPolicy() {
-    assertThat(TERMS.revision()).isEqualTo("ITM-POL-2026.04");
-    assertThat(TERMS.warrantyTerms())
-        .containsEntry(AssetCategory.ENTERPRISE_INFRASTRUCTURE, Period.ofMonths(36))
-        .containsEntry(AssetCategory.END_USER_TERMINAL, Period.ofMonths(12))
-        .containsEntry(AssetCategory.ACCESSORY, Period.ofMonths(12));
-    assertThat(TERMS.maintenanceTerm()).isEqualTo(Period.ofMonths(36));
-    assertThat(TERMS.maintenanceCategories())
-        .containsExactlyInAnyOrder(AssetCategory.ENTERPRISE_INFRASTRUCTURE, AssetCategory.END_USER_TERMINAL);
-    assertThat(TERMS.advanceReplacementWindow()).isEqualTo(Period.ofMonths(12));
-    assertThat(TERMS.replacementMinimumTerm()).isEqualTo(Period.ofMonths(3));
-    assertThat(TERMS.returnWindow()).isEqualTo(Duration.ofDays(10));
-    assertThat(TERMS.complianceLimit()).isEqualTo(Duration.ofDays(20));
+  @ParameterizedTest(name = "{0}: warranty {1} months, premium maintenance {2}")
+  @CsvSource({
+      "ENTERPRISE_INFRASTRUCTURE, 36, P36M",
+      "END_USER_TERMINAL, 12, P36M",
+      "ACCESSORY, 12, "})
+  void theDecisionGivesTheTermsOfThePublishedPolicy(AssetCategory category, int warrantyMonths, Period maintenance) {
+    PolicyTerms terms = PublishedTerms.of(category);
+    assertThat(terms.policyRevision()).isEqualTo("ITM-POL-2026.04");
+    assertThat(terms.warrantyTerm()).isEqualTo(Period.ofMonths(warrantyMonths));
+    assertThat(terms.maintenanceTerm()).isEqualTo(java.util.Optional.ofNullable(maintenance));
+    assertThat(terms.advanceReplacementWindow()).isEqualTo(Period.ofMonths(12));
+    assertThat(terms.replacementMinimumTerm()).isEqualTo(Period.ofMonths(3));
+    assertThat(terms.returnWindow()).isEqualTo(Duration.ofDays(10));
+    assertThat(terms.complianceLimit()).isEqualTo(Duration.ofDays(20));
+    assertThat(terms.diagnosisSla()).isEqualTo(Duration.ofHours(8));
   }
 
   @Nested
@@ -53,14 +60,14 @@ class ServicePolicyTest {
     void runsFromTheShippingDateThroughTheDayBeforeTheAnniversary(AssetCategory category, LocalDate lastDay,
         LocalDate anniversary) {
       AssetFacts a = asset(category);
-      assertThat(POLICY.warrantyEndsOn(a)).isEqualTo(lastDay);
-      assertThat(POLICY.entitlement(a, false, lastDay).status()).isEqualTo(EntitlementStatus.WARRANTY);
-      assertThat(POLICY.entitlement(a, false, anniversary).status()).isNotEqualTo(EntitlementStatus.WARRANTY);
+      assertThat(policy(a).warrantyEndsOn(a)).isEqualTo(lastDay);
+      assertThat(policy(a).entitlement(a, false, lastDay).status()).isEqualTo(EntitlementStatus.WARRANTY);
+      assertThat(policy(a).entitlement(a, false, anniversary).status()).isNotEqualTo(EntitlementStatus.WARRANTY);
     }
 
     @Test
     void coversTheShippingDayItself() {
-      assertThat(POLICY.entitlement(asset(AssetCategory.ACCESSORY), false, SHIPPED).status())
+      assertThat(policy(asset(AssetCategory.ACCESSORY)).entitlement(asset(AssetCategory.ACCESSORY), false, SHIPPED).status())
           .isEqualTo(EntitlementStatus.WARRANTY);
     }
 
@@ -68,7 +75,7 @@ class ServicePolicyTest {
     void aLeapDayShipmentsAnniversaryFallsOnTheTwentyEighth() {
       AssetFacts a = new AssetFacts("SN-L", AssetCategory.END_USER_TERMINAL, LocalDate.of(2024, 2, 29),
           BigDecimal.ONE, false, null);
-      assertThat(POLICY.warrantyEndsOn(a)).isEqualTo(LocalDate.of(2025, 2, 27));
+      assertThat(policy(a).warrantyEndsOn(a)).isEqualTo(LocalDate.of(2025, 2, 27));
     }
   }
 
@@ -77,27 +84,27 @@ class ServicePolicyTest {
     @Test
     void terminalsKeepRemoteDiagnosisForThreeYearsAfterTheirOneYearWarranty() {
       AssetFacts terminal = asset(AssetCategory.END_USER_TERMINAL);
-      Entitlement e = POLICY.entitlement(terminal, false, LocalDate.of(2026, 1, 15));
+      Entitlement e = policy(terminal).entitlement(terminal, false, LocalDate.of(2026, 1, 15));
       assertThat(e.status()).isEqualTo(EntitlementStatus.MAINTENANCE_ONLY);
       assertThat(e.maintenanceEndsOn()).isEqualTo(LocalDate.of(2028, 1, 14));
       assertThat(e.diagnosable()).isTrue();
-      assertThat(POLICY.entitlement(terminal, false, LocalDate.of(2028, 1, 14)).status())
+      assertThat(policy(terminal).entitlement(terminal, false, LocalDate.of(2028, 1, 14)).status())
           .isEqualTo(EntitlementStatus.MAINTENANCE_ONLY);
-      assertThat(POLICY.entitlement(terminal, false, LocalDate.of(2028, 1, 15)).status())
+      assertThat(policy(terminal).entitlement(terminal, false, LocalDate.of(2028, 1, 15)).status())
           .isEqualTo(EntitlementStatus.OUT_OF_COVERAGE);
     }
 
     @Test
     void accessoriesHaveNoMaintenance() {
       AssetFacts spare = asset(AssetCategory.ACCESSORY);
-      assertThat(POLICY.maintenanceEndsOn(spare)).isEmpty();
-      assertThat(POLICY.entitlement(spare, false, LocalDate.of(2026, 1, 15)).status())
+      assertThat(policy(spare).maintenanceEndsOn(spare)).isEmpty();
+      assertThat(policy(spare).entitlement(spare, false, LocalDate.of(2026, 1, 15)).status())
           .isEqualTo(EntitlementStatus.OUT_OF_COVERAGE);
     }
 
     @Test
     void aDefectUnderMaintenanceAloneClosesOutOfWarrantyInsteadOfGoingToRma() {
-      DiagnosisDecision d = POLICY.afterDiagnosis(asset(AssetCategory.END_USER_TERMINAL),
+      DiagnosisDecision d = policy(asset(AssetCategory.END_USER_TERMINAL)).afterDiagnosis(asset(AssetCategory.END_USER_TERMINAL),
           EntitlementStatus.MAINTENANCE_ONLY, DiagnosisOutcome.HARDWARE_DEFECT, null, LocalDate.of(2026, 6, 1));
       assertThat(d.closeWith()).isEqualTo(CaseOutcome.OUT_OF_WARRANTY);
       assertThat(d.advanceReplacement()).isFalse();
@@ -109,22 +116,22 @@ class ServicePolicyTest {
     @Test
     void aManufacturerPlanIsReferredEvenInsideTheItmallWarranty() {
       AssetFacts planned = new AssetFacts("SN-M", AssetCategory.END_USER_TERMINAL, SHIPPED, BigDecimal.TEN, true, null);
-      Entitlement e = POLICY.entitlement(planned, false, SHIPPED.plusDays(10));
+      Entitlement e = policy(planned).entitlement(planned, false, SHIPPED.plusDays(10));
       assertThat(e.status()).isEqualTo(EntitlementStatus.MANUFACTURER_PLAN);
-      assertThat(POLICY.closeBeforeDiagnosis(e)).contains(CaseOutcome.MANUFACTURER_REFERRAL);
+      assertThat(INFRA.closeBeforeDiagnosis(e)).contains(CaseOutcome.MANUFACTURER_REFERRAL);
     }
 
     @Test
     void aSuspendedAccountOpensNoRma() {
-      Entitlement e = POLICY.entitlement(asset(AssetCategory.ENTERPRISE_INFRASTRUCTURE), true, SHIPPED.plusDays(1));
+      Entitlement e = policy(asset(AssetCategory.ENTERPRISE_INFRASTRUCTURE)).entitlement(asset(AssetCategory.ENTERPRISE_INFRASTRUCTURE), true, SHIPPED.plusDays(1));
       assertThat(e.status()).isEqualTo(EntitlementStatus.ACCOUNT_SUSPENDED);
-      assertThat(POLICY.closeBeforeDiagnosis(e)).contains(CaseOutcome.ACCOUNT_SUSPENDED_NO_NEW_RMA);
+      assertThat(INFRA.closeBeforeDiagnosis(e)).contains(CaseOutcome.ACCOUNT_SUSPENDED_NO_NEW_RMA);
     }
 
     @Test
     void outOfCoverageClosesBeforeDiagnosis() {
-      Entitlement e = POLICY.entitlement(asset(AssetCategory.ENTERPRISE_INFRASTRUCTURE), false, LocalDate.of(2028, 1, 15));
-      assertThat(POLICY.closeBeforeDiagnosis(e)).contains(CaseOutcome.OUT_OF_WARRANTY);
+      Entitlement e = policy(asset(AssetCategory.ENTERPRISE_INFRASTRUCTURE)).entitlement(asset(AssetCategory.ENTERPRISE_INFRASTRUCTURE), false, LocalDate.of(2028, 1, 15));
+      assertThat(INFRA.closeBeforeDiagnosis(e)).contains(CaseOutcome.OUT_OF_WARRANTY);
     }
   }
 
@@ -133,16 +140,16 @@ class ServicePolicyTest {
     @Test
     void aDefectConfirmedOnTheLastDayOfTheFirstTwelveMonthsQualifies() {
       AssetFacts a = asset(AssetCategory.ENTERPRISE_INFRASTRUCTURE);
-      assertThat(POLICY.advanceReplacementEligible(a, LocalDate.of(2026, 1, 14))).isTrue();
-      assertThat(POLICY.advanceReplacementEligible(a, LocalDate.of(2026, 1, 15))).isFalse();
+      assertThat(policy(a).advanceReplacementEligible(a, LocalDate.of(2026, 1, 14))).isTrue();
+      assertThat(policy(a).advanceReplacementEligible(a, LocalDate.of(2026, 1, 15))).isFalse();
     }
 
     @Test
     void diagnosisRoutesAnEarlyDefectToRmaWithAdvanceReplacement() {
       AssetFacts a = asset(AssetCategory.ENTERPRISE_INFRASTRUCTURE);
-      DiagnosisDecision early = POLICY.afterDiagnosis(a, EntitlementStatus.WARRANTY, DiagnosisOutcome.HARDWARE_DEFECT,
+      DiagnosisDecision early = policy(a).afterDiagnosis(a, EntitlementStatus.WARRANTY, DiagnosisOutcome.HARDWARE_DEFECT,
           null, LocalDate.of(2026, 1, 14));
-      DiagnosisDecision late = POLICY.afterDiagnosis(a, EntitlementStatus.WARRANTY, DiagnosisOutcome.HARDWARE_DEFECT,
+      DiagnosisDecision late = policy(a).afterDiagnosis(a, EntitlementStatus.WARRANTY, DiagnosisOutcome.HARDWARE_DEFECT,
           null, LocalDate.of(2026, 1, 15));
       assertThat(early.goesToRmaApproval()).isTrue();
       assertThat(early.advanceReplacement()).isTrue();
@@ -156,13 +163,13 @@ class ServicePolicyTest {
     @Test
     void anExclusionAtDiagnosisNeedsAKnownReasonCode() {
       AssetFacts a = asset(AssetCategory.ACCESSORY);
-      DiagnosisDecision d = POLICY.afterDiagnosis(a, EntitlementStatus.WARRANTY, DiagnosisOutcome.EXCLUDED,
+      DiagnosisDecision d = policy(a).afterDiagnosis(a, EntitlementStatus.WARRANTY, DiagnosisOutcome.EXCLUDED,
           "ACCIDENT_LIQUID", SHIPPED);
       assertThat(d.closeWith()).isEqualTo(CaseOutcome.EXCLUDED);
       assertThat(d.exclusion().exclusionClass()).isEqualTo(ExclusionReason.ExclusionClass.ACCIDENTS_AND_DAMAGE);
-      assertThatThrownBy(() -> POLICY.afterDiagnosis(a, EntitlementStatus.WARRANTY, DiagnosisOutcome.EXCLUDED, null,
+      assertThatThrownBy(() -> policy(a).afterDiagnosis(a, EntitlementStatus.WARRANTY, DiagnosisOutcome.EXCLUDED, null,
           SHIPPED)).isInstanceOf(PolicyViolation.class).hasMessageContaining("needs a reason code");
-      assertThatThrownBy(() -> POLICY.afterDiagnosis(a, EntitlementStatus.WARRANTY, DiagnosisOutcome.EXCLUDED,
+      assertThatThrownBy(() -> policy(a).afterDiagnosis(a, EntitlementStatus.WARRANTY, DiagnosisOutcome.EXCLUDED,
           "SPILLED_COFFEE", SHIPPED)).isInstanceOf(PolicyViolation.class).hasMessageContaining("SPILLED_COFFEE");
     }
 
@@ -179,18 +186,18 @@ class ServicePolicyTest {
   class ReplacementWarranty {
     @Test
     void keepsTheOriginalEndWhenMoreThanThreeMonthsRemain() {
-      assertThat(POLICY.warrantyAfterService(LocalDate.of(2027, 1, 14), LocalDate.of(2026, 6, 1)))
+      assertThat(INFRA.warrantyAfterService(LocalDate.of(2027, 1, 14), LocalDate.of(2026, 6, 1)))
           .isEqualTo(LocalDate.of(2027, 1, 14));
     }
 
     @Test
     void givesThreeMonthsFromTheExchangeWhenTheOriginalEndsSooner() {
       // exchange 2026-06-01: three months run through 2026-08-31
-      assertThat(POLICY.warrantyAfterService(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 6, 1)))
+      assertThat(INFRA.warrantyAfterService(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 6, 1)))
           .isEqualTo(LocalDate.of(2026, 8, 31));
-      assertThat(POLICY.warrantyAfterService(LocalDate.of(2026, 8, 30), LocalDate.of(2026, 6, 1)))
+      assertThat(INFRA.warrantyAfterService(LocalDate.of(2026, 8, 30), LocalDate.of(2026, 6, 1)))
           .isEqualTo(LocalDate.of(2026, 8, 31));
-      assertThat(POLICY.warrantyAfterService(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 6, 1)))
+      assertThat(INFRA.warrantyAfterService(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 6, 1)))
           .isEqualTo(LocalDate.of(2026, 9, 1));
     }
   }
@@ -198,7 +205,7 @@ class ServicePolicyTest {
   @Nested
   class ComplianceTimeframes {
     final Instant authorized = Instant.parse("2026-03-01T09:00:00Z");
-    final RmaDeadlines deadlines = POLICY.deadlines(authorized);
+    final RmaDeadlines deadlines = INFRA.deadlines(authorized);
 
     @Test
     void theUnitIsDueTenDaysAndTheLimitTwentyDaysAfterAuthorization() {
@@ -217,13 +224,13 @@ class ServicePolicyTest {
 
     @Test
     void pastTheLimitAnAdvanceUnitIsChargedAndAStandardRmaExpires() {
-      assertThat(POLICY.complianceAction(true)).isEqualTo(ServicePolicy.ComplianceAction.CHARGE_FULL_UNIT_PRICE);
-      assertThat(POLICY.complianceAction(false)).isEqualTo(ServicePolicy.ComplianceAction.EXPIRE_RMA);
+      assertThat(INFRA.complianceAction(true)).isEqualTo(ServicePolicy.ComplianceAction.CHARGE_FULL_UNIT_PRICE);
+      assertThat(INFRA.complianceAction(false)).isEqualTo(ServicePolicy.ComplianceAction.EXPIRE_RMA);
     }
 
     @Test
     void diagnosisIsDueAfterTheConfiguredSla() {
-      assertThat(POLICY.diagnosisDueAt(authorized)).isEqualTo(authorized.plus(TERMS.diagnosisSla()));
+      assertThat(INFRA.diagnosisDueAt(authorized)).isEqualTo(authorized.plus(INFRA_TERMS.diagnosisSla()));
     }
   }
 
@@ -234,13 +241,13 @@ class ServicePolicyTest {
 
     @Test
     void theClientPaysInboundAndItmallPaysTheAdvanceUnit() {
-      assertThat(POLICY.inboundLeg()).isEqualTo(new FreightLeg(Direction.INBOUND, Purpose.FAULTY_UNIT, Payer.CLIENT));
-      assertThat(POLICY.advanceReplacementLeg().payer()).isEqualTo(Payer.ITMALL);
+      assertThat(ServicePolicy.inboundLeg()).isEqualTo(new FreightLeg(Direction.INBOUND, Purpose.FAULTY_UNIT, Payer.CLIENT));
+      assertThat(ServicePolicy.advanceReplacementLeg().payer()).isEqualTo(Payer.ITMALL);
     }
 
     @Test
     void repairShipsBackAtItmallsCostAndKeepsTheOriginalEnd() {
-      ResolutionPlan p = POLICY.resolve(a, BenchFinding.DEFECT_CONFIRMED, Resolution.REPAIR, null, false, today);
+      ResolutionPlan p = policy(a).resolve(a, BenchFinding.DEFECT_CONFIRMED, Resolution.REPAIR, null, false, today);
       assertThat(p.outcome()).isEqualTo(CaseOutcome.REPAIRED);
       assertThat(p.newWarrantyEndsOn()).isEqualTo(LocalDate.of(2028, 1, 14));
       assertThat(p.outbound()).contains(new FreightLeg(Direction.OUTBOUND, Purpose.REPAIRED_UNIT, Payer.ITMALL));
@@ -249,7 +256,7 @@ class ServicePolicyTest {
 
     @Test
     void replacementIssuesAUnitAndTakesOwnershipOfTheDefectiveOne() {
-      ResolutionPlan p = POLICY.resolve(a, BenchFinding.DEFECT_CONFIRMED, Resolution.REPLACEMENT, null, false, today);
+      ResolutionPlan p = policy(a).resolve(a, BenchFinding.DEFECT_CONFIRMED, Resolution.REPLACEMENT, null, false, today);
       assertThat(p.issueReplacement()).isTrue();
       assertThat(p.transferOwnership()).isTrue();
       assertThat(p.outbound()).contains(new FreightLeg(Direction.OUTBOUND, Purpose.REPLACEMENT_UNIT, Payer.ITMALL));
@@ -257,7 +264,7 @@ class ServicePolicyTest {
 
     @Test
     void afterAnAdvanceReplacementNothingMoreShipsAndTheResolutionIsThatReplacement() {
-      ResolutionPlan p = POLICY.resolve(a, BenchFinding.DEFECT_CONFIRMED, Resolution.REPAIR, null, true, today);
+      ResolutionPlan p = policy(a).resolve(a, BenchFinding.DEFECT_CONFIRMED, Resolution.REPAIR, null, true, today);
       assertThat(p.outcome()).isEqualTo(CaseOutcome.REPLACED);
       assertThat(p.issueReplacement()).isFalse();
       assertThat(p.outbound()).isEmpty();
@@ -265,7 +272,7 @@ class ServicePolicyTest {
 
     @Test
     void creditRefundsTheUnitPrice() {
-      ResolutionPlan p = POLICY.resolve(a, BenchFinding.DEFECT_CONFIRMED, Resolution.CREDIT, null, false, today);
+      ResolutionPlan p = policy(a).resolve(a, BenchFinding.DEFECT_CONFIRMED, Resolution.CREDIT, null, false, today);
       assertThat(p.outcome()).isEqualTo(CaseOutcome.CREDITED);
       assertThat(p.creditAmount()).isEqualByComparingTo("1000.00");
       assertThat(p.outbound()).isEmpty();
@@ -273,10 +280,10 @@ class ServicePolicyTest {
 
     @Test
     void anInvalidClaimShipsBackAtTheClientsCost() {
-      ResolutionPlan noFault = POLICY.resolve(a, BenchFinding.NO_FAULT_FOUND, null, null, false, today);
+      ResolutionPlan noFault = policy(a).resolve(a, BenchFinding.NO_FAULT_FOUND, null, null, false, today);
       assertThat(noFault.outcome()).isEqualTo(CaseOutcome.NO_FAULT_FOUND);
       assertThat(noFault.outbound()).contains(new FreightLeg(Direction.OUTBOUND, Purpose.UNREPAIRED_UNIT, Payer.CLIENT));
-      ResolutionPlan excluded = POLICY.resolve(a, BenchFinding.EXCLUDED, null, "MOD_SELF_REPAIR", false, today);
+      ResolutionPlan excluded = policy(a).resolve(a, BenchFinding.EXCLUDED, null, "MOD_SELF_REPAIR", false, today);
       assertThat(excluded.outcome()).isEqualTo(CaseOutcome.EXCLUDED);
       assertThat(excluded.exclusion()).isEqualTo(ExclusionReason.MOD_SELF_REPAIR);
       assertThat(excluded.outbound().orElseThrow().payer()).isEqualTo(Payer.CLIENT);
@@ -284,14 +291,14 @@ class ServicePolicyTest {
 
     @Test
     void anInvalidClaimAfterAnAdvanceUnitChargesThatUnit() {
-      ResolutionPlan p = POLICY.resolve(a, BenchFinding.EXCLUDED, null, "ACCIDENT_SURGE", true, today);
+      ResolutionPlan p = policy(a).resolve(a, BenchFinding.EXCLUDED, null, "ACCIDENT_SURGE", true, today);
       assertThat(p.advanceUnitCharge()).isEqualByComparingTo("1000.00");
       assertThat(p.outbound()).isEmpty();
     }
 
     @Test
     void aConfirmedDefectWithoutAResolutionIsRefusedWithAReadableMessage() {
-      assertThatThrownBy(() -> POLICY.resolve(a, BenchFinding.DEFECT_CONFIRMED, null, null, false, today))
+      assertThatThrownBy(() -> policy(a).resolve(a, BenchFinding.DEFECT_CONFIRMED, null, null, false, today))
           .isInstanceOf(PolicyViolation.class).hasMessageContaining("REPAIR, REPLACEMENT or CREDIT");
     }
   }

@@ -23,7 +23,6 @@ import sale.itmall.assurance.policy.FreightLeg;
 import sale.itmall.assurance.policy.FreightLeg.Direction;
 import sale.itmall.assurance.policy.FreightLeg.Payer;
 import sale.itmall.assurance.policy.FreightLeg.Purpose;
-import sale.itmall.assurance.policy.PolicyTerms;
 import sale.itmall.assurance.support.ApplicationTest;
 import sale.itmall.assurance.support.Fixtures;
 import sale.itmall.assurance.support.ProcessDriver;
@@ -45,7 +44,6 @@ class ReturnProcessTest {
   @Autowired CaseStore store;
   @Autowired AuditTrail audit;
   @Autowired JdbcClient jdbc;
-  @Autowired PolicyTerms terms;
   @Autowired java.time.Clock clock;
 
   String submit(String customer, String serial) {
@@ -73,8 +71,8 @@ class ReturnProcessTest {
     assertThat(driver.formIdOf(task.getFormKey())).isEqualTo("remote-diagnosis");
     CaseRecord c = store.require(caseRef);
     assertThat(OffsetDateTime.parse(task.getDueDate()).toInstant()).isEqualTo(c.diagnosisDueAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-    assertThat(c.diagnosisDueAt()).isBetween(clock.instant().plus(terms.diagnosisSla()).minusSeconds(60),
-        clock.instant().plus(terms.diagnosisSla()).plusSeconds(60));
+    assertThat(c.diagnosisDueAt()).isBetween(clock.instant().plus(c.terms().diagnosisSla()).minusSeconds(60),
+        clock.instant().plus(c.terms().diagnosisSla()).plusSeconds(60));
     assertThat(c.entitlement().name()).isEqualTo("WARRANTY");
     assertThat(c.policyRevision()).isEqualTo("ITM-POL-2026.04");
     assertThat(driver.variables(caseRef)).containsEntry("entitlement", "WARRANTY")
@@ -298,7 +296,7 @@ class ReturnProcessTest {
   @Test
   void aBreachedDiagnosisSlaEscalatesToLevel3WhileTheTaskStaysOpen() {
     String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
-    driver.advanceClock(terms.diagnosisSla().plusMinutes(1));
+    driver.advanceClock(store.require(caseRef).terms().diagnosisSla().plusMinutes(1));
 
     driver.awaitPassed(caseRef, "Task_EscalateDiagnosis");
     driver.awaitWaitingAt(caseRef, "Task_RemoteDiagnosis");
@@ -310,7 +308,7 @@ class ReturnProcessTest {
     String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
     submissions.raisePolicyDispute(caseRef, "The drop was during ITMall's own installation");
 
-    UserTaskRecordValue task = driver.userTaskOf(ReturnSubmissions.DISPUTE_PROCESS_ID, "Task_ReviewDispute", caseRef);
+    UserTaskRecordValue task = driver.userTaskOf(ProcessContract.DISPUTE_PROCESS_ID, "Task_ReviewDispute", caseRef);
     assertThat(task.getCandidateGroupsList()).containsExactly("service-governance");
     assertThat(driver.formIdOf(task.getFormKey())).isEqualTo("policy-dispute");
     driver.awaitWaitingAt(caseRef, "Task_RemoteDiagnosis");
@@ -324,16 +322,23 @@ class ReturnProcessTest {
     driver.awaitClosed(caseRef);
     submissions.raisePolicyDispute(caseRef, "It was dropped by your courier");
 
-    UserTaskRecordValue task = driver.userTaskOf(ReturnSubmissions.DISPUTE_PROCESS_ID, "Task_ReviewDispute", caseRef);
+    UserTaskRecordValue task = driver.userTaskOf(ProcessContract.DISPUTE_PROCESS_ID, "Task_ReviewDispute", caseRef);
     Map<String, Object> vars = driver.variablesOf(task.getProcessInstanceKey());
     assertThat(vars).containsEntry("caseOutcome", "EXCLUDED")
         .containsEntry("disputeStatement", "It was dropped by your courier");
     assertThat(vars.get("caseHistory").toString()).contains("DIAGNOSIS_RECORDED").contains("ACCIDENT_DROP");
+    // every fact the governance form shows reaches the dispute instance
+    CaseRecord closed = store.require(caseRef);
+    assertThat(vars).containsEntry("entitlement", "WARRANTY")
+        .containsEntry("warrantyEndsOn", closed.warrantyEndsOn().toString())
+        .containsEntry("policyRevision", "ITM-POL-2026.04")
+        .containsEntry("caseLink", "http://localhost:8080/staff/cases/" + caseRef);
+    assertThat(vars.get("entitlementExplanation").toString()).startsWith("Under ITMall warranty through");
 
     Map<String, Object> ruling = new java.util.HashMap<>(vars);
     ruling.put("disputeDecision", "UPHELD");
     ruling.put("governanceRuling", "Courier damage is ours: we repair it under warranty");
-    driver.awaitCompleted(driver.startAt(ReturnSubmissions.DISPUTE_PROCESS_ID, "Task_RecordDisputeRuling", ruling));
+    driver.awaitCompleted(driver.startAt(ProcessContract.DISPUTE_PROCESS_ID, "Task_RecordDisputeRuling", ruling));
     assertThat(audit.events(store.require(caseRef).id())).extracting(AuditTrail.Event::type)
         .contains("POLICY_DISPUTE_RAISED", "POLICY_DISPUTE_RULED");
   }

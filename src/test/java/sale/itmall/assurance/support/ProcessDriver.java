@@ -13,7 +13,6 @@ import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.UserTaskRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +20,13 @@ import java.util.Optional;
 import java.util.stream.StreamSupport;
 import sale.itmall.assurance.cases.CaseRecord;
 import sale.itmall.assurance.cases.CaseStore;
-import sale.itmall.assurance.cases.ReturnSubmissions;
+import sale.itmall.assurance.process.ProcessContract;
 
 /**
  * Drives process instances on the embedded engine the way Tasklist and the warehouse would, within what a gRPC-only
- * engine allows: it cannot complete a Camunda user task, so {@link #completeUserTask} carries the case on by starting
- * a new instance right after the task with the variables the form would submit (the waiting instance is cancelled).
+ * engine allows: it cannot complete a Camunda user task, so {@link #completeUserTask} carries the same instance on
+ * with a process instance modification: the task is terminated and the element after it activated, with the form's
+ * variables set on the process instance as a completed form would set them.
  */
 
 public class ProcessDriver {
@@ -52,7 +52,9 @@ public class ProcessDriver {
     return RecordStream.of(EmbeddedEngine.get().getRecordStreamSource());
   }
 
+  /** The case's own process instance (called by its request), once its first step has recorded it. */
   public long instanceOf(String caseRef) {
+    waiting().until(() -> store.require(caseRef).processInstanceKey() != null);
     return store.require(caseRef).processInstanceKey();
   }
 
@@ -165,17 +167,25 @@ public class ProcessDriver {
   }
 
   /**
-   * Completes the user task a case waits at as its form would: the waiting instance is cancelled and a new one starts
-   * at {@code nextElement} (the element after the task) with the case's variables plus the form's.
+   * Completes the user task a case waits at as its form would: the task's element instance is terminated and
+   * {@code nextElement} (the element after the task) activated in the same instance, with the form's variables.
    */
   public void completeUserTask(String caseRef, String userTaskId, String nextElement, Map<String, Object> form) {
     awaitWaitingAt(caseRef, userTaskId);
-    Map<String, Object> vars = new HashMap<>(variables(caseRef));
-    vars.putAll(form);
-    client.newCancelInstanceCommand(instanceOf(caseRef)).send().join();
-    long key = client.newCreateInstanceCommand().bpmnProcessId(ReturnSubmissions.PROCESS_ID).latestVersion()
-        .variables(vars).startBeforeElement(nextElement).send().join().getProcessInstanceKey();
-    store.setProcessInstance(store.require(caseRef).id(), key);
+    long key = instanceOf(caseRef);
+    long taskInstance = activeUserTasks(key, userTaskId).getLast().getElementInstanceKey();
+    client.newModifyProcessInstanceCommand(key)
+        .activateElement(nextElement).withVariables(form, ProcessContract.CASE_PROCESS_ID)
+        .and().terminateElement(taskInstance)
+        .send().join();
+  }
+
+  private List<UserTaskRecordValue> activeUserTasks(long instanceKey, String elementId) {
+    return StreamSupport.stream(records().records().spliterator(), false)
+        .filter(r -> r.getIntent() == UserTaskIntent.CREATED)
+        .map(r -> (UserTaskRecordValue) r.getValue())
+        .filter(v -> v.getProcessInstanceKey() == instanceKey && v.getElementId().equals(elementId))
+        .toList();
   }
 
   public void advanceClock(Duration by) {
