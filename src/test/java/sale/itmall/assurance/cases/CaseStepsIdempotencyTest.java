@@ -94,6 +94,31 @@ class CaseStepsIdempotencyTest {
   }
 
   @Test
+  void aRedeliveredDisputeRulingRecordsAndMailsOnce() {
+    String caseRef = authorizedAdvanceCase(true);
+    long caseId = store.require(caseRef).id();
+    long disputeInstance = 4_242_424_242L;
+    cases.recordDisputeRuling(caseRef, "DISMISSED", "The policy was applied correctly", disputeInstance);
+    cases.recordDisputeRuling(caseRef, "DISMISSED", "The policy was applied correctly", disputeInstance);
+
+    assertThat(audit.events(caseId)).filteredOn(e -> e.type().equals("POLICY_DISPUTE_RULED")).hasSize(1);
+    assertThat(count("select count(*) from notifications where case_id = ? and step like 'DISPUTE_RULING:%'",
+        caseId)).isEqualTo(1);
+  }
+
+  @Test
+  void aRedeliveredTermsStepKeepsTheTermsAndDecisionVersionOfTheFirstEvaluation() {
+    String caseRef = authorizedAdvanceCase(true);
+    CaseRecord first = store.require(caseRef);
+    CaseRecord again = cases.applyTerms(caseRef, 1L);
+
+    assertThat(again.policyTermsJson()).isEqualTo(first.policyTermsJson());
+    assertThat(again.policyDecisionKey()).isEqualTo(first.policyDecisionKey());
+    assertThat(again.processInstanceKey()).isEqualTo(first.processInstanceKey());
+    assertThat(audit.events(first.id())).filteredOn(e -> e.type().equals("POLICY_TERMS_APPLIED")).hasSize(1);
+  }
+
+  @Test
   void theAuditTrailIsAppendOnly() {
     String caseRef = authorizedAdvanceCase(true);
     long caseId = store.require(caseRef).id();

@@ -79,19 +79,23 @@ class OperationsTest {
         Map.of("benchFinding", "DEFECT_CONFIRMED"));
     driver.awaitClosed(caseRef);
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(subjects(customer)).hasSize(7));
+    String requestRef = store.require(caseRef).requestReference();
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(subjects(customer)).hasSize(8));
     assertThat(subjects(customer)).satisfiesExactly(
-        s -> assertThat(s).contains("Return " + caseRef + " received"),
+        s -> assertThat(s).isEqualTo("Return request " + requestRef + " received: 1 item"),
         s -> assertThat(s).contains("diagnosis result"),
         s -> assertThat(s).isEqualTo("RMA " + rma + " authorized: return by "
             + sale.itmall.assurance.text.Labels.when(store.require(caseRef).returnDueAt())),
         s -> assertThat(s).contains("Advance replacement shipped"),
         s -> assertThat(s).contains("Reminder: RMA " + rma),
         s -> assertThat(s).contains("unit received"),
-        s -> assertThat(s).contains("resolved: Replaced"));
+        s -> assertThat(s).contains("resolved: Replaced"),
+        s -> assertThat(s).isEqualTo("Return request " + requestRef + " settled"));
     assertThat(body(customer, "authorized")).contains("inbound freight is at your cost")
+        .contains("(within 10 days)").contains("(20 days)")
         .contains("write " + rma + " on the outside").contains("charged at the full unit price");
-    assertThat(body(customer, "diagnosis result")).contains("replacement ships in advance");
+    assertThat(body(customer, "diagnosis result")).contains("within the first 12 months, a replacement ships in advance");
+    assertThat(body(customer, "settled")).contains(caseRef + ": ").contains("Replaced");
     assertThat(body(customer, "Advance replacement")).contains("at ITMall's cost")
         .contains("Ownership of the faulty unit");
 
