@@ -163,7 +163,9 @@ class LocalStackIT {
         .caseReferences().get(0);
   }
 
+  /** The case's own instance, called by its request; recorded by the case's first step. */
   long instance(String caseRef) {
+    await().atMost(WAIT).until(() -> store.require(caseRef).processInstanceKey() != null);
     return store.require(caseRef).processInstanceKey();
   }
 
@@ -208,6 +210,13 @@ class LocalStackIT {
       assertThat(found).hasSize(1);
       assertThat(found.get(0).path("state").asText()).isEqualTo("COMPLETED");
       assertThat(found.get(0).path("incident").asBoolean()).isFalse();
+      // Operate shows the item under its request, which ended once its only item was settled
+      long request = store.requireRequest(closed.requestReference()).processInstanceKey();
+      assertThat(found.get(0).path("parentKey").asLong()).isEqualTo(request);
+      JsonNode parent = operate("/v1/process-instances/search", Map.of("filter", Map.of("key", request)))
+          .path("items");
+      assertThat(parent.get(0).path("bpmnProcessId").asText()).isEqualTo("itmall-return-request");
+      assertThat(parent.get(0).path("state").asText()).isEqualTo("COMPLETED");
     });
   }
 
