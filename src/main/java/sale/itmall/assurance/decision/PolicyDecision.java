@@ -6,7 +6,6 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.EvaluateDecisionResponse;
 import io.grpc.Status.Code;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -16,7 +15,6 @@ import org.springframework.stereotype.Service;
 import sale.itmall.assurance.policy.AssetCategory;
 import sale.itmall.assurance.policy.PolicyTerms;
 import sale.itmall.assurance.policy.PolicyViolation;
-import sale.itmall.assurance.policy.ServicePolicy;
 import sale.itmall.assurance.process.ProcessContract;
 
 /**
@@ -71,20 +69,6 @@ public class PolicyDecision {
   public DecidedTerms current(AssetCategory category) {
     DecidedTerms cached = current.get(category);
     return cached != null ? cached : evaluate(category);
-  }
-
-  /** The rules under the current terms of a category, as the portal applies them. */
-  public ServicePolicy policyFor(AssetCategory category) {
-    return new ServicePolicy(current(category).terms());
-  }
-
-  /** The current terms of every category (for pages that show them side by side). */
-  public Map<AssetCategory, PolicyTerms> currentTerms() {
-    Map<AssetCategory, PolicyTerms> all = new EnumMap<>(AssetCategory.class);
-    for (AssetCategory category : AssetCategory.values()) {
-      all.put(category, current(category).terms());
-    }
-    return all;
   }
 
   /**

@@ -240,7 +240,12 @@ class LocalStackIT {
       });
       WebElement main = browser.findElement(By.tagName("main"));
       assertThat(main.getText()).contains("Remote diagnosis").contains("Customer's description")
-          .contains("Fans stop at boot").contains("tac-engineers");
+          .contains("tac-engineers").contains("8-hour SLA of ITM-POL-2026.04");
+      // the customer's text is shown as typed, in a read-only field (never rendered as Markdown)
+      WebElement description = browser.findElement(By.xpath(
+          "//label[contains(normalize-space(), \"Customer's description\")]/following::textarea[1]"));
+      assertThat(description.getDomProperty("value")).isEqualTo("Fans stop at boot");
+      assertThat(description.getDomAttribute("readonly")).isNotNull();
       click(browser, browser.findElement(By.xpath("//button[normalize-space()='Assign to me']")));
       // the form is rendered anew once the assignment is through; what is typed before that is lost
       new WebDriverWait(browser, WAIT).until(d -> !d.findElements(By.xpath("//button[normalize-space()='Unassign']"))

@@ -88,11 +88,7 @@ public class ProcessDriver {
   }
 
   private Optional<UserTaskRecordValue> findUserTask(long instanceKey, String elementId) {
-    return StreamSupport.stream(records().records().spliterator(), false)
-        .filter(r -> r.getIntent() == UserTaskIntent.CREATED)
-        .map(r -> (UserTaskRecordValue) r.getValue())
-        .filter(v -> v.getProcessInstanceKey() == instanceKey && v.getElementId().equals(elementId))
-        .findFirst();
+    return createdUserTasks(instanceKey, elementId).stream().findFirst();
   }
 
   /**
@@ -173,14 +169,15 @@ public class ProcessDriver {
   public void completeUserTask(String caseRef, String userTaskId, String nextElement, Map<String, Object> form) {
     awaitWaitingAt(caseRef, userTaskId);
     long key = instanceOf(caseRef);
-    long taskInstance = activeUserTasks(key, userTaskId).getLast().getElementInstanceKey();
+    long taskInstance = createdUserTasks(key, userTaskId).getLast().getElementInstanceKey();
     client.newModifyProcessInstanceCommand(key)
         .activateElement(nextElement).withVariables(form, ProcessContract.CASE_PROCESS_ID)
         .and().terminateElement(taskInstance)
         .send().join();
   }
 
-  private List<UserTaskRecordValue> activeUserTasks(long instanceKey, String elementId) {
+  /** The user tasks created at an element of an instance, oldest first (the last is the one waiting). */
+  private List<UserTaskRecordValue> createdUserTasks(long instanceKey, String elementId) {
     return StreamSupport.stream(records().records().spliterator(), false)
         .filter(r -> r.getIntent() == UserTaskIntent.CREATED)
         .map(r -> (UserTaskRecordValue) r.getValue())
