@@ -124,16 +124,17 @@ public class ReturnSubmissions {
     List<String> caseRefs = new ArrayList<>();
     for (Item item : items) {
       String serial = item.serialNumber().trim();
-      Long assetId = jdbc.sql("""
-              select id from assets where serial_number = ? and customer_id = ? and owner = 'CUSTOMER'
+      record Owned(long id, AssetCategory category) {}
+      Owned asset = jdbc.sql("""
+              select id, category from assets where serial_number = ? and customer_id = ? and owner = 'CUSTOMER'
                  and (?::bigint is null or order_id = ?)""")
-          .params(serial, customerId, orderId, orderId).query(Long.class).optional()
+          .params(serial, customerId, orderId, orderId)
+          .query((rs, n) -> new Owned(rs.getLong(1), AssetCategory.valueOf(rs.getString(2)))).optional()
           .orElseThrow(() -> new ReturnRejected("items[" + serial + "]",
               "No asset with serial " + serial + (orderNumber == null || orderNumber.isBlank() ? "" : " on order " + orderNumber)
                   + " belongs to this account"));
-      String category = jdbc.sql("select category from assets where id = ?").param(assetId).query(String.class)
-          .single();
-      String revision = decision.current(AssetCategory.valueOf(category)).terms().policyRevision();
+      long assetId = asset.id();
+      String revision = decision.current(asset.category()).terms().policyRevision();
       long caseId = jdbc.sql("select nextval('return_cases_id_seq')").query(Long.class).single();
       String caseRef = "RC-%s-%06d".formatted(year, caseId);
       try {
