@@ -13,6 +13,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
     && useradd --system --uid 10001 itmall
 USER itmall
 WORKDIR /app
-COPY --from=build /src/target/service-assurance-*.jar app.jar
+COPY --from=build /src/target/service-assurance.jar app.jar
 EXPOSE 8080
+# the profile (demo for the demo data and sign-ins) comes from SPRING_PROFILES_ACTIVE
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

@@ -3,59 +3,67 @@ package sale.itmall.assurance.portal;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import sale.itmall.assurance.cases.CaseNotFound;
-import sale.itmall.assurance.cases.CaseRecord;
-import sale.itmall.assurance.cases.ReturnRejected;
-import sale.itmall.assurance.cases.ReturnSubmissions;
+import sale.itmall.assurance.returns.CaseNotFound;
+import sale.itmall.assurance.returns.CaseFacts;
+import sale.itmall.assurance.returns.Customer;
+import sale.itmall.assurance.returns.ReturnRejected;
+import sale.itmall.assurance.returns.ReturnSubmissions;
+import sale.itmall.assurance.returns.ReturnsQuery;
+import sale.itmall.assurance.notifications.Notifications;
 
 /** The pages of the Self-Service Returns Center. Errors re-render the page with what the customer typed. */
 @Controller
-public class PortalPages {
+class PortalPages {
 
-  private final PortalService portal;
+  private final ReturnsQuery portal;
+  private final PortalAccounts accounts;
   private final ReturnSubmissions submissions;
-  private final sale.itmall.assurance.notify.Notifications notifications;
+  private final Notifications notifications;
 
-  public PortalPages(PortalService portal, ReturnSubmissions submissions,
-      sale.itmall.assurance.notify.Notifications notifications) {
+  PortalPages(ReturnsQuery portal, PortalAccounts accounts, ReturnSubmissions submissions,
+      Notifications notifications) {
     this.portal = portal;
+    this.accounts = accounts;
     this.submissions = submissions;
     this.notifications = notifications;
   }
 
   @ModelAttribute("customer")
-  public PortalService.Customer customer(Principal me) {
-    return me == null ? null : portal.customerOf(me.getName());
+  Customer customer(Principal me) {
+    return me == null ? null : accounts.customerOf(me);
   }
 
-  @org.springframework.web.bind.annotation.ExceptionHandler(CaseNotFound.class)
-  @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
-  public String notFound(CaseNotFound e, Model model) {
+  @ExceptionHandler(CaseNotFound.class)
+  @ResponseStatus(HttpStatus.NOT_FOUND)
+  String notFound(CaseNotFound e, Model model) {
     model.addAttribute("error", e.getMessage());
     return "not-found";
   }
 
   @GetMapping("/login")
-  public String login() {
+  String login() {
     return "login";
   }
 
   @GetMapping("/")
-  public String home(@ModelAttribute("customer") PortalService.Customer customer, Model model) {
+  String home(@ModelAttribute("customer") Customer customer, Model model) {
     model.addAttribute("returns", portal.returns(customer));
     return "home";
   }
 
   @GetMapping("/warranty")
-  public String warranty(@ModelAttribute("customer") PortalService.Customer customer,
+  String warranty(@ModelAttribute("customer") Customer customer,
       @RequestParam(required = false) String serial, Model model) {
     model.addAttribute("serial", serial);
     if (serial != null) {
@@ -69,7 +77,7 @@ public class PortalPages {
   }
 
   @GetMapping("/returns/new")
-  public String wizard(@ModelAttribute("customer") PortalService.Customer customer,
+  String wizard(@ModelAttribute("customer") Customer customer,
       @RequestParam(required = false) String order, @RequestParam(required = false) String typed, Model model) {
     String chosen = typed != null && !typed.isBlank() ? typed : order;
     model.addAttribute("typed", typed);
@@ -83,14 +91,14 @@ public class PortalPages {
     return wizardPage(customer, model);
   }
 
-  private String wizardPage(PortalService.Customer customer, Model model) {
+  private String wizardPage(Customer customer, Model model) {
     model.addAttribute("orders", portal.orders(customer));
     model.addAttribute("freightTerms", portal.freightTerms());
     return "wizard";
   }
 
   @PostMapping("/returns/new")
-  public String submit(@ModelAttribute("customer") PortalService.Customer customer,
+  String submit(@ModelAttribute("customer") Customer customer,
       @ModelAttribute("form") ReturnForm form, Model model, RedirectAttributes redirect) {
     try {
       ReturnSubmissions.Submitted submitted =
@@ -114,16 +122,16 @@ public class PortalPages {
   }
 
   @GetMapping("/returns/{caseRef}")
-  public String tracking(@ModelAttribute("customer") PortalService.Customer customer, @PathVariable String caseRef,
+  String tracking(@ModelAttribute("customer") Customer customer, @PathVariable String caseRef,
       Model model) {
     model.addAttribute("t", portal.tracking(customer, caseRef));
     return "tracking";
   }
 
   @GetMapping("/returns/{caseRef}/slip")
-  public String slip(@ModelAttribute("customer") PortalService.Customer customer, @PathVariable String caseRef,
+  String slip(@ModelAttribute("customer") Customer customer, @PathVariable String caseRef,
       Model model) {
-    CaseRecord c = portal.ownCase(customer, caseRef);
+    CaseFacts c = portal.ownCase(customer, caseRef);
     if (c.rmaNumber() == null) {
       throw new CaseNotFound(caseRef + " RMA slip");
     }
@@ -132,15 +140,15 @@ public class PortalPages {
   }
 
   @PostMapping("/returns/{caseRef}/tracking")
-  public String inboundTracking(@ModelAttribute("customer") PortalService.Customer customer,
+  String inboundTracking(@ModelAttribute("customer") Customer customer,
       @PathVariable String caseRef, @RequestParam String carrier, @RequestParam String trackingNumber,
       RedirectAttributes redirect) {
     return backToCase(caseRef, redirect, "Tracking saved: " + carrier + " " + trackingNumber,
-        () -> portal.setInboundTracking(customer, caseRef, carrier, trackingNumber));
+        () -> submissions.setInboundTracking(customer.id(), caseRef, carrier, trackingNumber));
   }
 
   @PostMapping("/returns/{caseRef}/dispute")
-  public String dispute(@ModelAttribute("customer") PortalService.Customer customer, @PathVariable String caseRef,
+  String dispute(@ModelAttribute("customer") Customer customer, @PathVariable String caseRef,
       @RequestParam(required = false) String statement, RedirectAttributes redirect) {
     portal.ownCase(customer, caseRef);
     return backToCase(caseRef, redirect,
@@ -149,13 +157,13 @@ public class PortalPages {
   }
 
   @GetMapping("/messages")
-  public String messages(@ModelAttribute("customer") PortalService.Customer customer, Model model) {
+  String messages(@ModelAttribute("customer") Customer customer, Model model) {
     model.addAttribute("messages", notifications.forCustomer(customer.id()));
     return "messages";
   }
 
   @PostMapping("/returns/{caseRef}/cancel")
-  public String cancel(@ModelAttribute("customer") PortalService.Customer customer, @PathVariable String caseRef,
+  String cancel(@ModelAttribute("customer") Customer customer, @PathVariable String caseRef,
       @RequestParam(required = false) String reason, RedirectAttributes redirect) {
     portal.ownCase(customer, caseRef);
     return backToCase(caseRef, redirect, "Cancellation requested: the return closes in a moment.",

@@ -5,12 +5,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import sale.itmall.assurance.cases.CaseNotFound;
-import sale.itmall.assurance.cases.ReturnRejected;
+import sale.itmall.assurance.returns.CaseNotFound;
+import sale.itmall.assurance.returns.ReturnRejected;
 
 /** API errors as RFC 9457 problem details, with the field a rejection concerns. */
 @RestControllerAdvice(assignableTypes = ReturnsApi.class)
-public class ProblemAdvice {
+class ProblemAdvice {
 
   @ExceptionHandler(ReturnRejected.class)
   public ProblemDetail rejected(ReturnRejected e) {

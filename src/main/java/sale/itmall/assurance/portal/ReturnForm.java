@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.multipart.MultipartFile;
-import sale.itmall.assurance.cases.ProofFile;
-import sale.itmall.assurance.cases.ReturnSubmissions;
+import sale.itmall.assurance.returns.ProofFile;
+import sale.itmall.assurance.returns.ReturnSubmissions;
 
 /**
  * A return request as the wizard (multipart form) or an API client (JSON or multipart) submits it. Items left

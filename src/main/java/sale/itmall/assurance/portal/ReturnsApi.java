@@ -2,6 +2,7 @@ package sale.itmall.assurance.portal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
@@ -19,38 +20,42 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import sale.itmall.assurance.cases.ReturnSubmissions;
+import sale.itmall.assurance.returns.ReturnRejected;
+import sale.itmall.assurance.returns.ReturnSubmissions;
+import sale.itmall.assurance.returns.ReturnsQuery;
 
 /** The REST API behind the Self-Service Returns Center; everything is scoped to the signed-in customer. */
 @RestController
 @RequestMapping("/api")
 @Tag(name = "Self-Service Returns Center")
-public class ReturnsApi {
+class ReturnsApi {
 
-  private final PortalService portal;
+  private final ReturnsQuery portal;
+  private final PortalAccounts accounts;
   private final ReturnSubmissions submissions;
 
-  public ReturnsApi(PortalService portal, ReturnSubmissions submissions) {
+  ReturnsApi(ReturnsQuery portal, PortalAccounts accounts, ReturnSubmissions submissions) {
     this.portal = portal;
+    this.accounts = accounts;
     this.submissions = submissions;
   }
 
   @Operation(summary = "Your orders and their assets, each with its warranty status and whether it can be returned")
   @GetMapping("/orders")
-  public List<PortalService.OrderView> orders(Principal me) {
-    return portal.orders(portal.customerOf(me.getName()));
+  public List<ReturnsQuery.OrderView> orders(Principal me) {
+    return portal.orders(accounts.customerOf(me));
   }
 
   @Operation(summary = "Warranty lookup of one of your assets by serial number")
   @GetMapping("/warranty/{serialNumber}")
-  public PortalService.AssetView warranty(Principal me, @PathVariable String serialNumber) {
-    return portal.warranty(portal.customerOf(me.getName()), serialNumber);
+  public ReturnsQuery.AssetView warranty(Principal me, @PathVariable String serialNumber) {
+    return portal.warranty(accounts.customerOf(me), serialNumber);
   }
 
   @Operation(summary = "Your returns, newest first")
   @GetMapping("/returns")
-  public List<PortalService.ReturnSummary> returns(Principal me) {
-    return portal.returns(portal.customerOf(me.getName()));
+  public List<ReturnsQuery.ReturnSummary> returns(Principal me) {
+    return portal.returns(accounts.customerOf(me));
   }
 
   public record SubmitRequest(String orderNumber, List<ReturnSubmissions.Item> items) {}
@@ -59,7 +64,7 @@ public class ReturnsApi {
   @PostMapping(path = "/returns", consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
   public ReturnSubmissions.Submitted submit(Principal me, @RequestBody SubmitRequest request) {
-    return submissions.submit(portal.customerOf(me.getName()).customerNumber(), request.orderNumber(),
+    return submissions.submit(accounts.customerOf(me).customerNumber(), request.orderNumber(),
         request.items());
   }
 
@@ -68,14 +73,14 @@ public class ReturnsApi {
   @PostMapping(path = "/returns", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
   public ReturnSubmissions.Submitted submitWithProofs(Principal me, @ModelAttribute ReturnForm form) {
-    return submissions.submit(portal.customerOf(me.getName()).customerNumber(), form.getOrderNumber(),
+    return submissions.submit(accounts.customerOf(me).customerNumber(), form.getOrderNumber(),
         form.toItems());
   }
 
   @Operation(summary = "Track one return: the four policy steps, deadlines, shipments, charges and proofs")
   @GetMapping("/returns/{caseRef}")
-  public PortalService.Tracking track(Principal me, @PathVariable String caseRef) {
-    return portal.tracking(portal.customerOf(me.getName()), caseRef);
+  public TrackingResponse track(Principal me, @PathVariable String caseRef) {
+    return TrackingResponse.of(portal.tracking(accounts.customerOf(me), caseRef));
   }
 
   public record CancelRequest(String reason) {}
@@ -84,7 +89,7 @@ public class ReturnsApi {
   @PostMapping("/returns/{caseRef}/cancel")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public void cancel(Principal me, @PathVariable String caseRef, @RequestBody(required = false) CancelRequest body) {
-    portal.ownCase(portal.customerOf(me.getName()), caseRef);
+    portal.ownCase(accounts.customerOf(me), caseRef);
     submissions.requestCancellation(caseRef, body == null ? null : body.reason());
   }
 
@@ -95,7 +100,7 @@ public class ReturnsApi {
   @PostMapping("/returns/{caseRef}/disputes")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public void dispute(Principal me, @PathVariable String caseRef, @RequestBody Dispute body) {
-    portal.ownCase(portal.customerOf(me.getName()), caseRef);
+    portal.ownCase(accounts.customerOf(me), caseRef);
     submissions.raisePolicyDispute(caseRef, body == null ? null : body.statement());
   }
 
@@ -105,17 +110,17 @@ public class ReturnsApi {
   @PutMapping("/returns/{caseRef}/inbound-tracking")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   public void inboundTracking(Principal me, @PathVariable String caseRef, @RequestBody InboundTracking body) {
-    portal.setInboundTracking(portal.customerOf(me.getName()), caseRef, body.carrier(), body.trackingNumber());
+    submissions.setInboundTracking(accounts.customerOf(me).id(), caseRef, body.carrier(), body.trackingNumber());
   }
 
   @Operation(summary = "Download a proof you attached")
   @GetMapping("/returns/{caseRef}/proofs/{proofId}")
   public ResponseEntity<byte[]> proof(Principal me, @PathVariable String caseRef, @PathVariable long proofId) {
-    PortalService.ProofContent proof = portal.proof(portal.customerOf(me.getName()), caseRef, proofId);
+    ReturnsQuery.ProofContent proof = portal.proof(accounts.customerOf(me), caseRef, proofId);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(proof.contentType()))
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(proof.fileName(),
-            java.nio.charset.StandardCharsets.UTF_8).build().toString())
+            StandardCharsets.UTF_8).build().toString())
         .header("X-Content-Type-Options", "nosniff")
         .body(proof.content());
   }
@@ -127,7 +132,7 @@ public class ReturnsApi {
   @ResponseStatus(HttpStatus.ACCEPTED)
   public void receipt(@RequestBody Receipt receipt) {
     if (receipt.rmaNumber() == null || receipt.receiptId() == null || receipt.receiptId().isBlank()) {
-      throw new sale.itmall.assurance.cases.ReturnRejected("receiptId", "A receipt needs an rmaNumber and a receiptId");
+      throw new ReturnRejected("receiptId", "A receipt needs an rmaNumber and a receiptId");
     }
     submissions.publishReceipt(receipt.rmaNumber(), receipt.receiptId(), receipt.receivedAt());
   }

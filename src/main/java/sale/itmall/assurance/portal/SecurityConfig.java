@@ -1,17 +1,14 @@
 package sale.itmall.assurance.portal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -25,24 +22,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * form login, CSRF protection on every state-changing request (pages carry the token in their forms, API clients echo
  * the XSRF-TOKEN cookie). The warehouse's receipt endpoint is for staff with HTTP Basic and no browser session.
  */
-@Configuration
-public class SecurityConfig {
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
 
   @Bean
-  public PasswordEncoder passwordEncoder() {
+  PasswordEncoder passwordEncoder() {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
   @Bean
-  public UserDetailsService users(JdbcClient jdbc) {
-    return username -> jdbc.sql("select username, password_hash, role from portal_users where username = ?")
-        .param(username)
-        .query((rs, n) -> User.withUsername(rs.getString(1)).password(rs.getString(2)).roles(rs.getString(3)).build())
-        .optional().orElseThrow(() -> new UsernameNotFoundException(username));
-  }
-
-  @Bean
-  public SecurityFilterChain portal(HttpSecurity http, ObjectMapper json) throws Exception {
+  SecurityFilterChain portal(HttpSecurity http, ObjectMapper json) throws Exception {
     CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
     csrfHandler.setCsrfRequestAttributeName(null);
     http
@@ -73,7 +62,7 @@ public class SecurityConfig {
   }
 
   private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
-      throws java.io.IOException {
+      throws IOException {
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(status, detail));

@@ -1,5 +1,7 @@
 package sale.itmall.assurance.process;
 
+import sale.itmall.assurance.policy.PolicyDecision;
+
 /**
  * The names the models in bpmn/ and the Java code share: process ids, the decision, message names, error codes, job
  * types and the element ids Java refers to. The variables each start, message and worker carries are the records in
@@ -13,7 +15,7 @@ public final class ProcessContract {
   public static final String REQUEST_PROCESS_ID = "itmall-return-request";
   public static final String CASE_PROCESS_ID = "itmall-return-case";
   public static final String DISPUTE_PROCESS_ID = "itmall-policy-dispute";
-  public static final String POLICY_DECISION_ID = "itmall-policy-terms";
+  public static final String POLICY_DECISION_ID = PolicyDecision.DECISION_ID;
 
   // messages
   public static final String MSG_ASSET_RECEIVED = "asset-received";

@@ -25,11 +25,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import sale.itmall.assurance.cases.CaseStore;
 import sale.itmall.assurance.policy.AssetCategory;
 import sale.itmall.assurance.support.ApplicationTest;
 import sale.itmall.assurance.support.Fixtures;
-import sale.itmall.assurance.support.ProcessDriver;
+import sale.itmall.assurance.returns.ProcessDriver;
 
 /**
  * The Self-Service Returns Center in a real headless Chromium (Debian's chromium and chromedriver; nothing downloads a
@@ -45,8 +44,7 @@ class PortalBrowserTest {
   @LocalServerPort int port;
   @Autowired Fixtures fixtures;
   @Autowired ProcessDriver driver;
-  @Autowired sale.itmall.assurance.support.Scenarios scenarios;
-  @Autowired CaseStore store;
+  @Autowired sale.itmall.assurance.returns.Scenarios scenarios;
   @Autowired JdbcClient jdbc;
 
   String customer;
@@ -190,7 +188,7 @@ class PortalBrowserTest {
 
     scenarios.authorize(caseRef);
     browser.navigate().refresh();
-    String rma = store.require(caseRef).rmaNumber();
+    String rma = driver.facts(caseRef).rmaNumber();
     assertThat(browser.findElement(By.id("rma-number")).getText()).isEqualTo(rma);
     assertThat(text()).contains("(10 days left)").contains("Advance replacement").contains("ITMall")
         .contains("charged the full unit price");
@@ -250,11 +248,11 @@ class PortalBrowserTest {
     assertThat(browser.findElement(By.id("outcome")).getText()).isEqualTo("Cancelled");
   }
 
-  @Autowired sale.itmall.assurance.cases.ReturnSubmissions submissions;
+  @Autowired sale.itmall.assurance.returns.ReturnSubmissions submissions;
 
   String submitViaService() {
     return submissions.submit(customer, null,
-        List.of(new sale.itmall.assurance.cases.ReturnSubmissions.Item(young, "Port 12 dead"))).caseReferences().get(0);
+        List.of(new sale.itmall.assurance.returns.ReturnSubmissions.Item(young, "Port 12 dead"))).caseReferences().get(0);
   }
 
   @Test
@@ -262,7 +260,7 @@ class PortalBrowserTest {
     String other = fixtures.customer(true);
     String serial = fixtures.asset(other, AssetCategory.ACCESSORY, 10, false);
     String theirs = submissions.submit(other, null,
-        List.of(new sale.itmall.assurance.cases.ReturnSubmissions.Item(serial, "Broken"))).caseReferences().get(0);
+        List.of(new sale.itmall.assurance.returns.ReturnSubmissions.Item(serial, "Broken"))).caseReferences().get(0);
     browser.get(url("/returns/" + theirs));
     assertThat(browser.getTitle()).startsWith("Not found");
     assertThat(text()).doesNotContain(serial);

@@ -24,12 +24,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import sale.itmall.assurance.cases.CaseStore;
-import sale.itmall.assurance.cases.ReturnSubmissions;
+import sale.itmall.assurance.returns.ReturnSubmissions;
 import sale.itmall.assurance.policy.AssetCategory;
 import sale.itmall.assurance.support.ApplicationTest;
 import sale.itmall.assurance.support.Fixtures;
-import sale.itmall.assurance.support.ProcessDriver;
+import sale.itmall.assurance.returns.ProcessDriver;
 
 @ApplicationTest
 class ReturnsApiTest {
@@ -39,9 +38,8 @@ class ReturnsApiTest {
   @Autowired MockMvc mvc;
   @Autowired Fixtures fixtures;
   @Autowired ReturnSubmissions submissions;
-  @Autowired CaseStore store;
   @Autowired ProcessDriver driver;
-  @Autowired sale.itmall.assurance.support.Scenarios scenarios;
+  @Autowired sale.itmall.assurance.returns.Scenarios scenarios;
   @Autowired JdbcClient jdbc;
 
   String alice;
@@ -61,7 +59,7 @@ class ReturnsApiTest {
     bobSerial = fixtures.asset(bob, AssetCategory.END_USER_TERMINAL, 50, false);
     asBob = user(fixtures.portalUser(bob)).roles("CUSTOMER");
     bobCase = submissions.submit(bob, null, List.of(new ReturnSubmissions.Item(bobSerial, "No power",
-        List.of(new sale.itmall.assurance.cases.ProofFile("psu.png", "image/png", PNG))))).caseReferences().get(0);
+        List.of(new sale.itmall.assurance.returns.ProofFile("psu.png", "image/png", PNG))))).caseReferences().get(0);
   }
 
   @Test
@@ -108,12 +106,23 @@ class ReturnsApiTest {
         .andExpect(status().isUnprocessableEntity());
 
     mvc.perform(get("/api/returns/" + bobCase).with(asBob)).andExpect(status().isOk())
-        .andExpect(jsonPath("$.c.serialNumber").value(bobSerial))
+        .andExpect(jsonPath("$.serialNumber").value(bobSerial))
         .andExpect(jsonPath("$.proofs[0].fileName").value("psu.png"));
     mvc.perform(get("/api/returns/" + bobCase + "/proofs/" + proofId).with(asBob)).andExpect(status().isOk())
         .andExpect(header().string("X-Content-Type-Options", "nosniff"))
         .andExpect(content().bytes(PNG));
-    assertThat(store.require(bobCase).closed()).isFalse();
+    assertThat(driver.facts(bobCase).closed()).isFalse();
+  }
+
+  @Test
+  void aTrackedReturnShowsTheCustomersFactsAndNothingOfTheEngineOrTheDatabase() throws Exception {
+    String json = mvc.perform(get("/api/returns/" + bobCase).with(asBob)).andExpect(status().isOk())
+        .andExpect(jsonPath("$.caseRef").value(bobCase))
+        .andExpect(jsonPath("$.faultDescription").value("No power"))
+        .andExpect(jsonPath("$.steps[0].name").value("Remote diagnosis"))
+        .andReturn().getResponse().getContentAsString();
+    assertThat(json).doesNotContain("processInstanceKey", "paymentMethodOnFile", "customerId", "customerEmail",
+        "policyDecisionKey", "\"id\":{");
   }
 
   @Test
@@ -156,7 +165,7 @@ class ReturnsApiTest {
   void onlyStaffMayPostWarehouseReceiptsAndARepeatedReceiptIsHarmless() throws Exception {
     driver.awaitWaitingAt(bobCase, "Task_RemoteDiagnosis");
     scenarios.authorize(bobCase);
-    String body = "{\"rmaNumber\":\"" + store.require(bobCase).rmaNumber() + "\",\"receiptId\":\"WH-77\"}";
+    String body = "{\"rmaNumber\":\"" + driver.facts(bobCase).rmaNumber() + "\",\"receiptId\":\"WH-77\"}";
 
     mvc.perform(post("/api/warehouse/receipts").with(asBob).with(csrf()).contentType(MediaType.APPLICATION_JSON)
         .content(body)).andExpect(status().isForbidden());

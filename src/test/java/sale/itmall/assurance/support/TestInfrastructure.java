@@ -1,16 +1,17 @@
 package sale.itmall.assurance.support;
 
-import io.camunda.client.CamundaClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistrar;
-import sale.itmall.assurance.cases.CaseStore;
+import sale.itmall.assurance.returns.ReturnsTestSupport;
 
 @TestConfiguration(proxyBeanMethods = false)
+@Import(ReturnsTestSupport.class)
 public class TestInfrastructure {
 
   @Bean
@@ -20,19 +21,8 @@ public class TestInfrastructure {
   }
 
   @Bean
-  public ProcessDriver processDriver(CamundaClient client, CaseStore store, TestClock clock) {
-    return new ProcessDriver(client, store, clock);
-  }
-
-  @Bean
   public Fixtures fixtures(JdbcClient jdbc, TestClock clock) {
     return new Fixtures(jdbc, clock);
-  }
-
-  @Bean
-  public Scenarios scenarios(sale.itmall.assurance.cases.ReturnSubmissions submissions, Fixtures fixtures,
-      ProcessDriver driver) {
-    return new Scenarios(submissions, fixtures, driver);
   }
 
   @Bean

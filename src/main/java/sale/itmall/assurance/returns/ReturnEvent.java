@@ -1,0 +1,76 @@
+package sale.itmall.assurance.returns;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import sale.itmall.assurance.policy.CaseOutcome;
+import sale.itmall.assurance.policy.DiagnosisOutcome;
+import sale.itmall.assurance.policy.ExclusionReason;
+import sale.itmall.assurance.policy.FreightLeg;
+import sale.itmall.assurance.policy.RmaDeadlines.ReturnStanding;
+
+/**
+ * What the returns module decided, published in the transaction that recorded it (Spring application events): other
+ * modules react (the notifications module writes the customer's mail to its outbox in that same transaction) without
+ * the case steps knowing them. Each case event carries the case as it stood after the decision.
+ */
+public sealed interface ReturnEvent {
+
+  /** When the decision was made (the application clock). */
+  Instant at();
+
+  /** An event about one case. */
+  sealed interface CaseEvent extends ReturnEvent {
+    CaseFacts c();
+  }
+
+  /** An event about a whole request. */
+  sealed interface RequestEvent extends ReturnEvent {
+    RequestFacts r();
+  }
+
+  record RequestReceived(RequestFacts r, Instant at) implements RequestEvent {}
+
+  /** Every case of the request is closed. */
+  record RequestSettled(RequestFacts r, Instant at) implements RequestEvent {}
+
+  /** The entitlement check closed the case before diagnosis (manufacturer plan, out of coverage, suspended). */
+  record ClosedAtEntitlement(CaseFacts c, Instant at, CaseOutcome outcome, String explanation) implements CaseEvent {}
+
+  record DiagnosisRecorded(CaseFacts c, Instant at, DiagnosisOutcome outcome, ExclusionReason exclusion,
+      boolean toRmaApproval, boolean advanceReplacement, CaseOutcome closeWith) implements CaseEvent {}
+
+  record RmaRejected(CaseFacts c, Instant at, String reason) implements CaseEvent {}
+
+  /** The RMA is authorized; the case carries its number, return-by date and compliance limit. */
+  record RmaAuthorized(CaseFacts c, Instant at) implements CaseEvent {}
+
+  record AdvanceReplacementShipped(CaseFacts c, Instant at, String replacementSerial, LocalDate warrantyEndsOn)
+      implements CaseEvent {}
+
+  record ReturnOverdue(CaseFacts c, Instant at) implements CaseEvent {}
+
+  record RmaExpired(CaseFacts c, Instant at) implements CaseEvent {}
+
+  record UnitPriceCharged(CaseFacts c, Instant at, BigDecimal amount) implements CaseEvent {}
+
+  record AccountSuspended(CaseFacts c, Instant at, BigDecimal amount) implements CaseEvent {}
+
+  record UnitReceived(CaseFacts c, Instant at, ReturnStanding standing) implements CaseEvent {}
+
+  /** The bench inspection decided the resolution; amounts are zero when none applies. */
+  record ResolutionDecided(CaseFacts c, Instant at, CaseOutcome outcome, ExclusionReason exclusion,
+      LocalDate newWarrantyEndsOn, BigDecimal credit, BigDecimal advanceUnitCharge) implements CaseEvent {}
+
+  record OutboundShipped(CaseFacts c, Instant at, FreightLeg leg) implements CaseEvent {}
+
+  record ReturnCancelled(CaseFacts c, Instant at) implements CaseEvent {}
+
+  /**
+   * The Service Governance Team ruled on a dispute.
+   *
+   * @param disputeKey names the dispute (one case may see several); the notification is sent once per key
+   */
+  record DisputeRuled(CaseFacts c, Instant at, String disputeKey, boolean upheld, String ruling)
+      implements CaseEvent {}
+}

@@ -1,0 +1,22 @@
+package sale.itmall.assurance.returns;
+
+import io.camunda.client.CamundaClient;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import sale.itmall.assurance.support.Fixtures;
+import sale.itmall.assurance.support.TestClock;
+
+/** The returns module's test helpers, built from its internals for tests of every module. */
+@TestConfiguration(proxyBeanMethods = false)
+public class ReturnsTestSupport {
+
+  @Bean
+  ProcessDriver processDriver(CamundaClient client, CaseStore store, TestClock clock) {
+    return new ProcessDriver(client, store, clock);
+  }
+
+  @Bean
+  Scenarios scenarios(ReturnSubmissions submissions, Fixtures fixtures, ProcessDriver driver) {
+    return new Scenarios(submissions, fixtures, driver);
+  }
+}
