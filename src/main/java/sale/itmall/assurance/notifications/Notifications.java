@@ -17,33 +17,51 @@ import sale.itmall.assurance.returns.CustomerId;
 @Service
 public class Notifications {
 
-  public record Message(long id, String reference, String step, String recipient, String subject, String body,
-      Instant createdAt, Instant sentAt) {}
+    public record Message(
+            long id,
+            String reference,
+            String step,
+            String recipient,
+            String subject,
+            String body,
+            Instant createdAt,
+            Instant sentAt) {}
 
-  private static final String SELECT =
-      "select id, reference, step, recipient, subject, body, created_at, sent_at from notifications";
+    private static final String SELECT =
+            "select id, reference, step, recipient, subject, body, created_at, sent_at from notifications";
 
-  private final JdbcClient jdbc;
+    private final JdbcClient jdbc;
 
-  Notifications(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
+    Notifications(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
 
-  /** A customer's messages, newest first (the portal's copy of every notification). */
-  public List<Message> forCustomer(CustomerId customer) {
-    return jdbc.sql(SELECT + " where customer_id = ? order by id desc").param(customer.value())
-        .query((rs, n) -> message(rs)).list();
-  }
+    /** A customer's messages, newest first (the portal's copy of every notification). */
+    public List<Message> forCustomer(CustomerId customer) {
+        return jdbc.sql(SELECT + " where customer_id = ? order by id desc")
+                .param(customer.value())
+                .query((rs, n) -> message(rs))
+                .list();
+    }
 
-  /** A case's messages and those of its request, oldest first. */
-  public List<Message> forCase(CaseFacts c) {
-    return jdbc.sql(SELECT + " where reference in (?, ?) order by id").params(c.reference(), c.requestReference())
-        .query((rs, n) -> message(rs)).list();
-  }
+    /** A case's messages and those of its request, oldest first. */
+    public List<Message> forCase(CaseFacts c) {
+        return jdbc.sql(SELECT + " where reference in (?, ?) order by id")
+                .params(c.reference(), c.requestReference())
+                .query((rs, n) -> message(rs))
+                .list();
+    }
 
-  private static Message message(ResultSet rs) throws SQLException {
-    OffsetDateTime sent = rs.getObject(8, OffsetDateTime.class);
-    return new Message(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-        rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant(), sent == null ? null : sent.toInstant());
-  }
+    private static Message message(ResultSet rs) throws SQLException {
+        OffsetDateTime sent = rs.getObject(8, OffsetDateTime.class);
+        return new Message(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getObject(7, OffsetDateTime.class).toInstant(),
+                sent == null ? null : sent.toInstant());
+    }
 }

@@ -22,68 +22,86 @@ import sale.itmall.assurance.returns.RequestFacts;
 @Repository
 class Outbox {
 
-  static final String GOVERNANCE_CONTACT = "services@itmall.sale, +1-626-655-0998";
+    static final String GOVERNANCE_CONTACT = "services@itmall.sale, +1-626-655-0998";
 
-  private final JdbcClient jdbc;
-  private final SpringTemplateEngine templates;
+    private final JdbcClient jdbc;
+    private final SpringTemplateEngine templates;
 
-  Outbox(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-    resolver.setPrefix("templates/mail/");
-    resolver.setSuffix(".txt");
-    resolver.setTemplateMode(TemplateMode.TEXT);
-    resolver.setCharacterEncoding("UTF-8");
-    resolver.setCheckExistence(true);
-    this.templates = new SpringTemplateEngine();
-    this.templates.setTemplateResolver(resolver);
-  }
-
-  /**
-   * Queues the mail of {@code template} for the case's customer, once per case and {@code step} (a template that may be
-   * sent more than once a case passes a distinct step). The template sees the case as {@code c} and the terms it runs
-   * under as {@code terms} ("within [(${terms.returnWindowDays})] days").
-   */
-  void queue(CaseFacts c, String template, String step, Map<String, Object> model, Instant at) {
-    Map<String, Object> variables = new HashMap<>(model);
-    variables.put("c", c);
-    if (c.terms() != null) {
-      variables.put("terms", c.terms());
+    Outbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/mail/");
+        resolver.setSuffix(".txt");
+        resolver.setTemplateMode(TemplateMode.TEXT);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCheckExistence(true);
+        this.templates = new SpringTemplateEngine();
+        this.templates.setTemplateResolver(resolver);
     }
-    Mail mail = render(template, variables);
-    jdbc.sql("""
+
+    /**
+     * Queues the mail of {@code template} for the case's customer, once per case and {@code step} (a template that may be
+     * sent more than once a case passes a distinct step). The template sees the case as {@code c} and the terms it runs
+     * under as {@code terms} ("within [(${terms.returnWindowDays})] days").
+     */
+    void queue(CaseFacts c, String template, String step, Map<String, Object> model, Instant at) {
+        Map<String, Object> variables = new HashMap<>(model);
+        variables.put("c", c);
+        if (c.terms() != null) {
+            variables.put("terms", c.terms());
+        }
+        Mail mail = render(template, variables);
+        jdbc.sql(
+                        """
         insert into notifications (case_id, reference, customer_id, step, recipient, subject, body, created_at)
         values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (case_id, step) do nothing""")
-        .params(c.id().value(), c.reference(), c.customerId().value(), step, c.customerEmail(), mail.subject(),
-            mail.body(), Timestamp.from(at))
-        .update();
-  }
+                .params(
+                        c.id().value(),
+                        c.reference(),
+                        c.customerId().value(),
+                        step,
+                        c.customerEmail(),
+                        mail.subject(),
+                        mail.body(),
+                        Timestamp.from(at))
+                .update();
+    }
 
-  /**
-   * Queues a mail about a whole return request (once per request and step), e.g. the acknowledgement that lists its
-   * items. The template sees the request as {@code r}.
-   */
-  void queueForRequest(RequestFacts r, String step, Map<String, Object> model, Instant at) {
-    Map<String, Object> variables = new HashMap<>(model);
-    variables.put("r", r);
-    Mail mail = render(step, variables);
-    jdbc.sql("""
+    /**
+     * Queues a mail about a whole return request (once per request and step), e.g. the acknowledgement that lists its
+     * items. The template sees the request as {@code r}.
+     */
+    void queueForRequest(RequestFacts r, String step, Map<String, Object> model, Instant at) {
+        Map<String, Object> variables = new HashMap<>(model);
+        variables.put("r", r);
+        Mail mail = render(step, variables);
+        jdbc.sql(
+                        """
         insert into notifications (request_id, reference, customer_id, step, recipient, subject, body, created_at)
         values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (request_id, step) where case_id is null do nothing""")
-        .params(r.id().value(), r.reference(), r.customerId().value(), step, r.customerEmail(), mail.subject(),
-            mail.body(), Timestamp.from(at))
-        .update();
-  }
-
-  private record Mail(String subject, String body) {}
-
-  private Mail render(String template, Map<String, Object> variables) {
-    variables.put("governance", GOVERNANCE_CONTACT);
-    String text = templates.process(template, new Context(Locale.ENGLISH, variables));
-    int newline = text.indexOf('\n');
-    if (!text.startsWith("Subject: ") || newline < 0) {
-      throw new IllegalStateException("Template mail/" + template + ".txt must start with a 'Subject: ' line");
+                .params(
+                        r.id().value(),
+                        r.reference(),
+                        r.customerId().value(),
+                        step,
+                        r.customerEmail(),
+                        mail.subject(),
+                        mail.body(),
+                        Timestamp.from(at))
+                .update();
     }
-    return new Mail(text.substring("Subject: ".length(), newline).trim(), text.substring(newline + 1).strip() + "\n");
-  }
+
+    private record Mail(String subject, String body) {}
+
+    private Mail render(String template, Map<String, Object> variables) {
+        variables.put("governance", GOVERNANCE_CONTACT);
+        String text = templates.process(template, new Context(Locale.ENGLISH, variables));
+        int newline = text.indexOf('\n');
+        if (!text.startsWith("Subject: ") || newline < 0) {
+            throw new IllegalStateException("Template mail/" + template + ".txt must start with a 'Subject: ' line");
+        }
+        return new Mail(
+                text.substring("Subject: ".length(), newline).trim(),
+                text.substring(newline + 1).strip() + "\n");
+    }
 }

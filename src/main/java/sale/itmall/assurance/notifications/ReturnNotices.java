@@ -36,87 +36,168 @@ import sale.itmall.assurance.shared.Labels;
 @Component
 class ReturnNotices {
 
-  /** Mails are in English until the customer's language is known (a second messages file adds one). */
-  private static final Locale LANGUAGE = Locale.ENGLISH;
+    /** Mails are in English until the customer's language is known (a second messages file adds one). */
+    private static final Locale LANGUAGE = Locale.ENGLISH;
 
-  private final Outbox outbox;
-  private final Labels labels;
+    private final Outbox outbox;
+    private final Labels labels;
 
-  ReturnNotices(Outbox outbox, Labels labels) {
-    this.outbox = outbox;
-    this.labels = labels;
-  }
-
-  @EventListener
-  void on(ReturnEvent event) {
-    switch (event) {
-      case RequestReceived e -> outbox.queueForRequest(e.r(), "request-received", Map.of(), e.at());
-      case RequestSettled e -> outbox.queueForRequest(e.r(), "request-summary", Map.of("items", e.r().cases().stream()
-          .map(c -> Map.of("caseRef", c.reference(), "model", c.model(), "serial", c.serialNumber(),
-              "outcome", c.outcome() == null ? "still open" : words(c.outcome())))
-          .toList()), e.at());
-      case ClosedAtEntitlement e -> queue(e.c(), "entitlement-closed", e,
-          Map.of("outcomeText", words(e.outcome()), "explanation", e.explanation()));
-      case DiagnosisRecorded e -> queue(e.c(), "diagnosis-result", e, Map.of(
-          "diagnosisText", words(e.outcome()) + (e.exclusion() == null ? ""
-              : " (" + words(e.exclusion()) + ", not covered under §4.0)"),
-          "nextText", nextAfterDiagnosis(e)));
-      case RmaRejected e -> queue(e.c(), "rma-rejected", e,
-          Map.of("reason", e.reason() == null || e.reason().isBlank() ? "not given" : e.reason()));
-      case RmaAuthorized e -> queue(e.c(), "rma-authorized", e, Map.of("rmaNumber", e.c().rmaNumber(),
-          "returnBy", Labels.when(e.c().returnDueAt()), "complianceLimit", Labels.when(e.c().complianceLimitAt()),
-          "advance", e.c().advanceReplacement()));
-      case AdvanceReplacementShipped e -> queue(e.c(), "advance-shipped", e, Map.of(
-          "replacementSerial", e.replacementSerial(), "warrantyEnd", e.warrantyEndsOn().toString(),
-          "returnBy", Labels.when(e.c().returnDueAt())));
-      case ReturnOverdue e -> queue(e.c(), "return-overdue", e, Map.of("returnBy", Labels.when(e.c().returnDueAt()),
-          "complianceLimit", Labels.when(e.c().complianceLimitAt())));
-      case RmaExpired e -> queue(e.c(), "rma-expired", e, Map.of());
-      case UnitPriceCharged e -> queue(e.c(), "charged", e, Map.of("amount", e.amount().toPlainString()));
-      case AccountSuspended e -> queue(e.c(), "account-suspended", e, Map.of("amount", e.amount().toPlainString()));
-      case UnitReceived e -> queue(e.c(), "unit-received", e, Map.of("standing", words(e.standing())));
-      case ResolutionDecided e -> queue(e.c(), "resolution", e, resolution(e));
-      case OutboundShipped e -> queue(e.c(), "outbound-shipped", e, Map.of(
-          "whatText", words(e.leg().purpose()).toLowerCase(LANGUAGE),
-          "payerText", e.leg().payer() == FreightLeg.Payer.ITMALL ? "ITMall" : "you"));
-      case ReturnCancelled e -> queue(e.c(), "cancelled", e, Map.of());
-      case DisputeRuled e -> outbox.queue(e.c(), "dispute-ruling", e.disputeKey(), Map.of(
-          "decisionText", e.upheld() ? "your dispute is upheld and the case is reviewed in your favour"
-              : "the policy was applied correctly",
-          "ruling", e.ruling() == null ? "" : e.ruling()), e.at());
+    ReturnNotices(Outbox outbox, Labels labels) {
+        this.outbox = outbox;
+        this.labels = labels;
     }
-  }
 
-  private void queue(CaseFacts c, String step, ReturnEvent e, Map<String, Object> model) {
-    outbox.queue(c, step, step, model, e.at());
-  }
-
-  private String nextAfterDiagnosis(DiagnosisRecorded e) {
-    if (e.toRmaApproval()) {
-      return "Next: our support team authorizes the RMA; you then return the unit."
-          + (e.advanceReplacement() ? " As the defect was confirmed within the first "
-              + e.c().terms().advanceReplacementMonths() + " months, a replacement ships in advance." : "");
+    @EventListener
+    void on(ReturnEvent event) {
+        switch (event) {
+            case RequestReceived e -> outbox.queueForRequest(e.r(), "request-received", Map.of(), e.at());
+            case RequestSettled e ->
+                outbox.queueForRequest(
+                        e.r(),
+                        "request-summary",
+                        Map.of(
+                                "items",
+                                e.r().cases().stream()
+                                        .map(c -> Map.of(
+                                                "caseRef",
+                                                c.reference(),
+                                                "model",
+                                                c.model(),
+                                                "serial",
+                                                c.serialNumber(),
+                                                "outcome",
+                                                c.outcome() == null ? "still open" : words(c.outcome())))
+                                        .toList()),
+                        e.at());
+            case ClosedAtEntitlement e ->
+                queue(
+                        e.c(),
+                        "entitlement-closed",
+                        e,
+                        Map.of("outcomeText", words(e.outcome()), "explanation", e.explanation()));
+            case DiagnosisRecorded e ->
+                queue(
+                        e.c(),
+                        "diagnosis-result",
+                        e,
+                        Map.of(
+                                "diagnosisText",
+                                words(e.outcome())
+                                        + (e.exclusion() == null
+                                                ? ""
+                                                : " (" + words(e.exclusion()) + ", not covered under §4.0)"),
+                                "nextText",
+                                nextAfterDiagnosis(e)));
+            case RmaRejected e ->
+                queue(
+                        e.c(),
+                        "rma-rejected",
+                        e,
+                        Map.of("reason", e.reason() == null || e.reason().isBlank() ? "not given" : e.reason()));
+            case RmaAuthorized e ->
+                queue(
+                        e.c(),
+                        "rma-authorized",
+                        e,
+                        Map.of(
+                                "rmaNumber",
+                                e.c().rmaNumber(),
+                                "returnBy",
+                                Labels.when(e.c().returnDueAt()),
+                                "complianceLimit",
+                                Labels.when(e.c().complianceLimitAt()),
+                                "advance",
+                                e.c().advanceReplacement()));
+            case AdvanceReplacementShipped e ->
+                queue(
+                        e.c(),
+                        "advance-shipped",
+                        e,
+                        Map.of(
+                                "replacementSerial",
+                                e.replacementSerial(),
+                                "warrantyEnd",
+                                e.warrantyEndsOn().toString(),
+                                "returnBy",
+                                Labels.when(e.c().returnDueAt())));
+            case ReturnOverdue e ->
+                queue(
+                        e.c(),
+                        "return-overdue",
+                        e,
+                        Map.of(
+                                "returnBy",
+                                Labels.when(e.c().returnDueAt()),
+                                "complianceLimit",
+                                Labels.when(e.c().complianceLimitAt())));
+            case RmaExpired e -> queue(e.c(), "rma-expired", e, Map.of());
+            case UnitPriceCharged e ->
+                queue(e.c(), "charged", e, Map.of("amount", e.amount().toPlainString()));
+            case AccountSuspended e ->
+                queue(e.c(), "account-suspended", e, Map.of("amount", e.amount().toPlainString()));
+            case UnitReceived e -> queue(e.c(), "unit-received", e, Map.of("standing", words(e.standing())));
+            case ResolutionDecided e -> queue(e.c(), "resolution", e, resolution(e));
+            case OutboundShipped e ->
+                queue(
+                        e.c(),
+                        "outbound-shipped",
+                        e,
+                        Map.of(
+                                "whatText",
+                                words(e.leg().purpose()).toLowerCase(LANGUAGE),
+                                "payerText",
+                                e.leg().payer() == FreightLeg.Payer.ITMALL ? "ITMall" : "you"));
+            case ReturnCancelled e -> queue(e.c(), "cancelled", e, Map.of());
+            case DisputeRuled e ->
+                outbox.queue(
+                        e.c(),
+                        "dispute-ruling",
+                        e.disputeKey(),
+                        Map.of(
+                                "decisionText",
+                                        e.upheld()
+                                                ? "your dispute is upheld and the case is reviewed in your favour"
+                                                : "the policy was applied correctly",
+                                "ruling", e.ruling() == null ? "" : e.ruling()),
+                        e.at());
+        }
     }
-    return e.closeWith() == CaseOutcome.OUT_OF_WARRANTY
-        ? "The hardware warranty has ended: premium maintenance covers remote diagnosis, not a free repair or"
-            + " replacement. The case is closed."
-        : "The case is closed.";
-  }
 
-  private Map<String, Object> resolution(ResolutionDecided e) {
-    Map<String, Object> model = new HashMap<>();
-    model.put("outcomeText", words(e.outcome()) + (e.exclusion() == null ? "" : " (" + words(e.exclusion()) + ")"));
-    model.put("warrantyEnd", e.newWarrantyEndsOn() == null ? null : e.newWarrantyEndsOn().toString());
-    model.put("credit", positive(e.credit()));
-    model.put("advanceCharge", positive(e.advanceUnitCharge()));
-    return model;
-  }
+    private void queue(CaseFacts c, String step, ReturnEvent e, Map<String, Object> model) {
+        outbox.queue(c, step, step, model, e.at());
+    }
 
-  private static String positive(BigDecimal amount) {
-    return amount != null && amount.signum() > 0 ? amount.toPlainString() : null;
-  }
+    private String nextAfterDiagnosis(DiagnosisRecorded e) {
+        if (e.toRmaApproval()) {
+            return "Next: our support team authorizes the RMA; you then return the unit."
+                    + (e.advanceReplacement()
+                            ? " As the defect was confirmed within the first "
+                                    + e.c().terms().advanceReplacementMonths()
+                                    + " months, a replacement ships in advance."
+                            : "");
+        }
+        return e.closeWith() == CaseOutcome.OUT_OF_WARRANTY
+                ? "The hardware warranty has ended: premium maintenance covers remote diagnosis, not a free repair or"
+                        + " replacement. The case is closed."
+                : "The case is closed.";
+    }
 
-  private String words(Enum<?> code) {
-    return labels.of(code, LANGUAGE);
-  }
+    private Map<String, Object> resolution(ResolutionDecided e) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("outcomeText", words(e.outcome()) + (e.exclusion() == null ? "" : " (" + words(e.exclusion()) + ")"));
+        model.put(
+                "warrantyEnd",
+                e.newWarrantyEndsOn() == null ? null : e.newWarrantyEndsOn().toString());
+        model.put("credit", positive(e.credit()));
+        model.put("advanceCharge", positive(e.advanceUnitCharge()));
+        return model;
+    }
+
+    private static String positive(BigDecimal amount) {
+        return amount != null && amount.signum() > 0 ? amount.toPlainString() : null;
+    }
+
+    private String words(Enum<?> code) {
+        return labels.of(code, LANGUAGE);
+    }
 }

@@ -12,17 +12,17 @@ import java.util.Objects;
  * @param warrantyEndOverride the last covered day set by a repair or exchange (§3.1), or null
  */
 public record AssetFacts(
-    String serialNumber,
-    AssetCategory category,
-    LocalDate coverageStart,
-    BigDecimal unitPrice,
-    boolean manufacturerPlan,
-    LocalDate warrantyEndOverride) {
+        String serialNumber,
+        AssetCategory category,
+        LocalDate coverageStart,
+        BigDecimal unitPrice,
+        boolean manufacturerPlan,
+        LocalDate warrantyEndOverride) {
 
-  public AssetFacts {
-    Objects.requireNonNull(serialNumber, "serial number");
-    Objects.requireNonNull(category, "asset category of " + serialNumber);
-    Objects.requireNonNull(coverageStart, "shipping date of " + serialNumber);
-    Objects.requireNonNull(unitPrice, "unit price of " + serialNumber);
-  }
+    public AssetFacts {
+        Objects.requireNonNull(serialNumber, "serial number");
+        Objects.requireNonNull(category, "asset category of " + serialNumber);
+        Objects.requireNonNull(coverageStart, "shipping date of " + serialNumber);
+        Objects.requireNonNull(unitPrice, "unit price of " + serialNumber);
+    }
 }

@@ -9,7 +9,7 @@ package sale.itmall.assurance.policy;
  */
 public record DiagnosisDecision(CaseOutcome closeWith, ExclusionReason exclusion, boolean advanceReplacement) {
 
-  public boolean goesToRmaApproval() {
-    return closeWith == null;
-  }
+    public boolean goesToRmaApproval() {
+        return closeWith == null;
+    }
 }

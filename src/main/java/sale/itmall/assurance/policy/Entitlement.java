@@ -10,15 +10,15 @@ import java.time.LocalDate;
  * @param advanceReplacementWindowOpen whether a defect confirmed on that day would get an advance replacement
  */
 public record Entitlement(
-    EntitlementStatus status,
-    LocalDate warrantyEndsOn,
-    LocalDate maintenanceEndsOn,
-    boolean advanceReplacementWindowOpen,
-    String policyRevision,
-    String explanation) {
+        EntitlementStatus status,
+        LocalDate warrantyEndsOn,
+        LocalDate maintenanceEndsOn,
+        boolean advanceReplacementWindowOpen,
+        String policyRevision,
+        String explanation) {
 
-  /** Whether the case goes on to remote diagnosis. */
-  public boolean diagnosable() {
-    return status == EntitlementStatus.WARRANTY || status == EntitlementStatus.MAINTENANCE_ONLY;
-  }
+    /** Whether the case goes on to remote diagnosis. */
+    public boolean diagnosable() {
+        return status == EntitlementStatus.WARRANTY || status == EntitlementStatus.MAINTENANCE_ONLY;
+    }
 }

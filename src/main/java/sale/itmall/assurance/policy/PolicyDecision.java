@@ -12,9 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import sale.itmall.assurance.policy.AssetCategory;
-import sale.itmall.assurance.policy.PolicyTerms;
-import sale.itmall.assurance.policy.PolicyViolation;
 
 /**
  * The deployed policy decision ({@value #DECISION_ID}, bpmn/itmall-policy-terms.dmn) as the
@@ -26,97 +23,111 @@ import sale.itmall.assurance.policy.PolicyViolation;
 @Service
 public class PolicyDecision {
 
-  /** The id of the deployed decision, as in bpmn/itmall-policy-terms.dmn. */
-  public static final String DECISION_ID = "itmall-policy-terms";
+    /** The id of the deployed decision, as in bpmn/itmall-policy-terms.dmn. */
+    public static final String DECISION_ID = "itmall-policy-terms";
 
-  private static final Logger LOG = LoggerFactory.getLogger(PolicyDecision.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PolicyDecision.class);
 
-  private final CamundaClient camunda;
-  private final ObjectMapper json = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-  /** Terms per category of the newest decision version seen; cleared when a newer version shows up. */
-  private final Map<AssetCategory, DecidedTerms> current = new ConcurrentHashMap<>();
-  private volatile long newestDecisionKey = -1;
+    private final CamundaClient camunda;
+    private final ObjectMapper json =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** Terms per category of the newest decision version seen; cleared when a newer version shows up. */
+    private final Map<AssetCategory, DecidedTerms> current = new ConcurrentHashMap<>();
 
-  public PolicyDecision(CamundaClient camunda) {
-    this.camunda = camunda;
-  }
+    private volatile long newestDecisionKey = -1;
 
-  /** Evaluates the newest deployed decision for an asset category (the {@code latest} binding). */
-  public DecidedTerms evaluate(AssetCategory category) {
-    EvaluateDecisionResponse response;
-    try {
-      response = camunda.newEvaluateDecisionCommand().decisionId(DECISION_ID)
-          .variables(Map.of("assetCategory", category.name())).send().join();
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() == Code.NOT_FOUND || e.getStatusCode() == Code.INVALID_ARGUMENT
-          || e.getStatusCode() == Code.FAILED_PRECONDITION) {
-        throw new PolicyViolation("The policy decision " + DECISION_ID
-            + " could not be evaluated for " + category + ": " + e.getMessage()
-            + ". Deploy bpmn/itmall-policy-terms.dmn with a rule for every asset category");
-      }
-      throw e;
+    public PolicyDecision(CamundaClient camunda) {
+        this.camunda = camunda;
     }
-    if (response.getFailureMessage() != null && !response.getFailureMessage().isBlank()) {
-      throw new PolicyViolation("The policy decision " + response.getFailedDecisionId() + " failed for " + category
-          + ": " + response.getFailureMessage());
-    }
-    DecidedTerms decided = new DecidedTerms(parse(response.getDecisionOutput(), category),
-        response.getDecisionId(), response.getDecisionKey(), response.getDecisionVersion());
-    observe(category, decided);
-    return decided;
-  }
 
-  /** The terms of the newest decision version for a category, evaluated once per version. */
-  public DecidedTerms current(AssetCategory category) {
-    DecidedTerms cached = current.get(category);
-    return cached != null ? cached : evaluate(category);
-  }
-
-  /**
-   * Asks the engine for the newest decision version (one evaluation); when it changed, forgets the cached terms so
-   * the next page view evaluates the new version. Also runs on a schedule, so a decision deployed from Modeler takes
-   * effect within {@code itmall.policy.refresh-interval}.
-   */
-  @Scheduled(fixedDelayString = "${itmall.policy.refresh-interval:30s}",
-      initialDelayString = "${itmall.policy.refresh-interval:30s}")
-  public void refresh() {
-    try {
-      evaluate(AssetCategory.values()[0]);
-    } catch (RuntimeException e) {
-      LOG.warn("Could not refresh the policy terms (the cached ones stay in use): {}", e.getMessage());
-    }
-  }
-
-  private void observe(AssetCategory category, DecidedTerms decided) {
-    if (decided.decisionKey() != newestDecisionKey) {
-      synchronized (this) {
-        if (decided.decisionKey() != newestDecisionKey) {
-          if (newestDecisionKey != -1) {
-            LOG.info("Policy decision now {} ({}): cached terms replaced", decided.decisionLabel(),
-                decided.terms().policyRevision());
-          }
-          current.clear();
-          newestDecisionKey = decided.decisionKey();
+    /** Evaluates the newest deployed decision for an asset category (the {@code latest} binding). */
+    public DecidedTerms evaluate(AssetCategory category) {
+        EvaluateDecisionResponse response;
+        try {
+            response = camunda.newEvaluateDecisionCommand()
+                    .decisionId(DECISION_ID)
+                    .variables(Map.of("assetCategory", category.name()))
+                    .send()
+                    .join();
+        } catch (ClientStatusException e) {
+            if (e.getStatusCode() == Code.NOT_FOUND
+                    || e.getStatusCode() == Code.INVALID_ARGUMENT
+                    || e.getStatusCode() == Code.FAILED_PRECONDITION) {
+                throw new PolicyViolation("The policy decision " + DECISION_ID
+                        + " could not be evaluated for " + category + ": " + e.getMessage()
+                        + ". Deploy bpmn/itmall-policy-terms.dmn with a rule for every asset category");
+            }
+            throw e;
         }
-      }
+        if (response.getFailureMessage() != null
+                && !response.getFailureMessage().isBlank()) {
+            throw new PolicyViolation("The policy decision " + response.getFailedDecisionId() + " failed for "
+                    + category + ": " + response.getFailureMessage());
+        }
+        DecidedTerms decided = new DecidedTerms(
+                parse(response.getDecisionOutput(), category),
+                response.getDecisionId(),
+                response.getDecisionKey(),
+                response.getDecisionVersion());
+        observe(category, decided);
+        return decided;
     }
-    if (decided.decisionKey() == newestDecisionKey) {
-      current.put(category, decided);
-    }
-  }
 
-  PolicyTerms parse(String output, AssetCategory category) {
-    try {
-      return json.readValue(output, PolicyTerms.class);
-    } catch (Exception e) {
-      Throwable cause = e;
-      while (cause.getCause() != null && !(cause instanceof PolicyViolation)) {
-        cause = cause.getCause();
-      }
-      throw new PolicyViolation(cause instanceof PolicyViolation ? cause.getMessage() + " (asset category "
-          + category + ")" : "The policy decision gave no terms for asset category " + category + " ('" + output
-          + "'); add a rule for it in bpmn/itmall-policy-terms.dmn and deploy it");
+    /** The terms of the newest decision version for a category, evaluated once per version. */
+    public DecidedTerms current(AssetCategory category) {
+        DecidedTerms cached = current.get(category);
+        return cached != null ? cached : evaluate(category);
     }
-  }
+
+    /**
+     * Asks the engine for the newest decision version (one evaluation); when it changed, forgets the cached terms so
+     * the next page view evaluates the new version. Also runs on a schedule, so a decision deployed from Modeler takes
+     * effect within {@code itmall.policy.refresh-interval}.
+     */
+    @Scheduled(
+            fixedDelayString = "${itmall.policy.refresh-interval:30s}",
+            initialDelayString = "${itmall.policy.refresh-interval:30s}")
+    public void refresh() {
+        try {
+            evaluate(AssetCategory.values()[0]);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not refresh the policy terms (the cached ones stay in use): {}", e.getMessage());
+        }
+    }
+
+    private void observe(AssetCategory category, DecidedTerms decided) {
+        if (decided.decisionKey() != newestDecisionKey) {
+            synchronized (this) {
+                if (decided.decisionKey() != newestDecisionKey) {
+                    if (newestDecisionKey != -1) {
+                        LOG.info(
+                                "Policy decision now {} ({}): cached terms replaced",
+                                decided.decisionLabel(),
+                                decided.terms().policyRevision());
+                    }
+                    current.clear();
+                    newestDecisionKey = decided.decisionKey();
+                }
+            }
+        }
+        if (decided.decisionKey() == newestDecisionKey) {
+            current.put(category, decided);
+        }
+    }
+
+    PolicyTerms parse(String output, AssetCategory category) {
+        try {
+            return json.readValue(output, PolicyTerms.class);
+        } catch (Exception e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof PolicyViolation)) {
+                cause = cause.getCause();
+            }
+            throw new PolicyViolation(
+                    cause instanceof PolicyViolation
+                            ? cause.getMessage() + " (asset category " + category + ")"
+                            : "The policy decision gave no terms for asset category " + category + " ('" + output
+                                    + "'); add a rule for it in bpmn/itmall-policy-terms.dmn and deploy it");
+        }
+    }
 }

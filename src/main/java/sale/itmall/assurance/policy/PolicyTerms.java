@@ -20,70 +20,70 @@ import java.util.Optional;
  * @param diagnosisSlaHours the time TAC has for remote diagnosis before Level-3 escalation (§1.2)
  */
 public record PolicyTerms(
-    String policyRevision,
-    Integer warrantyMonths,
-    Boolean premiumMaintenance,
-    Integer maintenanceMonths,
-    Integer advanceReplacementMonths,
-    Integer replacementMinimumMonths,
-    Integer returnWindowDays,
-    Integer complianceLimitDays,
-    Integer diagnosisSlaHours) {
+        String policyRevision,
+        Integer warrantyMonths,
+        Boolean premiumMaintenance,
+        Integer maintenanceMonths,
+        Integer advanceReplacementMonths,
+        Integer replacementMinimumMonths,
+        Integer returnWindowDays,
+        Integer complianceLimitDays,
+        Integer diagnosisSlaHours) {
 
-  public PolicyTerms {
-    require(policyRevision != null && !policyRevision.isBlank(), "policyRevision");
-    require(warrantyMonths, "warrantyMonths");
-    require(premiumMaintenance != null, "premiumMaintenance");
-    if (premiumMaintenance) {
-      require(maintenanceMonths, "maintenanceMonths");
+    public PolicyTerms {
+        require(policyRevision != null && !policyRevision.isBlank(), "policyRevision");
+        require(warrantyMonths, "warrantyMonths");
+        require(premiumMaintenance != null, "premiumMaintenance");
+        if (premiumMaintenance) {
+            require(maintenanceMonths, "maintenanceMonths");
+        }
+        require(advanceReplacementMonths, "advanceReplacementMonths");
+        require(replacementMinimumMonths, "replacementMinimumMonths");
+        require(returnWindowDays, "returnWindowDays");
+        require(complianceLimitDays, "complianceLimitDays");
+        require(diagnosisSlaHours, "diagnosisSlaHours");
+        if (complianceLimitDays <= returnWindowDays) {
+            throw new PolicyViolation("The policy decision's complianceLimitDays (" + complianceLimitDays
+                    + ") must be longer than its returnWindowDays (" + returnWindowDays + ")");
+        }
     }
-    require(advanceReplacementMonths, "advanceReplacementMonths");
-    require(replacementMinimumMonths, "replacementMinimumMonths");
-    require(returnWindowDays, "returnWindowDays");
-    require(complianceLimitDays, "complianceLimitDays");
-    require(diagnosisSlaHours, "diagnosisSlaHours");
-    if (complianceLimitDays <= returnWindowDays) {
-      throw new PolicyViolation("The policy decision's complianceLimitDays (" + complianceLimitDays
-          + ") must be longer than its returnWindowDays (" + returnWindowDays + ")");
+
+    private static void require(Integer value, String output) {
+        require(value != null && value >= 0, output);
     }
-  }
 
-  private static void require(Integer value, String output) {
-    require(value != null && value >= 0, output);
-  }
-
-  private static void require(boolean present, String output) {
-    if (!present) {
-      throw new PolicyViolation("The policy decision itmall-policy-terms gave no valid '" + output
-          + "'; correct the decision in Camunda Modeler and deploy it");
+    private static void require(boolean present, String output) {
+        if (!present) {
+            throw new PolicyViolation("The policy decision itmall-policy-terms gave no valid '" + output
+                    + "'; correct the decision in Camunda Modeler and deploy it");
+        }
     }
-  }
 
-  public Period warrantyTerm() {
-    return Period.ofMonths(warrantyMonths);
-  }
+    public Period warrantyTerm() {
+        return Period.ofMonths(warrantyMonths);
+    }
 
-  public Optional<Period> maintenanceTerm() {
-    return premiumMaintenance ? Optional.of(Period.ofMonths(maintenanceMonths)) : Optional.empty();
-  }
+    public Optional<Period> maintenanceTerm() {
+        return premiumMaintenance ? Optional.of(Period.ofMonths(maintenanceMonths)) : Optional.empty();
+    }
 
-  public Period advanceReplacementWindow() {
-    return Period.ofMonths(advanceReplacementMonths);
-  }
+    public Period advanceReplacementWindow() {
+        return Period.ofMonths(advanceReplacementMonths);
+    }
 
-  public Period replacementMinimumTerm() {
-    return Period.ofMonths(replacementMinimumMonths);
-  }
+    public Period replacementMinimumTerm() {
+        return Period.ofMonths(replacementMinimumMonths);
+    }
 
-  public Duration returnWindow() {
-    return Duration.ofDays(returnWindowDays);
-  }
+    public Duration returnWindow() {
+        return Duration.ofDays(returnWindowDays);
+    }
 
-  public Duration complianceLimit() {
-    return Duration.ofDays(complianceLimitDays);
-  }
+    public Duration complianceLimit() {
+        return Duration.ofDays(complianceLimitDays);
+    }
 
-  public Duration diagnosisSla() {
-    return Duration.ofHours(diagnosisSlaHours);
-  }
+    public Duration diagnosisSla() {
+        return Duration.ofHours(diagnosisSlaHours);
+    }
 }

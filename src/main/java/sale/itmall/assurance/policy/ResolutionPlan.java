@@ -16,12 +16,12 @@ import java.util.Optional;
  * @param outbound the outbound shipment, if any, with its payer
  */
 public record ResolutionPlan(
-    CaseOutcome outcome,
-    Resolution resolution,
-    ExclusionReason exclusion,
-    LocalDate newWarrantyEndsOn,
-    boolean issueReplacement,
-    boolean transferOwnership,
-    BigDecimal creditAmount,
-    BigDecimal advanceUnitCharge,
-    Optional<FreightLeg> outbound) {}
+        CaseOutcome outcome,
+        Resolution resolution,
+        ExclusionReason exclusion,
+        LocalDate newWarrantyEndsOn,
+        boolean issueReplacement,
+        boolean transferOwnership,
+        BigDecimal creditAmount,
+        BigDecimal advanceUnitCharge,
+        Optional<FreightLeg> outbound) {}

@@ -15,26 +15,29 @@ import sale.itmall.assurance.returns.ReturnsQuery;
 @Profile("demo")
 class DemoAccounts implements ApplicationRunner {
 
-  static final String PASSWORD = "demo";
-  private static final Logger LOG = LoggerFactory.getLogger(DemoAccounts.class);
-  private final PortalAccounts accounts;
-  private final ReturnsQuery returns;
-  private final PasswordEncoder encoder;
+    static final String PASSWORD = "demo";
+    private static final Logger LOG = LoggerFactory.getLogger(DemoAccounts.class);
+    private final PortalAccounts accounts;
+    private final ReturnsQuery returns;
+    private final PasswordEncoder encoder;
 
-  DemoAccounts(PortalAccounts accounts, ReturnsQuery returns, PasswordEncoder encoder) {
-    this.accounts = accounts;
-    this.returns = returns;
-    this.encoder = encoder;
-  }
-
-  @Override
-  public void run(ApplicationArguments args) {
-    String[][] customers = {{"northwind", "C-1001"}, {"contoso", "C-1002"}, {"fabrikam", "C-1003"}};
-    for (String[] account : customers) {
-      returns.customerByNumber(account[1]).map(Customer::id)
-          .ifPresent(id -> accounts.ensure(account[0], encoder.encode(PASSWORD), "CUSTOMER", id));
+    DemoAccounts(PortalAccounts accounts, ReturnsQuery returns, PasswordEncoder encoder) {
+        this.accounts = accounts;
+        this.returns = returns;
+        this.encoder = encoder;
     }
-    accounts.ensure("warehouse", encoder.encode(PASSWORD), "STAFF", null);
-    LOG.info("Demo sign-ins: northwind, contoso, fabrikam (customers) and warehouse (staff), password '{}'", PASSWORD);
-  }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        String[][] customers = {{"northwind", "C-1001"}, {"contoso", "C-1002"}, {"fabrikam", "C-1003"}};
+        for (String[] account : customers) {
+            returns.customerByNumber(account[1])
+                    .map(Customer::id)
+                    .ifPresent(id -> accounts.ensure(account[0], encoder.encode(PASSWORD), "CUSTOMER", id));
+        }
+        accounts.ensure("warehouse", encoder.encode(PASSWORD), "STAFF", null);
+        LOG.info(
+                "Demo sign-ins: northwind, contoso, fabrikam (customers) and warehouse (staff), password '{}'",
+                PASSWORD);
+    }
 }

@@ -18,36 +18,43 @@ import sale.itmall.assurance.returns.ReturnsQuery;
 @Service
 class PortalAccounts implements UserDetailsService {
 
-  private final JdbcClient jdbc;
-  private final ReturnsQuery returns;
+    private final JdbcClient jdbc;
+    private final ReturnsQuery returns;
 
-  PortalAccounts(JdbcClient jdbc, ReturnsQuery returns) {
-    this.jdbc = jdbc;
-    this.returns = returns;
-  }
+    PortalAccounts(JdbcClient jdbc, ReturnsQuery returns) {
+        this.jdbc = jdbc;
+        this.returns = returns;
+    }
 
-  @Override
-  public User loadUserByUsername(String username) {
-    return jdbc.sql("select username, password_hash, role from portal_users where username = ?")
-        .param(username)
-        .query((rs, n) -> (User) User.withUsername(rs.getString(1)).password(rs.getString(2)).roles(rs.getString(3))
-            .build())
-        .optional().orElseThrow(() -> new UsernameNotFoundException(username));
-  }
+    @Override
+    public User loadUserByUsername(String username) {
+        return jdbc.sql("select username, password_hash, role from portal_users where username = ?")
+                .param(username)
+                .query((rs, n) -> (User) User.withUsername(rs.getString(1))
+                        .password(rs.getString(2))
+                        .roles(rs.getString(3))
+                        .build())
+                .optional()
+                .orElseThrow(() -> new UsernameNotFoundException(username));
+    }
 
-  /** The customer account of the signed-in user. */
-  Customer customerOf(Principal me) {
-    CustomerId id = jdbc.sql("select customer_id from portal_users where username = ? and customer_id is not null")
-        .param(me.getName()).query((rs, n) -> new CustomerId(rs.getLong(1))).optional()
-        .orElseThrow(() -> CaseNotFound.of("No customer account for " + me.getName()));
-    return returns.customer(id);
-  }
+    /** The customer account of the signed-in user. */
+    Customer customerOf(Principal me) {
+        CustomerId id = jdbc.sql("select customer_id from portal_users where username = ? and customer_id is not null")
+                .param(me.getName())
+                .query((rs, n) -> new CustomerId(rs.getLong(1)))
+                .optional()
+                .orElseThrow(() -> CaseNotFound.of("No customer account for " + me.getName()));
+        return returns.customer(id);
+    }
 
-  /** Creates a sign-in unless one of that name exists; {@code customer} is null for staff. */
-  void ensure(String username, String passwordHash, String role, CustomerId customer) {
-    jdbc.sql("""
+    /** Creates a sign-in unless one of that name exists; {@code customer} is null for staff. */
+    void ensure(String username, String passwordHash, String role, CustomerId customer) {
+        jdbc.sql(
+                        """
         insert into portal_users (username, password_hash, role, customer_id) values (?, ?, ?, ?)
         on conflict (username) do nothing""")
-        .params(username, passwordHash, role, customer == null ? null : customer.value()).update();
-  }
+                .params(username, passwordHash, role, customer == null ? null : customer.value())
+                .update();
+    }
 }

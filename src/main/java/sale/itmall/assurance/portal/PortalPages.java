@@ -14,170 +14,192 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import sale.itmall.assurance.returns.CaseNotFound;
+import sale.itmall.assurance.notifications.Notifications;
 import sale.itmall.assurance.returns.CaseFacts;
+import sale.itmall.assurance.returns.CaseNotFound;
 import sale.itmall.assurance.returns.Customer;
 import sale.itmall.assurance.returns.ReturnRejected;
 import sale.itmall.assurance.returns.ReturnSubmissions;
 import sale.itmall.assurance.returns.ReturnsQuery;
-import sale.itmall.assurance.notifications.Notifications;
 
 /** The pages of the Self-Service Returns Center. Errors re-render the page with what the customer typed. */
 @Controller
 class PortalPages {
 
-  private final ReturnsQuery portal;
-  private final PortalAccounts accounts;
-  private final ReturnSubmissions submissions;
-  private final Notifications notifications;
+    private final ReturnsQuery portal;
+    private final PortalAccounts accounts;
+    private final ReturnSubmissions submissions;
+    private final Notifications notifications;
 
-  PortalPages(ReturnsQuery portal, PortalAccounts accounts, ReturnSubmissions submissions,
-      Notifications notifications) {
-    this.portal = portal;
-    this.accounts = accounts;
-    this.submissions = submissions;
-    this.notifications = notifications;
-  }
+    PortalPages(
+            ReturnsQuery portal, PortalAccounts accounts, ReturnSubmissions submissions, Notifications notifications) {
+        this.portal = portal;
+        this.accounts = accounts;
+        this.submissions = submissions;
+        this.notifications = notifications;
+    }
 
-  @ModelAttribute("customer")
-  Customer customer(Principal me) {
-    return me == null ? null : accounts.customerOf(me);
-  }
+    @ModelAttribute("customer")
+    Customer customer(Principal me) {
+        return me == null ? null : accounts.customerOf(me);
+    }
 
-  @ExceptionHandler(CaseNotFound.class)
-  @ResponseStatus(HttpStatus.NOT_FOUND)
-  String notFound(CaseNotFound e, Model model) {
-    model.addAttribute("error", e.getMessage());
-    return "not-found";
-  }
-
-  @GetMapping("/login")
-  String login() {
-    return "login";
-  }
-
-  @GetMapping("/")
-  String home(@ModelAttribute("customer") Customer customer, Model model) {
-    model.addAttribute("returns", portal.returns(customer));
-    return "home";
-  }
-
-  @GetMapping("/warranty")
-  String warranty(@ModelAttribute("customer") Customer customer,
-      @RequestParam(required = false) String serial, Model model) {
-    model.addAttribute("serial", serial);
-    if (serial != null) {
-      try {
-        model.addAttribute("asset", portal.warranty(customer, serial));
-      } catch (ReturnRejected | CaseNotFound e) {
+    @ExceptionHandler(CaseNotFound.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(CaseNotFound e, Model model) {
         model.addAttribute("error", e.getMessage());
-      }
+        return "not-found";
     }
-    return "warranty";
-  }
 
-  @GetMapping("/returns/new")
-  String wizard(@ModelAttribute("customer") Customer customer,
-      @RequestParam(required = false) String order, @RequestParam(required = false) String typed, Model model) {
-    String chosen = typed != null && !typed.isBlank() ? typed : order;
-    model.addAttribute("typed", typed);
-    if (chosen != null && !chosen.isBlank()) {
-      try {
-        model.addAttribute("order", portal.order(customer, chosen));
-      } catch (ReturnRejected e) {
-        model.addAttribute("orderError", e.getMessage());
-      }
+    @GetMapping("/login")
+    String login() {
+        return "login";
     }
-    return wizardPage(customer, model);
-  }
 
-  private String wizardPage(Customer customer, Model model) {
-    model.addAttribute("orders", portal.orders(customer));
-    model.addAttribute("freightTerms", portal.freightTerms());
-    return "wizard";
-  }
-
-  @PostMapping("/returns/new")
-  String submit(@ModelAttribute("customer") Customer customer,
-      @ModelAttribute("form") ReturnForm form, Model model, RedirectAttributes redirect) {
-    try {
-      ReturnSubmissions.Submitted submitted =
-          submissions.submit(customer.customerNumber(), form.getOrderNumber(), form.toItems());
-      redirect.addFlashAttribute("submitted", submitted.requestReference());
-      return "redirect:/";
-    } catch (ReturnRejected e) {
-      model.addAttribute("error", e.getMessage());
-      Map<String, ReturnForm.ItemForm> previous = new LinkedHashMap<>();
-      form.getItems().forEach(i -> previous.put(i.getSerialNumber(), i));
-      model.addAttribute("previous", previous);
-      model.addAttribute("hadFiles", form.getItems().stream().anyMatch(i -> i.getProofs().stream()
-          .anyMatch(f -> f != null && !f.isEmpty())));
-      try {
-        model.addAttribute("order", portal.order(customer, form.getOrderNumber() == null ? "" : form.getOrderNumber()));
-      } catch (ReturnRejected orderGone) {
-        model.addAttribute("orderError", orderGone.getMessage());
-      }
-      return wizardPage(customer, model);
+    @GetMapping("/")
+    String home(@ModelAttribute("customer") Customer customer, Model model) {
+        model.addAttribute("returns", portal.returns(customer));
+        return "home";
     }
-  }
 
-  @GetMapping("/returns/{caseRef}")
-  String tracking(@ModelAttribute("customer") Customer customer, @PathVariable String caseRef,
-      Model model) {
-    model.addAttribute("t", portal.tracking(customer, caseRef));
-    return "tracking";
-  }
-
-  @GetMapping("/returns/{caseRef}/slip")
-  String slip(@ModelAttribute("customer") Customer customer, @PathVariable String caseRef,
-      Model model) {
-    CaseFacts c = portal.ownCase(customer, caseRef);
-    if (c.rmaNumber() == null) {
-      throw new CaseNotFound(caseRef + " RMA slip");
+    @GetMapping("/warranty")
+    String warranty(
+            @ModelAttribute("customer") Customer customer, @RequestParam(required = false) String serial, Model model) {
+        model.addAttribute("serial", serial);
+        if (serial != null) {
+            try {
+                model.addAttribute("asset", portal.warranty(customer, serial));
+            } catch (ReturnRejected | CaseNotFound e) {
+                model.addAttribute("error", e.getMessage());
+            }
+        }
+        return "warranty";
     }
-    model.addAttribute("c", c);
-    return "slip";
-  }
 
-  @PostMapping("/returns/{caseRef}/tracking")
-  String inboundTracking(@ModelAttribute("customer") Customer customer,
-      @PathVariable String caseRef, @RequestParam String carrier, @RequestParam String trackingNumber,
-      RedirectAttributes redirect) {
-    return backToCase(caseRef, redirect, "Tracking saved: " + carrier + " " + trackingNumber,
-        () -> submissions.setInboundTracking(customer.id(), caseRef, carrier, trackingNumber));
-  }
-
-  @PostMapping("/returns/{caseRef}/dispute")
-  String dispute(@ModelAttribute("customer") Customer customer, @PathVariable String caseRef,
-      @RequestParam(required = false) String statement, RedirectAttributes redirect) {
-    portal.ownCase(customer, caseRef);
-    return backToCase(caseRef, redirect,
-        "Your dispute went to the Service Governance Team; their ruling will reach you by email.",
-        () -> submissions.raisePolicyDispute(caseRef, statement));
-  }
-
-  @GetMapping("/messages")
-  String messages(@ModelAttribute("customer") Customer customer, Model model) {
-    model.addAttribute("messages", notifications.forCustomer(customer.id()));
-    return "messages";
-  }
-
-  @PostMapping("/returns/{caseRef}/cancel")
-  String cancel(@ModelAttribute("customer") Customer customer, @PathVariable String caseRef,
-      @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-    portal.ownCase(customer, caseRef);
-    return backToCase(caseRef, redirect, "Cancellation requested: the return closes in a moment.",
-        () -> submissions.requestCancellation(caseRef, reason));
-  }
-
-  /** Runs a customer's action on a case and returns to its page with the outcome or the reason it was refused. */
-  private static String backToCase(String caseRef, RedirectAttributes redirect, String done, Runnable action) {
-    try {
-      action.run();
-      redirect.addFlashAttribute("message", done);
-    } catch (ReturnRejected e) {
-      redirect.addFlashAttribute("error", e.getMessage());
+    @GetMapping("/returns/new")
+    String wizard(
+            @ModelAttribute("customer") Customer customer,
+            @RequestParam(required = false) String order,
+            @RequestParam(required = false) String typed,
+            Model model) {
+        String chosen = typed != null && !typed.isBlank() ? typed : order;
+        model.addAttribute("typed", typed);
+        if (chosen != null && !chosen.isBlank()) {
+            try {
+                model.addAttribute("order", portal.order(customer, chosen));
+            } catch (ReturnRejected e) {
+                model.addAttribute("orderError", e.getMessage());
+            }
+        }
+        return wizardPage(customer, model);
     }
-    return "redirect:/returns/" + caseRef;
-  }
+
+    private String wizardPage(Customer customer, Model model) {
+        model.addAttribute("orders", portal.orders(customer));
+        model.addAttribute("freightTerms", portal.freightTerms());
+        return "wizard";
+    }
+
+    @PostMapping("/returns/new")
+    String submit(
+            @ModelAttribute("customer") Customer customer,
+            @ModelAttribute("form") ReturnForm form,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            ReturnSubmissions.Submitted submitted =
+                    submissions.submit(customer.customerNumber(), form.getOrderNumber(), form.toItems());
+            redirect.addFlashAttribute("submitted", submitted.requestReference());
+            return "redirect:/";
+        } catch (ReturnRejected e) {
+            model.addAttribute("error", e.getMessage());
+            Map<String, ReturnForm.ItemForm> previous = new LinkedHashMap<>();
+            form.getItems().forEach(i -> previous.put(i.getSerialNumber(), i));
+            model.addAttribute("previous", previous);
+            model.addAttribute("hadFiles", form.getItems().stream().anyMatch(i -> i.getProofs().stream()
+                    .anyMatch(f -> f != null && !f.isEmpty())));
+            try {
+                model.addAttribute(
+                        "order", portal.order(customer, form.getOrderNumber() == null ? "" : form.getOrderNumber()));
+            } catch (ReturnRejected orderGone) {
+                model.addAttribute("orderError", orderGone.getMessage());
+            }
+            return wizardPage(customer, model);
+        }
+    }
+
+    @GetMapping("/returns/{caseRef}")
+    String tracking(@ModelAttribute("customer") Customer customer, @PathVariable String caseRef, Model model) {
+        model.addAttribute("t", portal.tracking(customer, caseRef));
+        return "tracking";
+    }
+
+    @GetMapping("/returns/{caseRef}/slip")
+    String slip(@ModelAttribute("customer") Customer customer, @PathVariable String caseRef, Model model) {
+        CaseFacts c = portal.ownCase(customer, caseRef);
+        if (c.rmaNumber() == null) {
+            throw new CaseNotFound(caseRef + " RMA slip");
+        }
+        model.addAttribute("c", c);
+        return "slip";
+    }
+
+    @PostMapping("/returns/{caseRef}/tracking")
+    String inboundTracking(
+            @ModelAttribute("customer") Customer customer,
+            @PathVariable String caseRef,
+            @RequestParam String carrier,
+            @RequestParam String trackingNumber,
+            RedirectAttributes redirect) {
+        return backToCase(
+                caseRef,
+                redirect,
+                "Tracking saved: " + carrier + " " + trackingNumber,
+                () -> submissions.setInboundTracking(customer.id(), caseRef, carrier, trackingNumber));
+    }
+
+    @PostMapping("/returns/{caseRef}/dispute")
+    String dispute(
+            @ModelAttribute("customer") Customer customer,
+            @PathVariable String caseRef,
+            @RequestParam(required = false) String statement,
+            RedirectAttributes redirect) {
+        portal.ownCase(customer, caseRef);
+        return backToCase(
+                caseRef,
+                redirect,
+                "Your dispute went to the Service Governance Team; their ruling will reach you by email.",
+                () -> submissions.raisePolicyDispute(caseRef, statement));
+    }
+
+    @GetMapping("/messages")
+    String messages(@ModelAttribute("customer") Customer customer, Model model) {
+        model.addAttribute("messages", notifications.forCustomer(customer.id()));
+        return "messages";
+    }
+
+    @PostMapping("/returns/{caseRef}/cancel")
+    String cancel(
+            @ModelAttribute("customer") Customer customer,
+            @PathVariable String caseRef,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        portal.ownCase(customer, caseRef);
+        return backToCase(
+                caseRef,
+                redirect,
+                "Cancellation requested: the return closes in a moment.",
+                () -> submissions.requestCancellation(caseRef, reason));
+    }
+
+    /** Runs a customer's action on a case and returns to its page with the outcome or the reason it was refused. */
+    private static String backToCase(String caseRef, RedirectAttributes redirect, String done, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("message", done);
+        } catch (ReturnRejected e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/returns/" + caseRef;
+    }
 }

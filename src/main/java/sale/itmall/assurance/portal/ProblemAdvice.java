@@ -12,20 +12,19 @@ import sale.itmall.assurance.returns.ReturnRejected;
 @RestControllerAdvice(assignableTypes = ReturnsApi.class)
 class ProblemAdvice {
 
-  @ExceptionHandler(ReturnRejected.class)
-  public ProblemDetail rejected(ReturnRejected e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
-    problem.setTitle("Return request not accepted");
-    problem.setType(URI.create("https://itmall.sale/problems/return-rejected"));
-    problem.setProperty("field", e.field());
-    return problem;
-  }
+    @ExceptionHandler(ReturnRejected.class)
+    public ProblemDetail rejected(ReturnRejected e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+        problem.setTitle("Return request not accepted");
+        problem.setType(URI.create("https://itmall.sale/problems/return-rejected"));
+        problem.setProperty("field", e.field());
+        return problem;
+    }
 
-  @ExceptionHandler(CaseNotFound.class)
-  public ProblemDetail notFound(CaseNotFound e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    problem.setTitle("Not found");
-    return problem;
-  }
-
+    @ExceptionHandler(CaseNotFound.class)
+    public ProblemDetail notFound(CaseNotFound e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Not found");
+        return problem;
+    }
 }

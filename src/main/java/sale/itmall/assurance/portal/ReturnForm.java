@@ -14,51 +14,88 @@ import sale.itmall.assurance.returns.ReturnSubmissions;
  */
 public class ReturnForm {
 
-  private String orderNumber;
-  private List<ItemForm> items = new ArrayList<>();
+    private String orderNumber;
+    private List<ItemForm> items = new ArrayList<>();
 
-  public static class ItemForm {
-    private boolean selected = true;
-    private String serialNumber;
-    private String faultDescription;
-    private List<MultipartFile> proofs = new ArrayList<>();
+    public static class ItemForm {
+        private boolean selected = true;
+        private String serialNumber;
+        private String faultDescription;
+        private List<MultipartFile> proofs = new ArrayList<>();
 
-    public boolean isSelected() { return selected; }
-    public void setSelected(boolean selected) { this.selected = selected; }
-    public String getSerialNumber() { return serialNumber; }
-    public void setSerialNumber(String serialNumber) { this.serialNumber = serialNumber; }
-    public String getFaultDescription() { return faultDescription; }
-    public void setFaultDescription(String faultDescription) { this.faultDescription = faultDescription; }
-    public List<MultipartFile> getProofs() { return proofs; }
-    public void setProofs(List<MultipartFile> proofs) { this.proofs = proofs == null ? new ArrayList<>() : proofs; }
-  }
-
-  public String getOrderNumber() { return orderNumber; }
-  public void setOrderNumber(String orderNumber) { this.orderNumber = orderNumber; }
-  public List<ItemForm> getItems() { return items; }
-  public void setItems(List<ItemForm> items) { this.items = items == null ? new ArrayList<>() : items; }
-
-  /** The selected items with their proofs checked by content. */
-  public List<ReturnSubmissions.Item> toItems() {
-    List<ReturnSubmissions.Item> result = new ArrayList<>();
-    for (ItemForm item : items) {
-      if (!item.selected || item.serialNumber == null) {
-        continue;
-      }
-      List<ProofFile> proofs = new ArrayList<>();
-      for (MultipartFile file : item.proofs) {
-        if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
-          continue;
+        public boolean isSelected() {
+            return selected;
         }
-        try {
-          proofs.add(ProofFile.check("items[" + item.serialNumber + "].proofs", file.getOriginalFilename(),
-              file.getBytes()));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+
+        public void setSelected(boolean selected) {
+            this.selected = selected;
         }
-      }
-      result.add(new ReturnSubmissions.Item(item.serialNumber, item.faultDescription, proofs));
+
+        public String getSerialNumber() {
+            return serialNumber;
+        }
+
+        public void setSerialNumber(String serialNumber) {
+            this.serialNumber = serialNumber;
+        }
+
+        public String getFaultDescription() {
+            return faultDescription;
+        }
+
+        public void setFaultDescription(String faultDescription) {
+            this.faultDescription = faultDescription;
+        }
+
+        public List<MultipartFile> getProofs() {
+            return proofs;
+        }
+
+        public void setProofs(List<MultipartFile> proofs) {
+            this.proofs = proofs == null ? new ArrayList<>() : proofs;
+        }
     }
-    return result;
-  }
+
+    public String getOrderNumber() {
+        return orderNumber;
+    }
+
+    public void setOrderNumber(String orderNumber) {
+        this.orderNumber = orderNumber;
+    }
+
+    public List<ItemForm> getItems() {
+        return items;
+    }
+
+    public void setItems(List<ItemForm> items) {
+        this.items = items == null ? new ArrayList<>() : items;
+    }
+
+    /** The selected items with their proofs checked by content. */
+    public List<ReturnSubmissions.Item> toItems() {
+        List<ReturnSubmissions.Item> result = new ArrayList<>();
+        for (ItemForm item : items) {
+            if (!item.selected || item.serialNumber == null) {
+                continue;
+            }
+            List<ProofFile> proofs = new ArrayList<>();
+            for (MultipartFile file : item.proofs) {
+                if (file == null
+                        || file.isEmpty()
+                                && (file.getOriginalFilename() == null
+                                        || file.getOriginalFilename().isBlank())) {
+                    continue;
+                }
+                try {
+                    proofs.add(ProofFile.check(
+                            "items[" + item.serialNumber + "].proofs", file.getOriginalFilename(), file.getBytes()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            result.add(new ReturnSubmissions.Item(item.serialNumber, item.faultDescription, proofs));
+        }
+        return result;
+    }
 }

@@ -30,110 +30,116 @@ import sale.itmall.assurance.returns.ReturnsQuery;
 @Tag(name = "Self-Service Returns Center")
 class ReturnsApi {
 
-  private final ReturnsQuery portal;
-  private final PortalAccounts accounts;
-  private final ReturnSubmissions submissions;
+    private final ReturnsQuery portal;
+    private final PortalAccounts accounts;
+    private final ReturnSubmissions submissions;
 
-  ReturnsApi(ReturnsQuery portal, PortalAccounts accounts, ReturnSubmissions submissions) {
-    this.portal = portal;
-    this.accounts = accounts;
-    this.submissions = submissions;
-  }
-
-  @Operation(summary = "Your orders and their assets, each with its warranty status and whether it can be returned")
-  @GetMapping("/orders")
-  public List<ReturnsQuery.OrderView> orders(Principal me) {
-    return portal.orders(accounts.customerOf(me));
-  }
-
-  @Operation(summary = "Warranty lookup of one of your assets by serial number")
-  @GetMapping("/warranty/{serialNumber}")
-  public ReturnsQuery.AssetView warranty(Principal me, @PathVariable String serialNumber) {
-    return portal.warranty(accounts.customerOf(me), serialNumber);
-  }
-
-  @Operation(summary = "Your returns, newest first")
-  @GetMapping("/returns")
-  public List<ReturnsQuery.ReturnSummary> returns(Principal me) {
-    return portal.returns(accounts.customerOf(me));
-  }
-
-  public record SubmitRequest(String orderNumber, List<ReturnSubmissions.Item> items) {}
-
-  @Operation(summary = "Submit a return request (JSON, without proofs); one case per item starts at once")
-  @PostMapping(path = "/returns", consumes = MediaType.APPLICATION_JSON_VALUE)
-  @ResponseStatus(HttpStatus.CREATED)
-  public ReturnSubmissions.Submitted submit(Principal me, @RequestBody SubmitRequest request) {
-    return submissions.submit(accounts.customerOf(me).customerNumber(), request.orderNumber(),
-        request.items());
-  }
-
-  @Operation(summary = "Submit a return request with proofs (multipart: orderNumber, items[i].serialNumber, "
-      + "items[i].faultDescription, items[i].proofs)")
-  @PostMapping(path = "/returns", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  @ResponseStatus(HttpStatus.CREATED)
-  public ReturnSubmissions.Submitted submitWithProofs(Principal me, @ModelAttribute ReturnForm form) {
-    return submissions.submit(accounts.customerOf(me).customerNumber(), form.getOrderNumber(),
-        form.toItems());
-  }
-
-  @Operation(summary = "Track one return: the four policy steps, deadlines, shipments, charges and proofs")
-  @GetMapping("/returns/{caseRef}")
-  public TrackingResponse track(Principal me, @PathVariable String caseRef) {
-    return TrackingResponse.of(portal.tracking(accounts.customerOf(me), caseRef));
-  }
-
-  public record CancelRequest(String reason) {}
-
-  @Operation(summary = "Cancel a return before the unit is received")
-  @PostMapping("/returns/{caseRef}/cancel")
-  @ResponseStatus(HttpStatus.ACCEPTED)
-  public void cancel(Principal me, @PathVariable String caseRef, @RequestBody(required = false) CancelRequest body) {
-    portal.ownCase(accounts.customerOf(me), caseRef);
-    submissions.requestCancellation(caseRef, body == null ? null : body.reason());
-  }
-
-  public record Dispute(String statement) {}
-
-  @Operation(summary = "Dispute how the policy was applied to a return (open or closed); the Service Governance "
-      + "Team rules on it")
-  @PostMapping("/returns/{caseRef}/disputes")
-  @ResponseStatus(HttpStatus.ACCEPTED)
-  public void dispute(Principal me, @PathVariable String caseRef, @RequestBody Dispute body) {
-    portal.ownCase(accounts.customerOf(me), caseRef);
-    submissions.raisePolicyDispute(caseRef, body == null ? null : body.statement());
-  }
-
-  public record InboundTracking(String carrier, String trackingNumber) {}
-
-  @Operation(summary = "Enter the carrier and tracking number of the unit you send back")
-  @PutMapping("/returns/{caseRef}/inbound-tracking")
-  @ResponseStatus(HttpStatus.NO_CONTENT)
-  public void inboundTracking(Principal me, @PathVariable String caseRef, @RequestBody InboundTracking body) {
-    submissions.setInboundTracking(accounts.customerOf(me).id(), caseRef, body.carrier(), body.trackingNumber());
-  }
-
-  @Operation(summary = "Download a proof you attached")
-  @GetMapping("/returns/{caseRef}/proofs/{proofId}")
-  public ResponseEntity<byte[]> proof(Principal me, @PathVariable String caseRef, @PathVariable long proofId) {
-    ReturnsQuery.ProofContent proof = portal.proof(accounts.customerOf(me), caseRef, proofId);
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(proof.contentType()))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(proof.fileName(),
-            StandardCharsets.UTF_8).build().toString())
-        .header("X-Content-Type-Options", "nosniff")
-        .body(proof.content());
-  }
-
-  public record Receipt(String rmaNumber, String receiptId, Instant receivedAt) {}
-
-  @Operation(summary = "Warehouse: the faulty unit of an RMA arrived (staff; idempotent on receiptId)")
-  @PostMapping("/warehouse/receipts")
-  @ResponseStatus(HttpStatus.ACCEPTED)
-  public void receipt(@RequestBody Receipt receipt) {
-    if (receipt.rmaNumber() == null || receipt.receiptId() == null || receipt.receiptId().isBlank()) {
-      throw new ReturnRejected("receiptId", "A receipt needs an rmaNumber and a receiptId");
+    ReturnsApi(ReturnsQuery portal, PortalAccounts accounts, ReturnSubmissions submissions) {
+        this.portal = portal;
+        this.accounts = accounts;
+        this.submissions = submissions;
     }
-    submissions.publishReceipt(receipt.rmaNumber(), receipt.receiptId(), receipt.receivedAt());
-  }
+
+    @Operation(summary = "Your orders and their assets, each with its warranty status and whether it can be returned")
+    @GetMapping("/orders")
+    public List<ReturnsQuery.OrderView> orders(Principal me) {
+        return portal.orders(accounts.customerOf(me));
+    }
+
+    @Operation(summary = "Warranty lookup of one of your assets by serial number")
+    @GetMapping("/warranty/{serialNumber}")
+    public ReturnsQuery.AssetView warranty(Principal me, @PathVariable String serialNumber) {
+        return portal.warranty(accounts.customerOf(me), serialNumber);
+    }
+
+    @Operation(summary = "Your returns, newest first")
+    @GetMapping("/returns")
+    public List<ReturnsQuery.ReturnSummary> returns(Principal me) {
+        return portal.returns(accounts.customerOf(me));
+    }
+
+    public record SubmitRequest(String orderNumber, List<ReturnSubmissions.Item> items) {}
+
+    @Operation(summary = "Submit a return request (JSON, without proofs); one case per item starts at once")
+    @PostMapping(path = "/returns", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    public ReturnSubmissions.Submitted submit(Principal me, @RequestBody SubmitRequest request) {
+        return submissions.submit(accounts.customerOf(me).customerNumber(), request.orderNumber(), request.items());
+    }
+
+    @Operation(
+            summary = "Submit a return request with proofs (multipart: orderNumber, items[i].serialNumber, "
+                    + "items[i].faultDescription, items[i].proofs)")
+    @PostMapping(path = "/returns", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    public ReturnSubmissions.Submitted submitWithProofs(Principal me, @ModelAttribute ReturnForm form) {
+        return submissions.submit(accounts.customerOf(me).customerNumber(), form.getOrderNumber(), form.toItems());
+    }
+
+    @Operation(summary = "Track one return: the four policy steps, deadlines, shipments, charges and proofs")
+    @GetMapping("/returns/{caseRef}")
+    public TrackingResponse track(Principal me, @PathVariable String caseRef) {
+        return TrackingResponse.of(portal.tracking(accounts.customerOf(me), caseRef));
+    }
+
+    public record CancelRequest(String reason) {}
+
+    @Operation(summary = "Cancel a return before the unit is received")
+    @PostMapping("/returns/{caseRef}/cancel")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public void cancel(Principal me, @PathVariable String caseRef, @RequestBody(required = false) CancelRequest body) {
+        portal.ownCase(accounts.customerOf(me), caseRef);
+        submissions.requestCancellation(caseRef, body == null ? null : body.reason());
+    }
+
+    public record Dispute(String statement) {}
+
+    @Operation(
+            summary = "Dispute how the policy was applied to a return (open or closed); the Service Governance "
+                    + "Team rules on it")
+    @PostMapping("/returns/{caseRef}/disputes")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public void dispute(Principal me, @PathVariable String caseRef, @RequestBody Dispute body) {
+        portal.ownCase(accounts.customerOf(me), caseRef);
+        submissions.raisePolicyDispute(caseRef, body == null ? null : body.statement());
+    }
+
+    public record InboundTracking(String carrier, String trackingNumber) {}
+
+    @Operation(summary = "Enter the carrier and tracking number of the unit you send back")
+    @PutMapping("/returns/{caseRef}/inbound-tracking")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void inboundTracking(Principal me, @PathVariable String caseRef, @RequestBody InboundTracking body) {
+        submissions.setInboundTracking(accounts.customerOf(me).id(), caseRef, body.carrier(), body.trackingNumber());
+    }
+
+    @Operation(summary = "Download a proof you attached")
+    @GetMapping("/returns/{caseRef}/proofs/{proofId}")
+    public ResponseEntity<byte[]> proof(Principal me, @PathVariable String caseRef, @PathVariable long proofId) {
+        ReturnsQuery.ProofContent proof = portal.proof(accounts.customerOf(me), caseRef, proofId);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(proof.contentType()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(proof.fileName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(proof.content());
+    }
+
+    public record Receipt(String rmaNumber, String receiptId, Instant receivedAt) {}
+
+    @Operation(summary = "Warehouse: the faulty unit of an RMA arrived (staff; idempotent on receiptId)")
+    @PostMapping("/warehouse/receipts")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public void receipt(@RequestBody Receipt receipt) {
+        if (receipt.rmaNumber() == null
+                || receipt.receiptId() == null
+                || receipt.receiptId().isBlank()) {
+            throw new ReturnRejected("receiptId", "A receipt needs an rmaNumber and a receiptId");
+        }
+        submissions.publishReceipt(receipt.rmaNumber(), receipt.receiptId(), receipt.receivedAt());
+    }
 }

@@ -1,5 +1,6 @@
 package sale.itmall.assurance.portal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +16,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Sign-in for the Self-Service Returns Center: accounts in {@code portal_users} with hashed passwords, a session after
@@ -25,46 +25,64 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
-  @Bean
-  PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-  }
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
 
-  @Bean
-  SecurityFilterChain portal(HttpSecurity http, ObjectMapper json) throws Exception {
-    CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
-    csrfHandler.setCsrfRequestAttributeName(null);
-    http
-        .authorizeHttpRequests(auth -> auth
-            .requestMatchers("/login", "/css/**", "/actuator/health", "/actuator/info", "/actuator/prometheus",
-                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
-            .requestMatchers("/api/warehouse/**", "/staff/**").hasRole("STAFF")
-            .requestMatchers("/api/**").hasRole("CUSTOMER")
-            .anyRequest().hasRole("CUSTOMER"))
-        .formLogin(form -> form.loginPage("/login").permitAll()
-            .successHandler((request, response, authentication) -> response.sendRedirect(request.getContextPath()
-                + (authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_STAFF"))
-                    ? "/staff/reports" : "/"))))
-        .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-        .httpBasic(Customizer.withDefaults())
-        .csrf(csrf -> csrf
-            .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
-            .csrfTokenRequestHandler(csrfHandler)
-            .ignoringRequestMatchers(new AntPathRequestMatcher("/api/warehouse/**")))
-        .exceptionHandling(ex -> ex
-            .defaultAuthenticationEntryPointFor((request, response, e) -> problem(response, json,
-                    HttpStatus.UNAUTHORIZED, "Sign in to use the returns API"),
-                new AntPathRequestMatcher("/api/**"))
-            .defaultAccessDeniedHandlerFor((request, response, e) -> problem(response, json, HttpStatus.FORBIDDEN,
-                    "Your account may not do this (or the CSRF token is missing)"),
-                new AntPathRequestMatcher("/api/**")));
-    return http.build();
-  }
+    @Bean
+    SecurityFilterChain portal(HttpSecurity http, ObjectMapper json) throws Exception {
+        CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
+        csrfHandler.setCsrfRequestAttributeName(null);
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/login",
+                                "/css/**",
+                                "/actuator/health",
+                                "/actuator/info",
+                                "/actuator/prometheus",
+                                "/v3/api-docs/**",
+                                "/swagger-ui/**",
+                                "/swagger-ui.html",
+                                "/error")
+                        .permitAll()
+                        .requestMatchers("/api/warehouse/**", "/staff/**")
+                        .hasRole("STAFF")
+                        .requestMatchers("/api/**")
+                        .hasRole("CUSTOMER")
+                        .anyRequest()
+                        .hasRole("CUSTOMER"))
+                .formLogin(form -> form.loginPage("/login")
+                        .permitAll()
+                        .successHandler(
+                                (request, response, authentication) -> response.sendRedirect(request.getContextPath()
+                                        + (authentication.getAuthorities().stream()
+                                                        .anyMatch(a ->
+                                                                a.getAuthority().equals("ROLE_STAFF"))
+                                                ? "/staff/reports"
+                                                : "/"))))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .httpBasic(Customizer.withDefaults())
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(csrfHandler)
+                        .ignoringRequestMatchers(new AntPathRequestMatcher("/api/warehouse/**")))
+                .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
+                                (request, response, e) -> problem(
+                                        response, json, HttpStatus.UNAUTHORIZED, "Sign in to use the returns API"),
+                                new AntPathRequestMatcher("/api/**"))
+                        .defaultAccessDeniedHandlerFor(
+                                (request, response, e) -> problem(
+                                        response,
+                                        json,
+                                        HttpStatus.FORBIDDEN,
+                                        "Your account may not do this (or the CSRF token is missing)"),
+                                new AntPathRequestMatcher("/api/**")));
+        return http.build();
+    }
 
-  private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
-      throws IOException {
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(status, detail));
-  }
+    private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
+            throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(status, detail));
+    }
 }

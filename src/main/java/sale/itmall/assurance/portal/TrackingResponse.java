@@ -14,36 +14,55 @@ import sale.itmall.assurance.returns.ReturnsQuery;
  * and nothing of the engine or the database (no keys, no payment details).
  */
 record TrackingResponse(
-    String caseRef,
-    String requestRef,
-    String serialNumber,
-    String model,
-    String faultDescription,
-    String policyRevision,
-    CaseStatus status,
-    CaseOutcome outcome,
-    String rmaNumber,
-    Instant returnDueAt,
-    Instant complianceLimitAt,
-    Instant receivedAt,
-    LocalDate newWarrantyEndsOn,
-    Long daysLeftToReturn,
-    String deadlineNote,
-    List<ReturnsQuery.Step> steps,
-    List<ReturnsQuery.Charge> charges,
-    List<FreightLeg> shipments,
-    ReturnsQuery.Replacement replacement,
-    List<ReturnsQuery.Proof> proofs,
-    String inboundCarrier,
-    String inboundTracking,
-    boolean cancellable) {
+        String caseRef,
+        String requestRef,
+        String serialNumber,
+        String model,
+        String faultDescription,
+        String policyRevision,
+        CaseStatus status,
+        CaseOutcome outcome,
+        String rmaNumber,
+        Instant returnDueAt,
+        Instant complianceLimitAt,
+        Instant receivedAt,
+        LocalDate newWarrantyEndsOn,
+        Long daysLeftToReturn,
+        String deadlineNote,
+        List<ReturnsQuery.Step> steps,
+        List<ReturnsQuery.Charge> charges,
+        List<FreightLeg> shipments,
+        ReturnsQuery.Replacement replacement,
+        List<ReturnsQuery.Proof> proofs,
+        String inboundCarrier,
+        String inboundTracking,
+        boolean cancellable) {
 
-  static TrackingResponse of(ReturnsQuery.Tracking t) {
-    CaseFacts c = t.c();
-    return new TrackingResponse(c.reference(), c.requestReference(), c.serialNumber(), c.model(),
-        c.faultDescription(), c.policyRevision(), c.status(), c.outcome(), c.rmaNumber(), c.returnDueAt(),
-        c.complianceLimitAt(), c.receivedAt(), c.newWarrantyEndsOn(), t.daysLeftToReturn(), t.deadlineNote(),
-        t.steps(), t.charges(), t.shipments(), t.replacement().orElse(null), t.proofs(), t.inboundCarrier(),
-        t.inboundTracking(), t.cancellable());
-  }
+    static TrackingResponse of(ReturnsQuery.Tracking t) {
+        CaseFacts c = t.c();
+        return new TrackingResponse(
+                c.reference(),
+                c.requestReference(),
+                c.serialNumber(),
+                c.model(),
+                c.faultDescription(),
+                c.policyRevision(),
+                c.status(),
+                c.outcome(),
+                c.rmaNumber(),
+                c.returnDueAt(),
+                c.complianceLimitAt(),
+                c.receivedAt(),
+                c.newWarrantyEndsOn(),
+                t.daysLeftToReturn(),
+                t.deadlineNote(),
+                t.steps(),
+                t.charges(),
+                t.shipments(),
+                t.replacement().orElse(null),
+                t.proofs(),
+                t.inboundCarrier(),
+                t.inboundTracking(),
+                t.cancellable());
+    }
 }

@@ -9,67 +9,67 @@ import sale.itmall.assurance.policy.PolicyDecision;
  */
 public final class ProcessContract {
 
-  private ProcessContract() {}
+    private ProcessContract() {}
 
-  // processes and the decision
-  public static final String REQUEST_PROCESS_ID = "itmall-return-request";
-  public static final String CASE_PROCESS_ID = "itmall-return-case";
-  public static final String DISPUTE_PROCESS_ID = "itmall-policy-dispute";
-  public static final String POLICY_DECISION_ID = PolicyDecision.DECISION_ID;
+    // processes and the decision
+    public static final String REQUEST_PROCESS_ID = "itmall-return-request";
+    public static final String CASE_PROCESS_ID = "itmall-return-case";
+    public static final String DISPUTE_PROCESS_ID = "itmall-policy-dispute";
+    public static final String POLICY_DECISION_ID = PolicyDecision.DECISION_ID;
 
-  // messages
-  public static final String MSG_ASSET_RECEIVED = "asset-received";
-  public static final String MSG_CANCELLATION = "return-cancellation-requested";
-  public static final String MSG_POLICY_DISPUTE = "policy-dispute-raised";
+    // messages
+    public static final String MSG_ASSET_RECEIVED = "asset-received";
+    public static final String MSG_CANCELLATION = "return-cancellation-requested";
+    public static final String MSG_POLICY_DISPUTE = "policy-dispute-raised";
 
-  // BPMN errors
-  public static final String ERROR_CHARGE_DECLINED = "CHARGE_DECLINED";
+    // BPMN errors
+    public static final String ERROR_CHARGE_DECLINED = "CHARGE_DECLINED";
 
-  // job types: what Operate shows for each step
-  public static final class Jobs {
-    private Jobs() {}
+    // job types: what Operate shows for each step
+    public static final class Jobs {
+        private Jobs() {}
 
-    public static final String REQUEST_ACKNOWLEDGE = "request-acknowledge";
-    public static final String REQUEST_SUMMARY = "request-summary";
-    public static final String POLICY_TERMS = "policy-terms";
-    public static final String ENTITLEMENT_CHECK = "entitlement-check";
-    public static final String DIAGNOSIS_ESCALATE = "diagnosis-escalate";
-    public static final String DIAGNOSIS_RECORD = "diagnosis-record";
-    public static final String RMA_DECIDE = "rma-decide";
-    public static final String ADVANCE_DISPATCH = "advance-replacement-dispatch";
-    public static final String OWNERSHIP_TRANSFER = "ownership-transfer";
-    public static final String OVERDUE_NOTICE = "return-overdue-notice";
-    public static final String UNIT_PRICE_CHARGE = "unit-price-charge";
-    public static final String ACCOUNT_SUSPEND = "account-suspend";
-    public static final String RMA_EXPIRE = "rma-expire";
-    public static final String RECEIPT_RECORD = "receipt-record";
-    public static final String RESOLUTION_RECORD = "resolution-record";
-    public static final String OUTBOUND_SHIPMENT = "outbound-shipment";
-    public static final String RETURN_CANCEL = "return-cancel";
-    public static final String CASE_CLOSE = "case-close";
-    public static final String DISPUTE_RECORD = "dispute-record";
-  }
+        public static final String REQUEST_ACKNOWLEDGE = "request-acknowledge";
+        public static final String REQUEST_SUMMARY = "request-summary";
+        public static final String POLICY_TERMS = "policy-terms";
+        public static final String ENTITLEMENT_CHECK = "entitlement-check";
+        public static final String DIAGNOSIS_ESCALATE = "diagnosis-escalate";
+        public static final String DIAGNOSIS_RECORD = "diagnosis-record";
+        public static final String RMA_DECIDE = "rma-decide";
+        public static final String ADVANCE_DISPATCH = "advance-replacement-dispatch";
+        public static final String OWNERSHIP_TRANSFER = "ownership-transfer";
+        public static final String OVERDUE_NOTICE = "return-overdue-notice";
+        public static final String UNIT_PRICE_CHARGE = "unit-price-charge";
+        public static final String ACCOUNT_SUSPEND = "account-suspend";
+        public static final String RMA_EXPIRE = "rma-expire";
+        public static final String RECEIPT_RECORD = "receipt-record";
+        public static final String RESOLUTION_RECORD = "resolution-record";
+        public static final String OUTBOUND_SHIPMENT = "outbound-shipment";
+        public static final String RETURN_CANCEL = "return-cancel";
+        public static final String CASE_CLOSE = "case-close";
+        public static final String DISPUTE_RECORD = "dispute-record";
+    }
 
-  // element ids the application and its tests refer to
-  public static final class Elements {
-    private Elements() {}
+    // element ids the application and its tests refer to
+    public static final class Elements {
+        private Elements() {}
 
-    public static final String CASE_CALL = "CallActivity_ReturnCase";
-    public static final String POLICY_TERMS = "Task_PolicyTerms";
-    public static final String REMOTE_DIAGNOSIS = "Task_RemoteDiagnosis";
-    public static final String RECORD_DIAGNOSIS = "Task_RecordDiagnosis";
-    public static final String RMA_APPROVAL = "Task_RmaApproval";
-    public static final String DECIDE_RMA = "Task_DecideRma";
-    public static final String AWAIT_RETURN = "Task_AwaitReturn";
-    public static final String INSPECTION = "Task_Inspection";
-    public static final String RECORD_RESOLUTION = "Task_RecordResolution";
-    public static final String DISPUTE_REVIEW = "Task_ReviewDispute";
-    public static final String RECORD_DISPUTE = "Task_RecordDisputeRuling";
-  }
+        public static final String CASE_CALL = "CallActivity_ReturnCase";
+        public static final String POLICY_TERMS = "Task_PolicyTerms";
+        public static final String REMOTE_DIAGNOSIS = "Task_RemoteDiagnosis";
+        public static final String RECORD_DIAGNOSIS = "Task_RecordDiagnosis";
+        public static final String RMA_APPROVAL = "Task_RmaApproval";
+        public static final String DECIDE_RMA = "Task_DecideRma";
+        public static final String AWAIT_RETURN = "Task_AwaitReturn";
+        public static final String INSPECTION = "Task_Inspection";
+        public static final String RECORD_RESOLUTION = "Task_RecordResolution";
+        public static final String DISPUTE_REVIEW = "Task_ReviewDispute";
+        public static final String RECORD_DISPUTE = "Task_RecordDisputeRuling";
+    }
 
-  /** Where a case goes after a step that may end it early: the gateways route on these. */
-  public enum Route {
-    CONTINUE,
-    CLOSE
-  }
+    /** Where a case goes after a step that may end it early: the gateways route on these. */
+    public enum Route {
+        CONTINUE,
+        CLOSE
+    }
 }

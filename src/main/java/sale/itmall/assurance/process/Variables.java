@@ -12,77 +12,118 @@ import sale.itmall.assurance.process.ProcessContract.Route;
  */
 public final class Variables {
 
-  private Variables() {}
+    private Variables() {}
 
-  // ---- starts and messages ---------------------------------------------------------------------------------------
+    // ---- starts and messages ---------------------------------------------------------------------------------------
 
-  /** Starts {@value ProcessContract#REQUEST_PROCESS_ID}: one request, its items. */
-  public record RequestStarted(String requestRef, String customerNumber, String customerName, List<Item> items) {}
+    /** Starts {@value ProcessContract#REQUEST_PROCESS_ID}: one request, its items. */
+    public record RequestStarted(String requestRef, String customerNumber, String customerName, List<Item> items) {}
 
-  /** One item of a request, as the call activity hands it to its return case. */
-  public record Item(String caseRef, String serialNumber, String assetModel, String assetCategory, String shippedOn,
-      String faultDescription, String proofSummary) {}
+    /** One item of a request, as the call activity hands it to its return case. */
+    public record Item(
+            String caseRef,
+            String serialNumber,
+            String assetModel,
+            String assetCategory,
+            String shippedOn,
+            String faultDescription,
+            String proofSummary) {}
 
-  /** What the request's call activity passes to each {@value ProcessContract#CASE_PROCESS_ID} (its input mappings). */
-  public record CaseStarted(String caseRef, String requestRef, String customerNumber, String customerName,
-      String serialNumber, String assetModel, String assetCategory, String shippedOn, String faultDescription,
-      String proofSummary) {}
+    /** What the request's call activity passes to each {@value ProcessContract#CASE_PROCESS_ID} (its input mappings). */
+    public record CaseStarted(
+            String caseRef,
+            String requestRef,
+            String customerNumber,
+            String customerName,
+            String serialNumber,
+            String assetModel,
+            String assetCategory,
+            String shippedOn,
+            String faultDescription,
+            String proofSummary) {}
 
-  /** The warehouse receipt ({@value ProcessContract#MSG_ASSET_RECEIVED}, correlated by RMA number). */
-  public record ReceiptMessage(String receiptId, String receivedAt) {}
+    /** The warehouse receipt ({@value ProcessContract#MSG_ASSET_RECEIVED}, correlated by RMA number). */
+    public record ReceiptMessage(String receiptId, String receivedAt) {}
 
-  /** The customer's cancellation ({@value ProcessContract#MSG_CANCELLATION}, correlated by case reference). */
-  public record CancellationMessage(String cancellationReason) {}
+    /** The customer's cancellation ({@value ProcessContract#MSG_CANCELLATION}, correlated by case reference). */
+    public record CancellationMessage(String cancellationReason) {}
 
-  /** Starts {@value ProcessContract#DISPUTE_PROCESS_ID}: the case facts the governance form shows, and a link. */
-  public record DisputeRaised(String caseRef, String requestRef, String customerNumber, String customerName,
-      String serialNumber, String assetModel, String assetCategory, String shippedOn, String policyRevision,
-      String entitlement, String entitlementExplanation, String warrantyEndsOn, String maintenanceEndsOn,
-      String caseOutcome, String disputeStatement, String caseHistory, String caseLink) {}
+    /** Starts {@value ProcessContract#DISPUTE_PROCESS_ID}: the case facts the governance form shows, and a link. */
+    public record DisputeRaised(
+            String caseRef,
+            String requestRef,
+            String customerNumber,
+            String customerName,
+            String serialNumber,
+            String assetModel,
+            String assetCategory,
+            String shippedOn,
+            String policyRevision,
+            String entitlement,
+            String entitlementExplanation,
+            String warrantyEndsOn,
+            String maintenanceEndsOn,
+            String caseOutcome,
+            String disputeStatement,
+            String caseHistory,
+            String caseLink) {}
 
-  // ---- what workers read -----------------------------------------------------------------------------------------
+    // ---- what workers read -----------------------------------------------------------------------------------------
 
-  public record RequestRef(String requestRef) {}
+    public record RequestRef(String requestRef) {}
 
-  public record CaseRef(String caseRef) {}
+    public record CaseRef(String caseRef) {}
 
-  public record DiagnosisForm(String caseRef, String diagnosisOutcome, String exclusionReason, String diagnosisNotes) {}
+    public record DiagnosisForm(
+            String caseRef, String diagnosisOutcome, String exclusionReason, String diagnosisNotes) {}
 
-  public record RmaForm(String caseRef, String rmaDecision, String approvalNotes) {}
+    public record RmaForm(String caseRef, String rmaDecision, String approvalNotes) {}
 
-  public record Receipt(String caseRef, String receiptId, String receivedAt) {}
+    public record Receipt(String caseRef, String receiptId, String receivedAt) {}
 
-  public record InspectionForm(String caseRef, String benchFinding, String resolution, String exclusionReason,
-      String inspectionNotes) {}
+    public record InspectionForm(
+            String caseRef, String benchFinding, String resolution, String exclusionReason, String inspectionNotes) {}
 
-  public record Cancellation(String caseRef, String cancellationReason) {}
+    public record Cancellation(String caseRef, String cancellationReason) {}
 
-  public record CaseToClose(String caseRef, String caseOutcome) {}
+    public record CaseToClose(String caseRef, String caseOutcome) {}
 
-  public record DisputeForm(String caseRef, String disputeDecision, String governanceRuling) {}
+    public record DisputeForm(String caseRef, String disputeDecision, String governanceRuling) {}
 
-  // ---- what workers answer ---------------------------------------------------------------------------------------
+    // ---- what workers answer ---------------------------------------------------------------------------------------
 
-  /** The terms the case runs under, kept for all its later steps (forms show them: "within {{terms.returnWindowDays}} days"). */
-  public record TermsApplied(PolicyTerms terms, String policyRevision, String policyDecision) {}
+    /** The terms the case runs under, kept for all its later steps (forms show them: "within {{terms.returnWindowDays}} days"). */
+    public record TermsApplied(PolicyTerms terms, String policyRevision, String policyDecision) {}
 
-  public record EntitlementChecked(String entitlement, String entitlementExplanation, String warrantyEndsOn,
-      String maintenanceEndsOn, String diagnosisDueAt, Route entitlementRoute, String caseOutcome) {}
+    public record EntitlementChecked(
+            String entitlement,
+            String entitlementExplanation,
+            String warrantyEndsOn,
+            String maintenanceEndsOn,
+            String diagnosisDueAt,
+            Route entitlementRoute,
+            String caseOutcome) {}
 
-  public record DiagnosisRecorded(Route diagnosisRoute, boolean advanceReplacement, String exclusionReason,
-      String caseOutcome) {}
+    public record DiagnosisRecorded(
+            Route diagnosisRoute, boolean advanceReplacement, String exclusionReason, String caseOutcome) {}
 
-  public record RmaDecided(boolean rmaApproved, boolean advanceReplacementShipped, String rmaNumber,
-      String rmaAuthorizedAt, String returnDueAt, String complianceLimitAt, String caseOutcome) {}
+    public record RmaDecided(
+            boolean rmaApproved,
+            boolean advanceReplacementShipped,
+            String rmaNumber,
+            String rmaAuthorizedAt,
+            String returnDueAt,
+            String complianceLimitAt,
+            String caseOutcome) {}
 
-  public record AdvanceDispatched(boolean advanceReplacementShipped, String replacementSerial,
-      String newWarrantyEndsOn) {}
+    public record AdvanceDispatched(
+            boolean advanceReplacementShipped, String replacementSerial, String newWarrantyEndsOn) {}
 
-  public record Outcome(String caseOutcome) {}
+    public record Outcome(String caseOutcome) {}
 
-  public record ReceiptRecorded(boolean unitReceived, String returnStanding) {}
+    public record ReceiptRecorded(boolean unitReceived, String returnStanding) {}
 
-  public record ResolutionRecorded(String caseOutcome, String newWarrantyEndsOn) {}
+    public record ResolutionRecorded(String caseOutcome, String newWarrantyEndsOn) {}
 
-  public record OutboundArranged(String outboundShipment, String outboundFreightPayer) {}
+    public record OutboundArranged(String outboundShipment, String outboundFreightPayer) {}
 }

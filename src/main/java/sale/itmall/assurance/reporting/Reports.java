@@ -14,44 +14,52 @@ import sale.itmall.assurance.returns.ReturnsQuery;
 @Service
 class Reports {
 
-  record Table(String name, String title, List<String> headers, List<List<String>> rows) {
+    record Table(String name, String title, List<String> headers, List<List<String>> rows) {
 
-    String csv() {
-      StringWriter out = new StringWriter();
-      try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-          .setHeader(headers.toArray(String[]::new)).get())) {
-        for (List<String> row : rows) {
-          printer.printRecord(row);
+        String csv() {
+            StringWriter out = new StringWriter();
+            try (CSVPrinter printer = new CSVPrinter(
+                    out,
+                    CSVFormat.DEFAULT
+                            .builder()
+                            .setHeader(headers.toArray(String[]::new))
+                            .get())) {
+                for (List<String> row : rows) {
+                    printer.printRecord(row);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out.toString();
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return out.toString();
     }
-  }
 
-  private final ReturnReports reports;
-  private final ReturnsQuery returns;
+    private final ReturnReports reports;
+    private final ReturnsQuery returns;
 
-  Reports(ReturnReports reports, ReturnsQuery returns) {
-    this.reports = reports;
-    this.returns = returns;
-  }
+    Reports(ReturnReports reports, ReturnsQuery returns) {
+        this.reports = reports;
+        this.returns = returns;
+    }
 
-  List<String> names() {
-    return reports.names();
-  }
+    List<String> names() {
+        return reports.names();
+    }
 
-  Table report(String name) {
-    ReturnReports.Report report = reports.report(name);
-    return new Table(report.name(), report.title(), report.headers(), report.rows());
-  }
+    Table report(String name) {
+        ReturnReports.Report report = reports.report(name);
+        return new Table(report.name(), report.title(), report.headers(), report.rows());
+    }
 
-  /** A case's audit trail: every decision, who or what made it, when, under which policy revision. */
-  Table auditTrail(String caseRef) {
-    List<List<String>> rows = returns.auditTrail(caseRef).stream()
-        .map(e -> List.of(e.occurredAt().toString(), e.type(), e.actor(), e.detail(), e.policyRevision())).toList();
-    return new Table("audit-" + caseRef, "Audit trail of " + caseRef,
-        List.of("When (UTC)", "Event", "Actor", "Detail", "Policy revision"), rows);
-  }
+    /** A case's audit trail: every decision, who or what made it, when, under which policy revision. */
+    Table auditTrail(String caseRef) {
+        List<List<String>> rows = returns.auditTrail(caseRef).stream()
+                .map(e -> List.of(e.occurredAt().toString(), e.type(), e.actor(), e.detail(), e.policyRevision()))
+                .toList();
+        return new Table(
+                "audit-" + caseRef,
+                "Audit trail of " + caseRef,
+                List.of("When (UTC)", "Event", "Actor", "Detail", "Policy revision"),
+                rows);
+    }
 }

@@ -13,67 +13,72 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import sale.itmall.assurance.returns.CaseNotFound;
-import sale.itmall.assurance.returns.CaseFacts;
-import sale.itmall.assurance.returns.ReturnsQuery;
 import sale.itmall.assurance.notifications.Notifications;
+import sale.itmall.assurance.returns.CaseFacts;
+import sale.itmall.assurance.returns.CaseNotFound;
+import sale.itmall.assurance.returns.ReturnsQuery;
 
 /** Reports and per-case audit trails for the service assurance team (role STAFF), as pages and CSV. */
 @Controller
 class StaffPages {
 
-  private final Reports reports;
-  private final ReturnsQuery returns;
-  private final Notifications notifications;
+    private final Reports reports;
+    private final ReturnsQuery returns;
+    private final Notifications notifications;
 
-  StaffPages(Reports reports, ReturnsQuery returns, Notifications notifications) {
-    this.reports = reports;
-    this.returns = returns;
-    this.notifications = notifications;
-  }
+    StaffPages(Reports reports, ReturnsQuery returns, Notifications notifications) {
+        this.reports = reports;
+        this.returns = returns;
+        this.notifications = notifications;
+    }
 
-  @GetMapping("/staff/reports")
-  String reports(Model model) {
-    model.addAttribute("tables", reports.names().stream().map(reports::report).toList());
-    return "staff-reports";
-  }
+    @GetMapping("/staff/reports")
+    String reports(Model model) {
+        model.addAttribute(
+                "tables", reports.names().stream().map(reports::report).toList());
+        return "staff-reports";
+    }
 
-  @GetMapping(path = "/staff/reports/{name}.csv")
-  ResponseEntity<String> reportCsv(@PathVariable String name) {
-    return csv(reports.report(name));
-  }
+    @GetMapping(path = "/staff/reports/{name}.csv")
+    ResponseEntity<String> reportCsv(@PathVariable String name) {
+        return csv(reports.report(name));
+    }
 
-  @GetMapping("/staff/cases")
-  String findCase(@RequestParam String ref) {
-    return "redirect:/staff/cases/" + ref.trim();
-  }
+    @GetMapping("/staff/cases")
+    String findCase(@RequestParam String ref) {
+        return "redirect:/staff/cases/" + ref.trim();
+    }
 
-  @GetMapping("/staff/cases/{caseRef}")
-  String auditTrail(@PathVariable String caseRef, Model model) {
-    CaseFacts c = returns.staffCase(caseRef);
-    model.addAttribute("c", c);
-    model.addAttribute("audit", reports.auditTrail(caseRef));
-    model.addAttribute("messages", notifications.forCase(c));
-    return "staff-case";
-  }
+    @GetMapping("/staff/cases/{caseRef}")
+    String auditTrail(@PathVariable String caseRef, Model model) {
+        CaseFacts c = returns.staffCase(caseRef);
+        model.addAttribute("c", c);
+        model.addAttribute("audit", reports.auditTrail(caseRef));
+        model.addAttribute("messages", notifications.forCase(c));
+        return "staff-case";
+    }
 
-  @GetMapping("/staff/cases/{caseRef}/audit.csv")
-  ResponseEntity<String> auditCsv(@PathVariable String caseRef) {
-    return csv(reports.auditTrail(caseRef));
-  }
+    @GetMapping("/staff/cases/{caseRef}/audit.csv")
+    ResponseEntity<String> auditCsv(@PathVariable String caseRef) {
+        return csv(reports.auditTrail(caseRef));
+    }
 
-  @ExceptionHandler(CaseNotFound.class)
-  @ResponseStatus(HttpStatus.NOT_FOUND)
-  String notFound(CaseNotFound e, Model model) {
-    model.addAttribute("error", e.getMessage());
-    return "not-found";
-  }
+    @ExceptionHandler(CaseNotFound.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(CaseNotFound e, Model model) {
+        model.addAttribute("error", e.getMessage());
+        return "not-found";
+    }
 
-  private static ResponseEntity<String> csv(Reports.Table table) {
-    return ResponseEntity.ok()
-        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(table.name() + ".csv").build().toString())
-        .body(table.csv());
-  }
+    private static ResponseEntity<String> csv(Reports.Table table) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(table.name() + ".csv")
+                                .build()
+                                .toString())
+                .body(table.csv());
+    }
 }

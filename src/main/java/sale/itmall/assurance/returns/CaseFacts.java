@@ -14,35 +14,35 @@ import sale.itmall.assurance.policy.PolicyTerms;
  * @param terms the policy terms the case runs under; null until its first step has evaluated them
  */
 public record CaseFacts(
-    CaseId id,
-    String reference,
-    String requestReference,
-    CustomerId customerId,
-    String customerNumber,
-    String customerName,
-    String customerEmail,
-    String serialNumber,
-    String model,
-    AssetCategory category,
-    LocalDate shippedOn,
-    String faultDescription,
-    String policyRevision,
-    PolicyTerms terms,
-    CaseStatus status,
-    boolean advanceReplacement,
-    String rmaNumber,
-    Instant rmaAuthorizedAt,
-    Instant returnDueAt,
-    Instant complianceLimitAt,
-    Instant receivedAt,
-    BigDecimal unitPrice,
-    String currency,
-    CaseOutcome outcome,
-    LocalDate newWarrantyEndsOn,
-    Instant createdAt,
-    Instant closedAt) {
+        CaseId id,
+        String reference,
+        String requestReference,
+        CustomerId customerId,
+        String customerNumber,
+        String customerName,
+        String customerEmail,
+        String serialNumber,
+        String model,
+        AssetCategory category,
+        LocalDate shippedOn,
+        String faultDescription,
+        String policyRevision,
+        PolicyTerms terms,
+        CaseStatus status,
+        boolean advanceReplacement,
+        String rmaNumber,
+        Instant rmaAuthorizedAt,
+        Instant returnDueAt,
+        Instant complianceLimitAt,
+        Instant receivedAt,
+        BigDecimal unitPrice,
+        String currency,
+        CaseOutcome outcome,
+        LocalDate newWarrantyEndsOn,
+        Instant createdAt,
+        Instant closedAt) {
 
-  public boolean closed() {
-    return closedAt != null;
-  }
+    public boolean closed() {
+        return closedAt != null;
+    }
 }

@@ -20,87 +20,112 @@ import sale.itmall.assurance.policy.ServicePolicy;
  * modules see {@link CaseFacts}.
  */
 record CaseRecord(
-    CaseId id,
-    String reference,
-    String requestReference,
-    CaseStatus status,
-    String policyRevision,
-    String faultDescription,
-    Long processInstanceKey,
-    CustomerId customerId,
-    String customerNumber,
-    String customerName,
-    String customerEmail,
-    boolean accountSuspended,
-    boolean paymentMethodOnFile,
-    AssetId assetId,
-    String serialNumber,
-    String model,
-    AssetCategory category,
-    LocalDate shippedOn,
-    LocalDate coverageStart,
-    LocalDate warrantyEndsOverride,
-    BigDecimal unitPrice,
-    String currency,
-    boolean manufacturerPlan,
-    String manufacturerName,
-    EntitlementStatus entitlement,
-    LocalDate warrantyEndsOn,
-    Instant diagnosisDueAt,
-    boolean advanceReplacement,
-    String rmaNumber,
-    Instant rmaAuthorizedAt,
-    Instant returnDueAt,
-    Instant complianceLimitAt,
-    Instant receivedAt,
-    CaseOutcome outcome,
-    LocalDate newWarrantyEndsOn,
-    Instant closedAt,
-    Instant createdAt,
-    String policyTermsJson,
-    Long policyDecisionKey,
-    Integer policyDecisionVersion,
-    LocalDate maintenanceEndsOn) {
+        CaseId id,
+        String reference,
+        String requestReference,
+        CaseStatus status,
+        String policyRevision,
+        String faultDescription,
+        Long processInstanceKey,
+        CustomerId customerId,
+        String customerNumber,
+        String customerName,
+        String customerEmail,
+        boolean accountSuspended,
+        boolean paymentMethodOnFile,
+        AssetId assetId,
+        String serialNumber,
+        String model,
+        AssetCategory category,
+        LocalDate shippedOn,
+        LocalDate coverageStart,
+        LocalDate warrantyEndsOverride,
+        BigDecimal unitPrice,
+        String currency,
+        boolean manufacturerPlan,
+        String manufacturerName,
+        EntitlementStatus entitlement,
+        LocalDate warrantyEndsOn,
+        Instant diagnosisDueAt,
+        boolean advanceReplacement,
+        String rmaNumber,
+        Instant rmaAuthorizedAt,
+        Instant returnDueAt,
+        Instant complianceLimitAt,
+        Instant receivedAt,
+        CaseOutcome outcome,
+        LocalDate newWarrantyEndsOn,
+        Instant closedAt,
+        Instant createdAt,
+        String policyTermsJson,
+        Long policyDecisionKey,
+        Integer policyDecisionVersion,
+        LocalDate maintenanceEndsOn) {
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-  /** The terms this case evaluated when it started; every later step applies these, whatever is deployed since. */
-  public PolicyTerms terms() {
-    if (policyTermsJson == null) {
-      throw new PolicyViolation("Case " + reference + " has no policy terms yet: its 'Determine policy terms' step"
-          + " has not run");
+    /** The terms this case evaluated when it started; every later step applies these, whatever is deployed since. */
+    public PolicyTerms terms() {
+        if (policyTermsJson == null) {
+            throw new PolicyViolation("Case " + reference
+                    + " has no policy terms yet: its 'Determine policy terms' step" + " has not run");
+        }
+        try {
+            return JSON.readValue(policyTermsJson, PolicyTerms.class);
+        } catch (JsonProcessingException e) {
+            throw new PolicyViolation(
+                    "The policy terms kept for case " + reference + " cannot be read: " + e.getMessage());
+        }
     }
-    try {
-      return JSON.readValue(policyTermsJson, PolicyTerms.class);
-    } catch (JsonProcessingException e) {
-      throw new PolicyViolation("The policy terms kept for case " + reference + " cannot be read: " + e.getMessage());
+
+    /** The rules of the policy under this case's own terms. */
+    public ServicePolicy policy() {
+        return new ServicePolicy(terms());
     }
-  }
 
-  /** The rules of the policy under this case's own terms. */
-  public ServicePolicy policy() {
-    return new ServicePolicy(terms());
-  }
+    public AssetFacts assetFacts() {
+        return new AssetFacts(serialNumber, category, coverageStart, unitPrice, manufacturerPlan, warrantyEndsOverride);
+    }
 
-  public AssetFacts assetFacts() {
-    return new AssetFacts(serialNumber, category, coverageStart, unitPrice, manufacturerPlan, warrantyEndsOverride);
-  }
+    /** The day the case was submitted: entitlement is judged on that day. */
+    public LocalDate createdOn() {
+        return LocalDate.ofInstant(createdAt, ZoneOffset.UTC);
+    }
 
-  /** The day the case was submitted: entitlement is judged on that day. */
-  public LocalDate createdOn() {
-    return LocalDate.ofInstant(createdAt, ZoneOffset.UTC);
-  }
+    public boolean closed() {
+        return closedAt != null;
+    }
 
-  public boolean closed() {
-    return closedAt != null;
-  }
-
-  /** What other modules may know of this case (no engine keys, no payment details). */
-  CaseFacts facts() {
-    return new CaseFacts(id, reference, requestReference, customerId, customerNumber, customerName, customerEmail,
-        serialNumber, model, category, shippedOn, faultDescription, policyRevision,
-        policyTermsJson == null ? null : terms(), status, advanceReplacement, rmaNumber, rmaAuthorizedAt, returnDueAt,
-        complianceLimitAt, receivedAt, unitPrice, currency, outcome, newWarrantyEndsOn, createdAt, closedAt);
-  }
+    /** What other modules may know of this case (no engine keys, no payment details). */
+    CaseFacts facts() {
+        return new CaseFacts(
+                id,
+                reference,
+                requestReference,
+                customerId,
+                customerNumber,
+                customerName,
+                customerEmail,
+                serialNumber,
+                model,
+                category,
+                shippedOn,
+                faultDescription,
+                policyRevision,
+                policyTermsJson == null ? null : terms(),
+                status,
+                advanceReplacement,
+                rmaNumber,
+                rmaAuthorizedAt,
+                returnDueAt,
+                complianceLimitAt,
+                receivedAt,
+                unitPrice,
+                currency,
+                outcome,
+                newWarrantyEndsOn,
+                createdAt,
+                closedAt);
+    }
 }

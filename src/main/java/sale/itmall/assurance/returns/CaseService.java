@@ -1,25 +1,24 @@
 package sale.itmall.assurance.returns;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import sale.itmall.assurance.policy.DecidedTerms;
-import sale.itmall.assurance.policy.PolicyDecision;
 import sale.itmall.assurance.policy.BenchFinding;
 import sale.itmall.assurance.policy.CaseOutcome;
 import sale.itmall.assurance.policy.Codes;
+import sale.itmall.assurance.policy.DecidedTerms;
 import sale.itmall.assurance.policy.DiagnosisDecision;
 import sale.itmall.assurance.policy.DiagnosisOutcome;
 import sale.itmall.assurance.policy.Entitlement;
 import sale.itmall.assurance.policy.FreightLeg;
+import sale.itmall.assurance.policy.PolicyDecision;
 import sale.itmall.assurance.policy.PolicyTerms;
 import sale.itmall.assurance.policy.PolicyViolation;
 import sale.itmall.assurance.policy.Resolution;
@@ -37,372 +36,502 @@ import sale.itmall.assurance.policy.ServicePolicy.ComplianceAction;
 @Transactional
 class CaseService {
 
-  private final CaseStore store;
-  private final AuditTrail audit;
-  private final PolicyDecision decision;
-  private final Clock clock;
-  private final ApplicationEventPublisher events;
-  private final CaseMetrics metrics;
-  private final ObjectMapper json = new ObjectMapper();
+    private final CaseStore store;
+    private final AuditTrail audit;
+    private final PolicyDecision decision;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final CaseMetrics metrics;
+    private final ObjectMapper json = new ObjectMapper();
 
-  CaseService(CaseStore store, AuditTrail audit, PolicyDecision decision, Clock clock,
-      ApplicationEventPublisher events, CaseMetrics metrics) {
-    this.store = store;
-    this.audit = audit;
-    this.decision = decision;
-    this.clock = clock;
-    this.events = events;
-    this.metrics = metrics;
-  }
-
-  private LocalDate today() {
-    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-  }
-
-  // ---- 0. the terms the case runs under -------------------------------------------------------------------------
-
-  /**
-   * Evaluates the policy decision for the case's asset once, when the case starts, and keeps the result with the
-   * decision version: every later step applies these terms. A redelivered job answers the terms already kept.
-   */
-  CaseRecord applyTerms(String caseRef, long processInstanceKey) {
-    CaseRecord c = store.require(caseRef);
-    if (c.policyTermsJson() != null) {
-      return c;
+    CaseService(
+            CaseStore store,
+            AuditTrail audit,
+            PolicyDecision decision,
+            Clock clock,
+            ApplicationEventPublisher events,
+            CaseMetrics metrics) {
+        this.store = store;
+        this.audit = audit;
+        this.decision = decision;
+        this.clock = clock;
+        this.events = events;
+        this.metrics = metrics;
     }
-    DecidedTerms decided = decision.evaluate(c.category());
-    String termsJson;
-    try {
-      termsJson = json.writeValueAsString(decided.terms());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
-    if (store.keepTerms(c.id(), termsJson, decided.terms().policyRevision(), decided.decisionKey(),
-        decided.decisionVersion(), processInstanceKey)) {
-      CaseRecord kept = store.require(caseRef);
-      PolicyTerms t = decided.terms();
-      audit.record(kept, "POLICY_TERMS_APPLIED", "system:policy-terms",
-          t.policyRevision() + " from decision " + decided.decisionLabel() + ": warranty " + t.warrantyMonths()
-              + " months, premium maintenance " + (t.premiumMaintenance() ? t.maintenanceMonths() + " months" : "none")
-              + ", advance replacement within " + t.advanceReplacementMonths() + " months, return window "
-              + t.returnWindowDays() + " days, compliance limit " + t.complianceLimitDays()
-              + " days, replacement minimum " + t.replacementMinimumMonths() + " months, diagnosis SLA "
-              + t.diagnosisSlaHours() + " hours",
-          clock.instant());
+
+    // ---- 0. the terms the case runs under -------------------------------------------------------------------------
+
+    /**
+     * Evaluates the policy decision for the case's asset once, when the case starts, and keeps the result with the
+     * decision version: every later step applies these terms. A redelivered job answers the terms already kept.
+     */
+    CaseRecord applyTerms(String caseRef, long processInstanceKey) {
+        CaseRecord c = store.require(caseRef);
+        if (c.policyTermsJson() != null) {
+            return c;
+        }
+        DecidedTerms decided = decision.evaluate(c.category());
+        String termsJson;
+        try {
+            termsJson = json.writeValueAsString(decided.terms());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        if (store.keepTerms(
+                c.id(),
+                termsJson,
+                decided.terms().policyRevision(),
+                decided.decisionKey(),
+                decided.decisionVersion(),
+                processInstanceKey)) {
+            CaseRecord kept = store.require(caseRef);
+            PolicyTerms t = decided.terms();
+            audit.record(
+                    kept,
+                    "POLICY_TERMS_APPLIED",
+                    "system:policy-terms",
+                    t.policyRevision() + " from decision " + decided.decisionLabel() + ": warranty "
+                            + t.warrantyMonths()
+                            + " months, premium maintenance "
+                            + (t.premiumMaintenance() ? t.maintenanceMonths() + " months" : "none")
+                            + ", advance replacement within " + t.advanceReplacementMonths() + " months, return window "
+                            + t.returnWindowDays() + " days, compliance limit " + t.complianceLimitDays()
+                            + " days, replacement minimum " + t.replacementMinimumMonths() + " months, diagnosis SLA "
+                            + t.diagnosisSlaHours() + " hours",
+                    clock.instant());
+        }
+        return store.require(caseRef);
     }
-    return store.require(caseRef);
-  }
 
-  // ---- 1. entitlement -------------------------------------------------------------------------------------------
+    // ---- 1. entitlement -------------------------------------------------------------------------------------------
 
-  public record EntitlementResult(Entitlement entitlement, Optional<CaseOutcome> closeWith, Instant diagnosisDueAt) {}
+    public record EntitlementResult(Entitlement entitlement, Optional<CaseOutcome> closeWith, Instant diagnosisDueAt) {}
 
-  EntitlementResult checkEntitlement(String caseRef) {
-    CaseRecord c = store.require(caseRef);
-    ServicePolicy policy = c.policy();
-    Instant now = clock.instant();
-    LocalDate submittedOn = c.createdOn();
-    Entitlement e = policy.entitlement(c.assetFacts(), c.accountSuspended(), submittedOn);
-    Optional<CaseOutcome> close = policy.closeBeforeDiagnosis(e);
-    Instant due = c.diagnosisDueAt() != null ? c.diagnosisDueAt() : policy.diagnosisDueAt(now);
-    store.recordEntitlement(c.id(), e.status(), e.warrantyEndsOn(), e.maintenanceEndsOn(), due,
-        close.isPresent() ? CaseStatus.CLOSING : CaseStatus.IN_DIAGNOSIS);
-    audit.record(c, "ENTITLEMENT_CHECKED", "system:entitlement-check",
-        e.status() + ": " + e.explanation(), now);
-    close.ifPresent(outcome ->
-        events.publishEvent(new ReturnEvent.ClosedAtEntitlement(reread(c), now, outcome, e.explanation())));
-    return new EntitlementResult(e, close, due);
-  }
-
-  // ---- 2. remote diagnosis ----------------------------------------------------------------------------------------
-
-  DiagnosisDecision recordDiagnosis(String caseRef, String outcome, String exclusionCode, String notes,
-      String decidedBy) {
-    CaseRecord c = store.require(caseRef);
-    DiagnosisOutcome parsed = Codes.parse(DiagnosisOutcome.class, outcome, "diagnosis outcome");
-    Instant now = clock.instant();
-    DiagnosisDecision decision =
-        c.policy().afterDiagnosis(c.assetFacts(), c.entitlement(), parsed, exclusionCode, today());
-    String exclusion = decision.exclusion() == null ? null : decision.exclusion().name();
-    store.insertDiagnosis(c.id(), parsed.name(), exclusion, notes, decidedBy, now);
-    store.setAdvanceReplacement(c.id(), decision.advanceReplacement());
-    store.setStatus(c.id(), decision.goesToRmaApproval() ? CaseStatus.AWAITING_RMA_APPROVAL : CaseStatus.CLOSING);
-    audit.record(c, "DIAGNOSIS_RECORDED", decidedBy,
-        parsed + (exclusion == null ? "" : " (" + exclusion + ")")
-            + (decision.goesToRmaApproval() ? "; to RMA approval, advance replacement "
-                + (decision.advanceReplacement() ? "eligible" : "not eligible") : "; closes as " + decision.closeWith()),
-        now);
-    events.publishEvent(new ReturnEvent.DiagnosisRecorded(reread(c), now, parsed, decision.exclusion(),
-        decision.goesToRmaApproval(), decision.advanceReplacement(), decision.closeWith()));
-    return decision;
-  }
-
-  void escalateDiagnosis(String caseRef) {
-    CaseRecord c = store.require(caseRef);
-    Instant now = clock.instant();
-    if (store.markDiagnosisEscalated(c.id(), now)) {
-      metrics.diagnosisSlaBreach();
+    EntitlementResult checkEntitlement(String caseRef) {
+        CaseRecord c = store.require(caseRef);
+        ServicePolicy policy = c.policy();
+        Instant now = clock.instant();
+        LocalDate submittedOn = c.createdOn();
+        Entitlement e = policy.entitlement(c.assetFacts(), c.accountSuspended(), submittedOn);
+        Optional<CaseOutcome> close = policy.closeBeforeDiagnosis(e);
+        Instant due = c.diagnosisDueAt() != null ? c.diagnosisDueAt() : policy.diagnosisDueAt(now);
+        store.recordEntitlement(
+                c.id(),
+                e.status(),
+                e.warrantyEndsOn(),
+                e.maintenanceEndsOn(),
+                due,
+                close.isPresent() ? CaseStatus.CLOSING : CaseStatus.IN_DIAGNOSIS);
+        audit.record(c, "ENTITLEMENT_CHECKED", "system:entitlement-check", e.status() + ": " + e.explanation(), now);
+        close.ifPresent(outcome ->
+                events.publishEvent(new ReturnEvent.ClosedAtEntitlement(reread(c), now, outcome, e.explanation())));
+        return new EntitlementResult(e, close, due);
     }
-    audit.record(c, "DIAGNOSIS_SLA_BREACHED", "system:diagnosis-sla-timer",
-        "Remote diagnosis not done by " + c.diagnosisDueAt() + "; escalated to Level-3", now);
-  }
 
-  // ---- 3. RMA approval --------------------------------------------------------------------------------------------
+    // ---- 2. remote diagnosis ----------------------------------------------------------------------------------------
 
-  /** The RMA decision: the authorized case (RMA number and deadlines) when approved, empty when rejected. */
-  Optional<CaseRecord> decideRma(String caseRef, Boolean approved, String notes, String decidedBy) {
-    if (approved == null) {
-      throw new PolicyViolation("The RMA approval form was completed without a decision (rmaApproved is missing)");
+    DiagnosisDecision recordDiagnosis(
+            String caseRef, String outcome, String exclusionCode, String notes, String decidedBy) {
+        CaseRecord c = store.require(caseRef);
+        DiagnosisOutcome parsed = Codes.parse(DiagnosisOutcome.class, outcome, "diagnosis outcome");
+        Instant now = clock.instant();
+        DiagnosisDecision decision =
+                c.policy().afterDiagnosis(c.assetFacts(), c.entitlement(), parsed, exclusionCode, today());
+        String exclusion =
+                decision.exclusion() == null ? null : decision.exclusion().name();
+        store.insertDiagnosis(c.id(), parsed.name(), exclusion, notes, decidedBy, now);
+        store.setAdvanceReplacement(c.id(), decision.advanceReplacement());
+        store.setStatus(c.id(), decision.goesToRmaApproval() ? CaseStatus.AWAITING_RMA_APPROVAL : CaseStatus.CLOSING);
+        audit.record(
+                c,
+                "DIAGNOSIS_RECORDED",
+                decidedBy,
+                parsed
+                        + (exclusion == null ? "" : " (" + exclusion + ")")
+                        + (decision.goesToRmaApproval()
+                                ? "; to RMA approval, advance replacement "
+                                        + (decision.advanceReplacement() ? "eligible" : "not eligible")
+                                : "; closes as " + decision.closeWith()),
+                now);
+        events.publishEvent(new ReturnEvent.DiagnosisRecorded(
+                reread(c),
+                now,
+                parsed,
+                decision.exclusion(),
+                decision.goesToRmaApproval(),
+                decision.advanceReplacement(),
+                decision.closeWith()));
+        return decision;
     }
-    CaseRecord c = store.require(caseRef);
-    Instant now = clock.instant();
-    store.insertRmaDecision(c.id(), approved, notes, decidedBy, now);
-    if (!approved) {
-      store.setStatus(c.id(), CaseStatus.CLOSING);
-      audit.record(c, "RMA_REJECTED", decidedBy, notes == null ? "RMA rejected" : notes, now);
-      events.publishEvent(new ReturnEvent.RmaRejected(reread(c), now, notes));
-      return Optional.empty();
+
+    void escalateDiagnosis(String caseRef) {
+        CaseRecord c = store.require(caseRef);
+        Instant now = clock.instant();
+        if (store.markDiagnosisEscalated(c.id(), now)) {
+            metrics.diagnosisSlaBreach();
+        }
+        audit.record(
+                c,
+                "DIAGNOSIS_SLA_BREACHED",
+                "system:diagnosis-sla-timer",
+                "Remote diagnosis not done by " + c.diagnosisDueAt() + "; escalated to Level-3",
+                now);
     }
-    ServicePolicy policy = c.policy();
-    RmaDeadlines deadlines = policy.deadlines(c.rmaAuthorizedAt() != null ? c.rmaAuthorizedAt() : now);
-    store.authorizeRma(c.id(), rmaNumber(c), deadlines.authorizedAt(), deadlines.returnDueAt(),
-        deadlines.complianceLimitAt());
-    store.insertShipment(c.id(), policy.inboundLeg(), c.assetId(), now);
-    CaseRecord authorized = store.require(caseRef);
-    audit.record(c, "RMA_AUTHORIZED", decidedBy,
-        authorized.rmaNumber() + ": return by " + authorized.returnDueAt() + ", compliance limit "
-            + authorized.complianceLimitAt() + "; inbound freight at the client's cost",
-        now);
-    events.publishEvent(new ReturnEvent.RmaAuthorized(authorized.facts(), now));
-    return Optional.of(authorized);
-  }
 
-  private static String rmaNumber(CaseRecord c) {
-    return "RMA-%s-%06d".formatted(c.reference().replaceAll("[^0-9]", "").substring(0, 4), c.id().value());
-  }
+    // ---- 3. RMA approval --------------------------------------------------------------------------------------------
 
-  // ---- 4. advance replacement and ownership -----------------------------------------------------------------------
-
-  CaseStore.ReplacementRow dispatchAdvanceReplacement(String caseRef) {
-    CaseRecord c = store.require(caseRef);
-    if (!c.advanceReplacement()) {
-      throw new PolicyViolation("Case " + caseRef + " is not eligible for advance replacement");
+    /** The RMA decision: the authorized case (RMA number and deadlines) when approved, empty when rejected. */
+    Optional<CaseRecord> decideRma(String caseRef, Boolean approved, String notes, String decidedBy) {
+        if (approved == null) {
+            throw new PolicyViolation(
+                    "The RMA approval form was completed without a decision (rmaApproved is missing)");
+        }
+        CaseRecord c = store.require(caseRef);
+        Instant now = clock.instant();
+        store.insertRmaDecision(c.id(), approved, notes, decidedBy, now);
+        if (!approved) {
+            store.setStatus(c.id(), CaseStatus.CLOSING);
+            audit.record(c, "RMA_REJECTED", decidedBy, notes == null ? "RMA rejected" : notes, now);
+            events.publishEvent(new ReturnEvent.RmaRejected(reread(c), now, notes));
+            return Optional.empty();
+        }
+        ServicePolicy policy = c.policy();
+        RmaDeadlines deadlines = policy.deadlines(c.rmaAuthorizedAt() != null ? c.rmaAuthorizedAt() : now);
+        store.authorizeRma(
+                c.id(), rmaNumber(c), deadlines.authorizedAt(), deadlines.returnDueAt(), deadlines.complianceLimitAt());
+        store.insertShipment(c.id(), policy.inboundLeg(), c.assetId(), now);
+        CaseRecord authorized = store.require(caseRef);
+        audit.record(
+                c,
+                "RMA_AUTHORIZED",
+                decidedBy,
+                authorized.rmaNumber() + ": return by " + authorized.returnDueAt() + ", compliance limit "
+                        + authorized.complianceLimitAt() + "; inbound freight at the client's cost",
+                now);
+        events.publishEvent(new ReturnEvent.RmaAuthorized(authorized.facts(), now));
+        return Optional.of(authorized);
     }
-    Instant now = clock.instant();
-    ServicePolicy policy = c.policy();
-    LocalDate newEnd = policy.warrantyAfterService(policy.warrantyEndsOn(c.assetFacts()), today());
-    CaseStore.ReplacementRow replacement = store.issueReplacement(c, ReplacementKind.ADVANCE, newEnd, now);
-    store.insertShipment(c.id(), policy.advanceReplacementLeg(), replacement.assetId(), now);
-    store.setNewWarrantyEnd(c.id(), replacement.warrantyEndsOn());
-    audit.record(c, "ADVANCE_REPLACEMENT_SHIPPED", "system:advance-replacement-dispatch",
-        "Replacement " + replacement.serialNumber() + " shipped at ITMall's cost, warranty through "
-            + replacement.warrantyEndsOn(),
-        now);
-    events.publishEvent(new ReturnEvent.AdvanceReplacementShipped(reread(c), now, replacement.serialNumber(),
-        replacement.warrantyEndsOn()));
-    return replacement;
-  }
 
-  void transferOwnership(String caseRef) {
-    CaseRecord c = store.require(caseRef);
-    Instant now = clock.instant();
-    store.transferOwnership(c, now);
-    audit.record(c, "OWNERSHIP_TRANSFERRED", "system:ownership-transfer",
-        c.serialNumber() + " passes to ITMall upon replacement", now);
-  }
-
-  // ---- 5. return window and compliance limit ----------------------------------------------------------------------
-
-  void sendOverdueNotice(String caseRef) {
-    CaseRecord c = store.require(caseRef);
-    Instant now = clock.instant();
-    store.markOverdueNotice(c.id(), now);
-    audit.record(c, "RETURN_OVERDUE", "system:return-window-timer",
-        c.rmaNumber() + " not returned by " + c.returnDueAt() + "; compliance limit " + c.complianceLimitAt(), now);
-    events.publishEvent(new ReturnEvent.ReturnOverdue(c.facts(), now));
-  }
-
-  /** The compliance action at day 20; for a charge, whether it was captured. */
-  ComplianceResult enforceComplianceLimit(String caseRef) {
-    CaseRecord c = store.require(caseRef);
-    Instant now = clock.instant();
-    boolean advanceShipped = store.findReplacement(c.id()).filter(CaseStore.ReplacementRow::advance).isPresent();
-    ComplianceAction action = c.policy().complianceAction(advanceShipped);
-    if (action == ComplianceAction.EXPIRE_RMA) {
-      audit.record(c, "RMA_EXPIRED", "system:compliance-limit-timer",
-          c.rmaNumber() + " not returned by the compliance limit " + c.complianceLimitAt(), now);
-      events.publishEvent(new ReturnEvent.RmaExpired(c.facts(), now));
-      return new ComplianceResult(action, true, CaseOutcome.RMA_EXPIRED);
+    private static String rmaNumber(CaseRecord c) {
+        return "RMA-%s-%06d".formatted(c.reference().replaceAll("[^0-9]", "").substring(0, 4), c.id().value());
     }
-    CaseStore.ChargeRow charge = store.charge(c.id(), c.customerId(), ChargeReason.UNRETURNED_ADVANCE_UNIT,
-        c.unitPrice(), c.currency(), c.paymentMethodOnFile() ? ChargeStatus.CAPTURED : ChargeStatus.DECLINED, now);
-    boolean captured = charge.status() == ChargeStatus.CAPTURED;
-    audit.record(c, captured ? "CHARGE_CAPTURED" : "CHARGE_DECLINED", "system:unit-price-charge",
-        "Full unit price " + charge.amount() + " " + charge.currency() + " for the unreturned unit of "
-            + c.rmaNumber(),
-        now);
-    if (charge.created()) {
-      metrics.charge(charge.reason(), charge.status());
+
+    // ---- 4. advance replacement and ownership -----------------------------------------------------------------------
+
+    CaseStore.ReplacementRow dispatchAdvanceReplacement(String caseRef) {
+        CaseRecord c = store.require(caseRef);
+        if (!c.advanceReplacement()) {
+            throw new PolicyViolation("Case " + caseRef + " is not eligible for advance replacement");
+        }
+        Instant now = clock.instant();
+        ServicePolicy policy = c.policy();
+        LocalDate newEnd = policy.warrantyAfterService(policy.warrantyEndsOn(c.assetFacts()), today());
+        CaseStore.ReplacementRow replacement = store.issueReplacement(c, ReplacementKind.ADVANCE, newEnd, now);
+        store.insertShipment(c.id(), policy.advanceReplacementLeg(), replacement.assetId(), now);
+        store.setNewWarrantyEnd(c.id(), replacement.warrantyEndsOn());
+        audit.record(
+                c,
+                "ADVANCE_REPLACEMENT_SHIPPED",
+                "system:advance-replacement-dispatch",
+                "Replacement " + replacement.serialNumber() + " shipped at ITMall's cost, warranty through "
+                        + replacement.warrantyEndsOn(),
+                now);
+        events.publishEvent(new ReturnEvent.AdvanceReplacementShipped(
+                reread(c), now, replacement.serialNumber(), replacement.warrantyEndsOn()));
+        return replacement;
     }
-    if (captured) {
-      events.publishEvent(new ReturnEvent.UnitPriceCharged(c.facts(), now, charge.amount()));
+
+    void transferOwnership(String caseRef) {
+        CaseRecord c = store.require(caseRef);
+        Instant now = clock.instant();
+        store.transferOwnership(c, now);
+        audit.record(
+                c,
+                "OWNERSHIP_TRANSFERRED",
+                "system:ownership-transfer",
+                c.serialNumber() + " passes to ITMall upon replacement",
+                now);
     }
-    return new ComplianceResult(action, captured, CaseOutcome.CHARGED_FULL_UNIT_PRICE);
-  }
 
-  record ComplianceResult(ComplianceAction action, boolean chargeCaptured, CaseOutcome outcome) {}
+    // ---- 5. return window and compliance limit ----------------------------------------------------------------------
 
-  void suspendAccount(String caseRef) {
-    CaseRecord c = store.require(caseRef);
-    Instant now = clock.instant();
-    if (store.suspendAccount(c.customerId(), "Declined full-unit charge for " + c.rmaNumber(), now)) {
-      metrics.suspension();
+    void sendOverdueNotice(String caseRef) {
+        CaseRecord c = store.require(caseRef);
+        Instant now = clock.instant();
+        store.markOverdueNotice(c.id(), now);
+        audit.record(
+                c,
+                "RETURN_OVERDUE",
+                "system:return-window-timer",
+                c.rmaNumber() + " not returned by " + c.returnDueAt() + "; compliance limit " + c.complianceLimitAt(),
+                now);
+        events.publishEvent(new ReturnEvent.ReturnOverdue(c.facts(), now));
     }
-    events.publishEvent(new ReturnEvent.AccountSuspended(c.facts(), now, c.unitPrice()));
-    audit.record(c, "ACCOUNT_SUSPENDED", "system:account-suspend",
-        "Account " + c.customerNumber() + " suspended: the full-unit charge for " + c.rmaNumber() + " was declined",
-        now);
-  }
 
-  // ---- 6. receipt, inspection, resolution -------------------------------------------------------------------------
-
-  RmaDeadlines.ReturnStanding recordReceipt(String caseRef, Instant receivedAt, String receiptId) {
-    CaseRecord c = store.require(caseRef);
-    Instant at = receivedAt != null ? receivedAt : clock.instant();
-    store.recordReceipt(c.id(), at, receiptId);
-    RmaDeadlines.ReturnStanding standing =
-        new RmaDeadlines(c.rmaAuthorizedAt(), c.returnDueAt(), c.complianceLimitAt()).standingAt(at);
-    audit.record(c, "UNIT_RECEIVED", "warehouse" + (receiptId == null ? "" : ":" + receiptId),
-        c.rmaNumber() + " received " + standing, at);
-    events.publishEvent(new ReturnEvent.UnitReceived(reread(c), clock.instant(), standing));
-    return standing;
-  }
-
-  ResolutionPlan recordInspection(String caseRef, String finding, String resolution, String exclusionCode,
-      String notes, String inspectedBy) {
-    CaseRecord c = store.require(caseRef);
-    Instant now = clock.instant();
-    BenchFinding parsedFinding = Codes.parse(BenchFinding.class, finding, "bench finding");
-    Resolution parsedResolution =
-        resolution == null || resolution.isBlank() ? null : Codes.parse(Resolution.class, resolution, "resolution");
-    Optional<CaseStore.ReplacementRow> advance =
-        store.findReplacement(c.id()).filter(CaseStore.ReplacementRow::advance);
-    LocalDate exchangeDate = advance.map(r -> LocalDate.ofInstant(r.issuedAt(), ZoneOffset.UTC)).orElse(today());
-    ResolutionPlan plan = c.policy().resolve(c.assetFacts(), parsedFinding, parsedResolution, exclusionCode,
-        advance.isPresent(), exchangeDate);
-    store.insertInspection(c.id(), parsedFinding.name(),
-        plan.resolution() == null ? null : plan.resolution().name(),
-        plan.exclusion() == null ? null : plan.exclusion().name(), notes, inspectedBy, now);
-    if (plan.issueReplacement()) {
-      store.issueReplacement(c, ReplacementKind.STANDARD, plan.newWarrantyEndsOn(), now);
-    } else if (plan.resolution() == Resolution.REPAIR) {
-      store.overrideWarrantyEnd(c.assetId(), plan.newWarrantyEndsOn());
+    /** The compliance action at day 20; for a charge, whether it was captured. */
+    ComplianceResult enforceComplianceLimit(String caseRef) {
+        CaseRecord c = store.require(caseRef);
+        Instant now = clock.instant();
+        boolean advanceShipped = store.findReplacement(c.id())
+                .filter(CaseStore.ReplacementRow::advance)
+                .isPresent();
+        ComplianceAction action = c.policy().complianceAction(advanceShipped);
+        if (action == ComplianceAction.EXPIRE_RMA) {
+            audit.record(
+                    c,
+                    "RMA_EXPIRED",
+                    "system:compliance-limit-timer",
+                    c.rmaNumber() + " not returned by the compliance limit " + c.complianceLimitAt(),
+                    now);
+            events.publishEvent(new ReturnEvent.RmaExpired(c.facts(), now));
+            return new ComplianceResult(action, true, CaseOutcome.RMA_EXPIRED);
+        }
+        CaseStore.ChargeRow charge = store.charge(
+                c.id(),
+                c.customerId(),
+                ChargeReason.UNRETURNED_ADVANCE_UNIT,
+                c.unitPrice(),
+                c.currency(),
+                c.paymentMethodOnFile() ? ChargeStatus.CAPTURED : ChargeStatus.DECLINED,
+                now);
+        boolean captured = charge.status() == ChargeStatus.CAPTURED;
+        audit.record(
+                c,
+                captured ? "CHARGE_CAPTURED" : "CHARGE_DECLINED",
+                "system:unit-price-charge",
+                "Full unit price " + charge.amount() + " " + charge.currency() + " for the unreturned unit of "
+                        + c.rmaNumber(),
+                now);
+        if (charge.created()) {
+            metrics.charge(charge.reason(), charge.status());
+        }
+        if (captured) {
+            events.publishEvent(new ReturnEvent.UnitPriceCharged(c.facts(), now, charge.amount()));
+        }
+        return new ComplianceResult(action, captured, CaseOutcome.CHARGED_FULL_UNIT_PRICE);
     }
-    if (plan.transferOwnership()) {
-      store.transferOwnership(c, now);
+
+    record ComplianceResult(ComplianceAction action, boolean chargeCaptured, CaseOutcome outcome) {}
+
+    void suspendAccount(String caseRef) {
+        CaseRecord c = store.require(caseRef);
+        Instant now = clock.instant();
+        if (store.suspendAccount(c.customerId(), "Declined full-unit charge for " + c.rmaNumber(), now)) {
+            metrics.suspension();
+        }
+        events.publishEvent(new ReturnEvent.AccountSuspended(c.facts(), now, c.unitPrice()));
+        audit.record(
+                c,
+                "ACCOUNT_SUSPENDED",
+                "system:account-suspend",
+                "Account " + c.customerNumber() + " suspended: the full-unit charge for " + c.rmaNumber()
+                        + " was declined",
+                now);
     }
-    if (plan.creditAmount().signum() > 0) {
-      store.charge(c.id(), c.customerId(), ChargeReason.CREDIT_NOTE, plan.creditAmount().negate(), c.currency(),
-          ChargeStatus.ISSUED, now);
+
+    // ---- 6. receipt, inspection, resolution -------------------------------------------------------------------------
+
+    RmaDeadlines.ReturnStanding recordReceipt(String caseRef, Instant receivedAt, String receiptId) {
+        CaseRecord c = store.require(caseRef);
+        Instant at = receivedAt != null ? receivedAt : clock.instant();
+        store.recordReceipt(c.id(), at, receiptId);
+        RmaDeadlines.ReturnStanding standing =
+                new RmaDeadlines(c.rmaAuthorizedAt(), c.returnDueAt(), c.complianceLimitAt()).standingAt(at);
+        audit.record(
+                c,
+                "UNIT_RECEIVED",
+                "warehouse" + (receiptId == null ? "" : ":" + receiptId),
+                c.rmaNumber() + " received " + standing,
+                at);
+        events.publishEvent(new ReturnEvent.UnitReceived(reread(c), clock.instant(), standing));
+        return standing;
     }
-    if (plan.advanceUnitCharge().signum() > 0) {
-      store.charge(c.id(), c.customerId(), ChargeReason.ADVANCE_UNIT_ON_INVALID_CLAIM, plan.advanceUnitCharge(),
-          c.currency(), c.paymentMethodOnFile() ? ChargeStatus.CAPTURED : ChargeStatus.DECLINED, now);
+
+    ResolutionPlan recordInspection(
+            String caseRef, String finding, String resolution, String exclusionCode, String notes, String inspectedBy) {
+        CaseRecord c = store.require(caseRef);
+        Instant now = clock.instant();
+        BenchFinding parsedFinding = Codes.parse(BenchFinding.class, finding, "bench finding");
+        Resolution parsedResolution = resolution == null || resolution.isBlank()
+                ? null
+                : Codes.parse(Resolution.class, resolution, "resolution");
+        Optional<CaseStore.ReplacementRow> advance =
+                store.findReplacement(c.id()).filter(CaseStore.ReplacementRow::advance);
+        LocalDate exchangeDate = advance.map(r -> LocalDate.ofInstant(r.issuedAt(), ZoneOffset.UTC))
+                .orElse(today());
+        ResolutionPlan plan = c.policy()
+                .resolve(
+                        c.assetFacts(),
+                        parsedFinding,
+                        parsedResolution,
+                        exclusionCode,
+                        advance.isPresent(),
+                        exchangeDate);
+        store.insertInspection(
+                c.id(),
+                parsedFinding.name(),
+                plan.resolution() == null ? null : plan.resolution().name(),
+                plan.exclusion() == null ? null : plan.exclusion().name(),
+                notes,
+                inspectedBy,
+                now);
+        if (plan.issueReplacement()) {
+            store.issueReplacement(c, ReplacementKind.STANDARD, plan.newWarrantyEndsOn(), now);
+        } else if (plan.resolution() == Resolution.REPAIR) {
+            store.overrideWarrantyEnd(c.assetId(), plan.newWarrantyEndsOn());
+        }
+        if (plan.transferOwnership()) {
+            store.transferOwnership(c, now);
+        }
+        if (plan.creditAmount().signum() > 0) {
+            store.charge(
+                    c.id(),
+                    c.customerId(),
+                    ChargeReason.CREDIT_NOTE,
+                    plan.creditAmount().negate(),
+                    c.currency(),
+                    ChargeStatus.ISSUED,
+                    now);
+        }
+        if (plan.advanceUnitCharge().signum() > 0) {
+            store.charge(
+                    c.id(),
+                    c.customerId(),
+                    ChargeReason.ADVANCE_UNIT_ON_INVALID_CLAIM,
+                    plan.advanceUnitCharge(),
+                    c.currency(),
+                    c.paymentMethodOnFile() ? ChargeStatus.CAPTURED : ChargeStatus.DECLINED,
+                    now);
+        }
+        if (plan.newWarrantyEndsOn() != null) {
+            store.setNewWarrantyEnd(c.id(), plan.newWarrantyEndsOn());
+        }
+        store.setStatus(c.id(), CaseStatus.RESOLVING);
+        audit.record(
+                c,
+                "INSPECTION_RECORDED",
+                inspectedBy,
+                parsedFinding + " → " + plan.outcome()
+                        + (plan.exclusion() == null ? "" : " (" + plan.exclusion() + ")")
+                        + (plan.newWarrantyEndsOn() == null ? "" : "; warranty through " + plan.newWarrantyEndsOn())
+                        + (plan.creditAmount().signum() > 0
+                                ? "; credit " + plan.creditAmount() + " " + c.currency()
+                                : "")
+                        + (plan.advanceUnitCharge().signum() > 0
+                                ? "; advance unit charged " + plan.advanceUnitCharge() + " " + c.currency()
+                                : ""),
+                now);
+        events.publishEvent(new ReturnEvent.ResolutionDecided(
+                reread(c),
+                now,
+                plan.outcome(),
+                plan.exclusion(),
+                plan.newWarrantyEndsOn(),
+                plan.creditAmount(),
+                plan.advanceUnitCharge()));
+        return plan;
     }
-    if (plan.newWarrantyEndsOn() != null) {
-      store.setNewWarrantyEnd(c.id(), plan.newWarrantyEndsOn());
+
+    /** Arranges the outbound shipment the recorded resolution calls for, with its payer; empty when none ships. */
+    Optional<FreightLeg> arrangeOutboundShipment(String caseRef) {
+        CaseRecord c = store.require(caseRef);
+        CaseStore.InspectionRow inspection = store.findInspection(c.id())
+                .orElseThrow(() -> new PolicyViolation("Case " + caseRef + " has no inspection to ship against"));
+        Optional<CaseStore.ReplacementRow> replacement = store.findReplacement(c.id());
+        boolean advance = replacement.filter(CaseStore.ReplacementRow::advance).isPresent();
+        ResolutionPlan plan = c.policy()
+                .resolve(
+                        c.assetFacts(),
+                        BenchFinding.valueOf(inspection.finding()),
+                        inspection.resolution() == null ? null : Resolution.valueOf(inspection.resolution()),
+                        inspection.exclusionReason(),
+                        advance,
+                        LocalDate.ofInstant(inspection.inspectedAt(), ZoneOffset.UTC));
+        Instant now = clock.instant();
+        plan.outbound().ifPresent(leg -> {
+            AssetId assetId = leg.purpose() == FreightLeg.Purpose.REPLACEMENT_UNIT
+                    ? replacement.map(CaseStore.ReplacementRow::assetId).orElse(null)
+                    : c.assetId();
+            store.insertShipment(c.id(), leg, assetId, now);
+            audit.record(
+                    c,
+                    "OUTBOUND_SHIPMENT_ARRANGED",
+                    "system:outbound-shipment",
+                    leg.purpose() + " shipped, freight paid by " + leg.payer(),
+                    now);
+            events.publishEvent(new ReturnEvent.OutboundShipped(c.facts(), now, leg));
+        });
+        return plan.outbound();
     }
-    store.setStatus(c.id(), CaseStatus.RESOLVING);
-    audit.record(c, "INSPECTION_RECORDED", inspectedBy,
-        parsedFinding + " → " + plan.outcome()
-            + (plan.exclusion() == null ? "" : " (" + plan.exclusion() + ")")
-            + (plan.newWarrantyEndsOn() == null ? "" : "; warranty through " + plan.newWarrantyEndsOn())
-            + (plan.creditAmount().signum() > 0 ? "; credit " + plan.creditAmount() + " " + c.currency() : "")
-            + (plan.advanceUnitCharge().signum() > 0
-                ? "; advance unit charged " + plan.advanceUnitCharge() + " " + c.currency() : ""),
-        now);
-    events.publishEvent(new ReturnEvent.ResolutionDecided(reread(c), now, plan.outcome(), plan.exclusion(),
-        plan.newWarrantyEndsOn(), plan.creditAmount(), plan.advanceUnitCharge()));
-    return plan;
-  }
 
-  /** Arranges the outbound shipment the recorded resolution calls for, with its payer; empty when none ships. */
-  Optional<FreightLeg> arrangeOutboundShipment(String caseRef) {
-    CaseRecord c = store.require(caseRef);
-    CaseStore.InspectionRow inspection = store.findInspection(c.id())
-        .orElseThrow(() -> new PolicyViolation("Case " + caseRef + " has no inspection to ship against"));
-    Optional<CaseStore.ReplacementRow> replacement = store.findReplacement(c.id());
-    boolean advance = replacement.filter(CaseStore.ReplacementRow::advance).isPresent();
-    ResolutionPlan plan = c.policy().resolve(c.assetFacts(), BenchFinding.valueOf(inspection.finding()),
-        inspection.resolution() == null ? null : Resolution.valueOf(inspection.resolution()),
-        inspection.exclusionReason(), advance, LocalDate.ofInstant(inspection.inspectedAt(), ZoneOffset.UTC));
-    Instant now = clock.instant();
-    plan.outbound().ifPresent(leg -> {
-      AssetId assetId = leg.purpose() == FreightLeg.Purpose.REPLACEMENT_UNIT
-          ? replacement.map(CaseStore.ReplacementRow::assetId).orElse(null) : c.assetId();
-      store.insertShipment(c.id(), leg, assetId, now);
-      audit.record(c, "OUTBOUND_SHIPMENT_ARRANGED", "system:outbound-shipment",
-          leg.purpose() + " shipped, freight paid by " + leg.payer(), now);
-      events.publishEvent(new ReturnEvent.OutboundShipped(c.facts(), now, leg));
-    });
-    return plan.outbound();
-  }
+    // ---- 7. cancellation and closing --------------------------------------------------------------------------------
 
-  // ---- 7. cancellation and closing --------------------------------------------------------------------------------
-
-  void cancel(String caseRef, String reason) {
-    CaseRecord c = store.require(caseRef);
-    Instant now = clock.instant();
-    audit.record(c, "RETURN_CANCELLED", "customer:" + c.customerNumber(),
-        reason == null || reason.isBlank() ? "Cancelled by the customer" : reason, now);
-    events.publishEvent(new ReturnEvent.ReturnCancelled(c.facts(), now));
-  }
-
-  /**
-   * Records the governance ruling on a dispute once per dispute: the audit and mail key is the dispute's process
-   * instance, so a redelivered job records and mails nothing twice.
-   */
-  void recordDisputeRuling(String caseRef, String decision, String ruling, long disputeInstanceKey) {
-    CaseRecord c = store.require(caseRef);
-    if (decision == null || decision.isBlank()) {
-      throw new PolicyViolation("The policy dispute form was completed without a ruling (disputeDecision is missing)");
+    void cancel(String caseRef, String reason) {
+        CaseRecord c = store.require(caseRef);
+        Instant now = clock.instant();
+        audit.record(
+                c,
+                "RETURN_CANCELLED",
+                "customer:" + c.customerNumber(),
+                reason == null || reason.isBlank() ? "Cancelled by the customer" : reason,
+                now);
+        events.publishEvent(new ReturnEvent.ReturnCancelled(c.facts(), now));
     }
-    Instant now = clock.instant();
-    String step = "DISPUTE_RULING:" + disputeInstanceKey;
-    audit.record(c, "POLICY_DISPUTE_RULED", step, "tasklist:service-governance",
-        decision + ": " + (ruling == null ? "" : ruling), now);
-    events.publishEvent(new ReturnEvent.DisputeRuled(c.facts(), now, step, "UPHELD".equals(decision), ruling));
-  }
 
-  void close(String caseRef, String outcome) {
-    CaseRecord c = store.require(caseRef);
-    CaseOutcome parsed = Codes.parse(CaseOutcome.class, outcome, "case outcome");
-    Instant now = clock.instant();
-    if (store.close(c.id(), parsed, now)) {
-      audit.record(c, "CASE_CLOSED", "system:case-close", parsed.name(), now);
-      metrics.closed(parsed);
+    /**
+     * Records the governance ruling on a dispute once per dispute: the audit and mail key is the dispute's process
+     * instance, so a redelivered job records and mails nothing twice.
+     */
+    void recordDisputeRuling(String caseRef, String decision, String ruling, long disputeInstanceKey) {
+        CaseRecord c = store.require(caseRef);
+        if (decision == null || decision.isBlank()) {
+            throw new PolicyViolation(
+                    "The policy dispute form was completed without a ruling (disputeDecision is missing)");
+        }
+        Instant now = clock.instant();
+        String step = "DISPUTE_RULING:" + disputeInstanceKey;
+        audit.record(
+                c,
+                "POLICY_DISPUTE_RULED",
+                step,
+                "tasklist:service-governance",
+                decision + ": " + (ruling == null ? "" : ruling),
+                now);
+        events.publishEvent(new ReturnEvent.DisputeRuled(c.facts(), now, step, "UPHELD".equals(decision), ruling));
     }
-  }
 
+    void close(String caseRef, String outcome) {
+        CaseRecord c = store.require(caseRef);
+        CaseOutcome parsed = Codes.parse(CaseOutcome.class, outcome, "case outcome");
+        Instant now = clock.instant();
+        if (store.close(c.id(), parsed, now)) {
+            audit.record(c, "CASE_CLOSED", "system:case-close", parsed.name(), now);
+            metrics.closed(parsed);
+        }
+    }
 
-  // ---- 8. the request as a whole ---------------------------------------------------------------------------------
+    // ---- 8. the request as a whole ---------------------------------------------------------------------------------
 
-  /** Acknowledges a request once: one "request received" message that lists all its items. */
-  RequestRecord acknowledgeRequest(String requestRef) {
-    RequestRecord r = store.requireRequest(requestRef);
-    events.publishEvent(new ReturnEvent.RequestReceived(r.facts(), clock.instant()));
-    return r;
-  }
+    /** Acknowledges a request once: one "request received" message that lists all its items. */
+    RequestRecord acknowledgeRequest(String requestRef) {
+        RequestRecord r = store.requireRequest(requestRef);
+        events.publishEvent(new ReturnEvent.RequestReceived(r.facts(), clock.instant()));
+        return r;
+    }
 
-  /** Tells the customer how each item of a request ended, once all its cases are closed. */
-  RequestRecord summarizeRequest(String requestRef) {
-    RequestRecord r = store.requireRequest(requestRef);
-    events.publishEvent(new ReturnEvent.RequestSettled(r.facts(), clock.instant()));
-    return r;
-  }
+    /** Tells the customer how each item of a request ended, once all its cases are closed. */
+    RequestRecord summarizeRequest(String requestRef) {
+        RequestRecord r = store.requireRequest(requestRef);
+        events.publishEvent(new ReturnEvent.RequestSettled(r.facts(), clock.instant()));
+        return r;
+    }
 
-  /** The case as it stands now, with what this step wrote, for the event that reports the step. */
-  private CaseFacts reread(CaseRecord c) {
-    return store.require(c.reference()).facts();
-  }
+    /** The case as it stands now, with what this step wrote, for the event that reports the step. */
+    private CaseFacts reread(CaseRecord c) {
+        return store.require(c.reference()).facts();
+    }
 }

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import sale.itmall.assurance.returns.CaseStore.ReplacementRow;
 import sale.itmall.assurance.policy.CaseOutcome;
 import sale.itmall.assurance.policy.DiagnosisDecision;
 import sale.itmall.assurance.policy.Entitlement;
@@ -21,9 +20,9 @@ import sale.itmall.assurance.process.ProcessContract.Jobs;
 import sale.itmall.assurance.process.ProcessContract.Route;
 import sale.itmall.assurance.process.Variables;
 import sale.itmall.assurance.process.Variables.AdvanceDispatched;
+import sale.itmall.assurance.process.Variables.Cancellation;
 import sale.itmall.assurance.process.Variables.CaseRef;
 import sale.itmall.assurance.process.Variables.CaseToClose;
-import sale.itmall.assurance.process.Variables.Cancellation;
 import sale.itmall.assurance.process.Variables.DiagnosisForm;
 import sale.itmall.assurance.process.Variables.DiagnosisRecorded;
 import sale.itmall.assurance.process.Variables.DisputeForm;
@@ -38,6 +37,7 @@ import sale.itmall.assurance.process.Variables.ResolutionRecorded;
 import sale.itmall.assurance.process.Variables.RmaDecided;
 import sale.itmall.assurance.process.Variables.RmaForm;
 import sale.itmall.assurance.process.Variables.TermsApplied;
+import sale.itmall.assurance.returns.CaseStore.ReplacementRow;
 
 /**
  * The job workers of bpmn/. Each is thin: it reads its typed variables, calls one {@link CaseService} step and answers
@@ -47,177 +47,221 @@ import sale.itmall.assurance.process.Variables.TermsApplied;
 @Component
 public class ReturnCaseWorkers {
 
-  private final CaseService cases;
-  private final Steps steps;
+    private final CaseService cases;
+    private final Steps steps;
 
-  ReturnCaseWorkers(CaseService cases, Steps steps) {
-    this.cases = cases;
-    this.steps = steps;
-  }
+    ReturnCaseWorkers(CaseService cases, Steps steps) {
+        this.cases = cases;
+        this.steps = steps;
+    }
 
-  // ---- the request -----------------------------------------------------------------------------------------------
+    // ---- the request -----------------------------------------------------------------------------------------------
 
-  @JobWorker(type = Jobs.REQUEST_ACKNOWLEDGE)
-  public void acknowledgeRequest(ActivatedJob job, @VariablesAsType RequestRef request) {
-    steps.run(job, () -> cases.acknowledgeRequest(request.requestRef()));
-  }
+    @JobWorker(type = Jobs.REQUEST_ACKNOWLEDGE)
+    public void acknowledgeRequest(ActivatedJob job, @VariablesAsType RequestRef request) {
+        steps.run(job, () -> cases.acknowledgeRequest(request.requestRef()));
+    }
 
-  @JobWorker(type = Jobs.REQUEST_SUMMARY)
-  public void summarizeRequest(ActivatedJob job, @VariablesAsType RequestRef request) {
-    steps.run(job, () -> cases.summarizeRequest(request.requestRef()));
-  }
+    @JobWorker(type = Jobs.REQUEST_SUMMARY)
+    public void summarizeRequest(ActivatedJob job, @VariablesAsType RequestRef request) {
+        steps.run(job, () -> cases.summarizeRequest(request.requestRef()));
+    }
 
-  // ---- one return case -------------------------------------------------------------------------------------------
+    // ---- one return case -------------------------------------------------------------------------------------------
 
-  /** The business rule task: the case evaluates the policy decision once and keeps its terms. */
-  @JobWorker(type = Jobs.POLICY_TERMS)
-  public TermsApplied applyPolicyTerms(ActivatedJob job, @VariablesAsType CaseRef c) {
-    return steps.run(job, () -> {
-      CaseRecord kept = cases.applyTerms(c.caseRef(), job.getProcessInstanceKey());
-      return new TermsApplied(kept.terms(), kept.policyRevision(),
-          ProcessContract.POLICY_DECISION_ID + " v" + kept.policyDecisionVersion());
-    });
-  }
+    /** The business rule task: the case evaluates the policy decision once and keeps its terms. */
+    @JobWorker(type = Jobs.POLICY_TERMS)
+    public TermsApplied applyPolicyTerms(ActivatedJob job, @VariablesAsType CaseRef c) {
+        return steps.run(job, () -> {
+            CaseRecord kept = cases.applyTerms(c.caseRef(), job.getProcessInstanceKey());
+            return new TermsApplied(
+                    kept.terms(),
+                    kept.policyRevision(),
+                    ProcessContract.POLICY_DECISION_ID + " v" + kept.policyDecisionVersion());
+        });
+    }
 
-  @JobWorker(type = Jobs.ENTITLEMENT_CHECK)
-  public EntitlementChecked checkEntitlement(ActivatedJob job, @VariablesAsType CaseRef c) {
-    return steps.run(job, () -> {
-      CaseService.EntitlementResult result = cases.checkEntitlement(c.caseRef());
-      Entitlement e = result.entitlement();
-      return new EntitlementChecked(e.status().name(), e.explanation(), e.warrantyEndsOn().toString(),
-          e.maintenanceEndsOn() == null ? "none" : e.maintenanceEndsOn().toString(), iso(result.diagnosisDueAt()),
-          result.closeWith().isPresent() ? Route.CLOSE : Route.CONTINUE,
-          result.closeWith().map(Enum::name).orElse(null));
-    });
-  }
+    @JobWorker(type = Jobs.ENTITLEMENT_CHECK)
+    public EntitlementChecked checkEntitlement(ActivatedJob job, @VariablesAsType CaseRef c) {
+        return steps.run(job, () -> {
+            CaseService.EntitlementResult result = cases.checkEntitlement(c.caseRef());
+            Entitlement e = result.entitlement();
+            return new EntitlementChecked(
+                    e.status().name(),
+                    e.explanation(),
+                    e.warrantyEndsOn().toString(),
+                    e.maintenanceEndsOn() == null
+                            ? "none"
+                            : e.maintenanceEndsOn().toString(),
+                    iso(result.diagnosisDueAt()),
+                    result.closeWith().isPresent() ? Route.CLOSE : Route.CONTINUE,
+                    result.closeWith().map(Enum::name).orElse(null));
+        });
+    }
 
-  @JobWorker(type = Jobs.DIAGNOSIS_ESCALATE)
-  public void escalateDiagnosis(ActivatedJob job, @VariablesAsType CaseRef c) {
-    steps.run(job, () -> cases.escalateDiagnosis(c.caseRef()));
-  }
+    @JobWorker(type = Jobs.DIAGNOSIS_ESCALATE)
+    public void escalateDiagnosis(ActivatedJob job, @VariablesAsType CaseRef c) {
+        steps.run(job, () -> cases.escalateDiagnosis(c.caseRef()));
+    }
 
-  @JobWorker(type = Jobs.DIAGNOSIS_RECORD)
-  public DiagnosisRecorded recordDiagnosis(ActivatedJob job, @VariablesAsType DiagnosisForm form) {
-    return steps.run(job, () -> {
-      DiagnosisDecision d = cases.recordDiagnosis(form.caseRef(), form.diagnosisOutcome(), form.exclusionReason(),
-          form.diagnosisNotes(), "tasklist:tac-engineers");
-      return new DiagnosisRecorded(d.goesToRmaApproval() ? Route.CONTINUE : Route.CLOSE, d.advanceReplacement(),
-          d.exclusion() == null ? null : d.exclusion().name(), d.closeWith() == null ? null : d.closeWith().name());
-    });
-  }
+    @JobWorker(type = Jobs.DIAGNOSIS_RECORD)
+    public DiagnosisRecorded recordDiagnosis(ActivatedJob job, @VariablesAsType DiagnosisForm form) {
+        return steps.run(job, () -> {
+            DiagnosisDecision d = cases.recordDiagnosis(
+                    form.caseRef(),
+                    form.diagnosisOutcome(),
+                    form.exclusionReason(),
+                    form.diagnosisNotes(),
+                    "tasklist:tac-engineers");
+            return new DiagnosisRecorded(
+                    d.goesToRmaApproval() ? Route.CONTINUE : Route.CLOSE,
+                    d.advanceReplacement(),
+                    d.exclusion() == null ? null : d.exclusion().name(),
+                    d.closeWith() == null ? null : d.closeWith().name());
+        });
+    }
 
-  @JobWorker(type = Jobs.RMA_DECIDE)
-  public RmaDecided decideRma(ActivatedJob job, @VariablesAsType RmaForm form) {
-    return steps.run(job, () -> {
-      Boolean approved = form.rmaDecision() == null ? null : switch (form.rmaDecision()) {
-        case "APPROVE" -> true;
-        case "REJECT" -> false;
-        default -> throw new PolicyViolation(
-            "Unknown RMA decision '" + form.rmaDecision() + "'; expected APPROVE or REJECT");
-      };
-      Optional<CaseRecord> authorized =
-          cases.decideRma(form.caseRef(), approved, form.approvalNotes(), "tasklist:rma-approvers");
-      if (authorized.isEmpty()) {
-        return new RmaDecided(false, false, null, null, null, null, CaseOutcome.RMA_REJECTED.name());
-      }
-      CaseRecord rma = authorized.get();
-      return new RmaDecided(true, false, rma.rmaNumber(), iso(rma.rmaAuthorizedAt()), iso(rma.returnDueAt()),
-          iso(rma.complianceLimitAt()), null);
-    });
-  }
+    @JobWorker(type = Jobs.RMA_DECIDE)
+    public RmaDecided decideRma(ActivatedJob job, @VariablesAsType RmaForm form) {
+        return steps.run(job, () -> {
+            Boolean approved = form.rmaDecision() == null
+                    ? null
+                    : switch (form.rmaDecision()) {
+                        case "APPROVE" -> true;
+                        case "REJECT" -> false;
+                        default ->
+                            throw new PolicyViolation(
+                                    "Unknown RMA decision '" + form.rmaDecision() + "'; expected APPROVE or REJECT");
+                    };
+            Optional<CaseRecord> authorized =
+                    cases.decideRma(form.caseRef(), approved, form.approvalNotes(), "tasklist:rma-approvers");
+            if (authorized.isEmpty()) {
+                return new RmaDecided(false, false, null, null, null, null, CaseOutcome.RMA_REJECTED.name());
+            }
+            CaseRecord rma = authorized.get();
+            return new RmaDecided(
+                    true,
+                    false,
+                    rma.rmaNumber(),
+                    iso(rma.rmaAuthorizedAt()),
+                    iso(rma.returnDueAt()),
+                    iso(rma.complianceLimitAt()),
+                    null);
+        });
+    }
 
-  @JobWorker(type = Jobs.ADVANCE_DISPATCH)
-  public AdvanceDispatched dispatchAdvanceReplacement(ActivatedJob job, @VariablesAsType CaseRef c) {
-    return steps.run(job, () -> {
-      ReplacementRow replacement = cases.dispatchAdvanceReplacement(c.caseRef());
-      return new AdvanceDispatched(true, replacement.serialNumber(), replacement.warrantyEndsOn().toString());
-    });
-  }
+    @JobWorker(type = Jobs.ADVANCE_DISPATCH)
+    public AdvanceDispatched dispatchAdvanceReplacement(ActivatedJob job, @VariablesAsType CaseRef c) {
+        return steps.run(job, () -> {
+            ReplacementRow replacement = cases.dispatchAdvanceReplacement(c.caseRef());
+            return new AdvanceDispatched(
+                    true,
+                    replacement.serialNumber(),
+                    replacement.warrantyEndsOn().toString());
+        });
+    }
 
-  @JobWorker(type = Jobs.OWNERSHIP_TRANSFER)
-  public void transferOwnership(ActivatedJob job, @VariablesAsType CaseRef c) {
-    steps.run(job, () -> cases.transferOwnership(c.caseRef()));
-  }
+    @JobWorker(type = Jobs.OWNERSHIP_TRANSFER)
+    public void transferOwnership(ActivatedJob job, @VariablesAsType CaseRef c) {
+        steps.run(job, () -> cases.transferOwnership(c.caseRef()));
+    }
 
-  @JobWorker(type = Jobs.OVERDUE_NOTICE)
-  public void sendOverdueNotice(ActivatedJob job, @VariablesAsType CaseRef c) {
-    steps.run(job, () -> cases.sendOverdueNotice(c.caseRef()));
-  }
+    @JobWorker(type = Jobs.OVERDUE_NOTICE)
+    public void sendOverdueNotice(ActivatedJob job, @VariablesAsType CaseRef c) {
+        steps.run(job, () -> cases.sendOverdueNotice(c.caseRef()));
+    }
 
-  /**
-   * Charges the unreturned advance unit; a declined charge is the BPMN error the model routes to suspension, thrown
-   * inside the step so that the step's metrics count it as such.
-   */
-  @JobWorker(type = Jobs.UNIT_PRICE_CHARGE)
-  public Outcome chargeUnitPrice(ActivatedJob job, @VariablesAsType CaseRef c) {
-    return steps.run(job, () -> {
-      CaseService.ComplianceResult result = cases.enforceComplianceLimit(c.caseRef());
-      if (!result.chargeCaptured()) {
-        throw CamundaError.bpmnError(ProcessContract.ERROR_CHARGE_DECLINED,
-            "The full-unit charge for " + c.caseRef() + " was declined");
-      }
-      return new Outcome(result.outcome().name());
-    });
-  }
+    /**
+     * Charges the unreturned advance unit; a declined charge is the BPMN error the model routes to suspension, thrown
+     * inside the step so that the step's metrics count it as such.
+     */
+    @JobWorker(type = Jobs.UNIT_PRICE_CHARGE)
+    public Outcome chargeUnitPrice(ActivatedJob job, @VariablesAsType CaseRef c) {
+        return steps.run(job, () -> {
+            CaseService.ComplianceResult result = cases.enforceComplianceLimit(c.caseRef());
+            if (!result.chargeCaptured()) {
+                throw CamundaError.bpmnError(
+                        ProcessContract.ERROR_CHARGE_DECLINED,
+                        "The full-unit charge for " + c.caseRef() + " was declined");
+            }
+            return new Outcome(result.outcome().name());
+        });
+    }
 
-  @JobWorker(type = Jobs.ACCOUNT_SUSPEND)
-  public Outcome suspendAccount(ActivatedJob job, @VariablesAsType CaseRef c) {
-    steps.run(job, () -> cases.suspendAccount(c.caseRef()));
-    return new Outcome(CaseOutcome.ACCOUNT_SUSPENDED.name());
-  }
+    @JobWorker(type = Jobs.ACCOUNT_SUSPEND)
+    public Outcome suspendAccount(ActivatedJob job, @VariablesAsType CaseRef c) {
+        steps.run(job, () -> cases.suspendAccount(c.caseRef()));
+        return new Outcome(CaseOutcome.ACCOUNT_SUSPENDED.name());
+    }
 
-  @JobWorker(type = Jobs.RMA_EXPIRE)
-  public Outcome expireRma(ActivatedJob job, @VariablesAsType CaseRef c) {
-    return steps.run(job, () -> new Outcome(cases.enforceComplianceLimit(c.caseRef()).outcome().name()));
-  }
+    @JobWorker(type = Jobs.RMA_EXPIRE)
+    public Outcome expireRma(ActivatedJob job, @VariablesAsType CaseRef c) {
+        return steps.run(
+                job,
+                () -> new Outcome(
+                        cases.enforceComplianceLimit(c.caseRef()).outcome().name()));
+    }
 
-  @JobWorker(type = Jobs.RECEIPT_RECORD)
-  public ReceiptRecorded recordReceipt(ActivatedJob job, @VariablesAsType Receipt receipt) {
-    return steps.run(job, () -> {
-      RmaDeadlines.ReturnStanding standing = cases.recordReceipt(receipt.caseRef(),
-          receipt.receivedAt() == null ? null : Instant.parse(receipt.receivedAt()), receipt.receiptId());
-      return new ReceiptRecorded(true, standing.name());
-    });
-  }
+    @JobWorker(type = Jobs.RECEIPT_RECORD)
+    public ReceiptRecorded recordReceipt(ActivatedJob job, @VariablesAsType Receipt receipt) {
+        return steps.run(job, () -> {
+            RmaDeadlines.ReturnStanding standing = cases.recordReceipt(
+                    receipt.caseRef(),
+                    receipt.receivedAt() == null ? null : Instant.parse(receipt.receivedAt()),
+                    receipt.receiptId());
+            return new ReceiptRecorded(true, standing.name());
+        });
+    }
 
-  @JobWorker(type = Jobs.RESOLUTION_RECORD)
-  public ResolutionRecorded recordResolution(ActivatedJob job, @VariablesAsType InspectionForm form) {
-    return steps.run(job, () -> {
-      ResolutionPlan plan = cases.recordInspection(form.caseRef(), form.benchFinding(), form.resolution(),
-          form.exclusionReason(), form.inspectionNotes(), "tasklist:service-bench");
-      return new ResolutionRecorded(plan.outcome().name(),
-          plan.newWarrantyEndsOn() == null ? null : plan.newWarrantyEndsOn().toString());
-    });
-  }
+    @JobWorker(type = Jobs.RESOLUTION_RECORD)
+    public ResolutionRecorded recordResolution(ActivatedJob job, @VariablesAsType InspectionForm form) {
+        return steps.run(job, () -> {
+            ResolutionPlan plan = cases.recordInspection(
+                    form.caseRef(),
+                    form.benchFinding(),
+                    form.resolution(),
+                    form.exclusionReason(),
+                    form.inspectionNotes(),
+                    "tasklist:service-bench");
+            return new ResolutionRecorded(
+                    plan.outcome().name(),
+                    plan.newWarrantyEndsOn() == null
+                            ? null
+                            : plan.newWarrantyEndsOn().toString());
+        });
+    }
 
-  @JobWorker(type = Jobs.OUTBOUND_SHIPMENT)
-  public OutboundArranged arrangeOutboundShipment(ActivatedJob job, @VariablesAsType CaseRef c) {
-    return steps.run(job, () -> {
-      Optional<FreightLeg> leg = cases.arrangeOutboundShipment(c.caseRef());
-      return new OutboundArranged(leg.map(l -> l.purpose().name()).orElse("NONE"),
-          leg.map(l -> l.payer().name()).orElse(null));
-    });
-  }
+    @JobWorker(type = Jobs.OUTBOUND_SHIPMENT)
+    public OutboundArranged arrangeOutboundShipment(ActivatedJob job, @VariablesAsType CaseRef c) {
+        return steps.run(job, () -> {
+            Optional<FreightLeg> leg = cases.arrangeOutboundShipment(c.caseRef());
+            return new OutboundArranged(
+                    leg.map(l -> l.purpose().name()).orElse("NONE"),
+                    leg.map(l -> l.payer().name()).orElse(null));
+        });
+    }
 
-  @JobWorker(type = Jobs.RETURN_CANCEL)
-  public Outcome cancel(ActivatedJob job, @VariablesAsType Cancellation cancellation) {
-    steps.run(job, () -> cases.cancel(cancellation.caseRef(), cancellation.cancellationReason()));
-    return new Outcome(CaseOutcome.CANCELLED.name());
-  }
+    @JobWorker(type = Jobs.RETURN_CANCEL)
+    public Outcome cancel(ActivatedJob job, @VariablesAsType Cancellation cancellation) {
+        steps.run(job, () -> cases.cancel(cancellation.caseRef(), cancellation.cancellationReason()));
+        return new Outcome(CaseOutcome.CANCELLED.name());
+    }
 
-  @JobWorker(type = Jobs.DISPUTE_RECORD)
-  public void recordDisputeRuling(ActivatedJob job, @VariablesAsType DisputeForm form) {
-    steps.run(job, () -> cases.recordDisputeRuling(form.caseRef(), form.disputeDecision(), form.governanceRuling(),
-        job.getProcessInstanceKey()));
-  }
+    @JobWorker(type = Jobs.DISPUTE_RECORD)
+    public void recordDisputeRuling(ActivatedJob job, @VariablesAsType DisputeForm form) {
+        steps.run(
+                job,
+                () -> cases.recordDisputeRuling(
+                        form.caseRef(), form.disputeDecision(), form.governanceRuling(), job.getProcessInstanceKey()));
+    }
 
-  @JobWorker(type = Jobs.CASE_CLOSE)
-  public void close(ActivatedJob job, @VariablesAsType CaseToClose c) {
-    steps.run(job, () -> cases.close(c.caseRef(), c.caseOutcome()));
-  }
+    @JobWorker(type = Jobs.CASE_CLOSE)
+    public void close(ActivatedJob job, @VariablesAsType CaseToClose c) {
+        steps.run(job, () -> cases.close(c.caseRef(), c.caseOutcome()));
+    }
 
-  /** Dates as Operate, Tasklist and FEEL read them: ISO-8601 with offset, to the second. */
-  static String iso(Instant instant) {
-    return instant.truncatedTo(ChronoUnit.SECONDS).toString();
-  }
+    /** Dates as Operate, Tasklist and FEEL read them: ISO-8601 with offset, to the second. */
+    static String iso(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
 }

@@ -16,61 +16,75 @@ import sale.itmall.assurance.policy.RmaDeadlines.ReturnStanding;
  */
 public sealed interface ReturnEvent {
 
-  /** When the decision was made (the application clock). */
-  Instant at();
+    /** When the decision was made (the application clock). */
+    Instant at();
 
-  /** An event about one case. */
-  sealed interface CaseEvent extends ReturnEvent {
-    CaseFacts c();
-  }
+    /** An event about one case. */
+    sealed interface CaseEvent extends ReturnEvent {
+        CaseFacts c();
+    }
 
-  /** An event about a whole request. */
-  sealed interface RequestEvent extends ReturnEvent {
-    RequestFacts r();
-  }
+    /** An event about a whole request. */
+    sealed interface RequestEvent extends ReturnEvent {
+        RequestFacts r();
+    }
 
-  record RequestReceived(RequestFacts r, Instant at) implements RequestEvent {}
+    record RequestReceived(RequestFacts r, Instant at) implements RequestEvent {}
 
-  /** Every case of the request is closed. */
-  record RequestSettled(RequestFacts r, Instant at) implements RequestEvent {}
+    /** Every case of the request is closed. */
+    record RequestSettled(RequestFacts r, Instant at) implements RequestEvent {}
 
-  /** The entitlement check closed the case before diagnosis (manufacturer plan, out of coverage, suspended). */
-  record ClosedAtEntitlement(CaseFacts c, Instant at, CaseOutcome outcome, String explanation) implements CaseEvent {}
+    /** The entitlement check closed the case before diagnosis (manufacturer plan, out of coverage, suspended). */
+    record ClosedAtEntitlement(CaseFacts c, Instant at, CaseOutcome outcome, String explanation) implements CaseEvent {}
 
-  record DiagnosisRecorded(CaseFacts c, Instant at, DiagnosisOutcome outcome, ExclusionReason exclusion,
-      boolean toRmaApproval, boolean advanceReplacement, CaseOutcome closeWith) implements CaseEvent {}
+    record DiagnosisRecorded(
+            CaseFacts c,
+            Instant at,
+            DiagnosisOutcome outcome,
+            ExclusionReason exclusion,
+            boolean toRmaApproval,
+            boolean advanceReplacement,
+            CaseOutcome closeWith)
+            implements CaseEvent {}
 
-  record RmaRejected(CaseFacts c, Instant at, String reason) implements CaseEvent {}
+    record RmaRejected(CaseFacts c, Instant at, String reason) implements CaseEvent {}
 
-  /** The RMA is authorized; the case carries its number, return-by date and compliance limit. */
-  record RmaAuthorized(CaseFacts c, Instant at) implements CaseEvent {}
+    /** The RMA is authorized; the case carries its number, return-by date and compliance limit. */
+    record RmaAuthorized(CaseFacts c, Instant at) implements CaseEvent {}
 
-  record AdvanceReplacementShipped(CaseFacts c, Instant at, String replacementSerial, LocalDate warrantyEndsOn)
-      implements CaseEvent {}
+    record AdvanceReplacementShipped(CaseFacts c, Instant at, String replacementSerial, LocalDate warrantyEndsOn)
+            implements CaseEvent {}
 
-  record ReturnOverdue(CaseFacts c, Instant at) implements CaseEvent {}
+    record ReturnOverdue(CaseFacts c, Instant at) implements CaseEvent {}
 
-  record RmaExpired(CaseFacts c, Instant at) implements CaseEvent {}
+    record RmaExpired(CaseFacts c, Instant at) implements CaseEvent {}
 
-  record UnitPriceCharged(CaseFacts c, Instant at, BigDecimal amount) implements CaseEvent {}
+    record UnitPriceCharged(CaseFacts c, Instant at, BigDecimal amount) implements CaseEvent {}
 
-  record AccountSuspended(CaseFacts c, Instant at, BigDecimal amount) implements CaseEvent {}
+    record AccountSuspended(CaseFacts c, Instant at, BigDecimal amount) implements CaseEvent {}
 
-  record UnitReceived(CaseFacts c, Instant at, ReturnStanding standing) implements CaseEvent {}
+    record UnitReceived(CaseFacts c, Instant at, ReturnStanding standing) implements CaseEvent {}
 
-  /** The bench inspection decided the resolution; amounts are zero when none applies. */
-  record ResolutionDecided(CaseFacts c, Instant at, CaseOutcome outcome, ExclusionReason exclusion,
-      LocalDate newWarrantyEndsOn, BigDecimal credit, BigDecimal advanceUnitCharge) implements CaseEvent {}
+    /** The bench inspection decided the resolution; amounts are zero when none applies. */
+    record ResolutionDecided(
+            CaseFacts c,
+            Instant at,
+            CaseOutcome outcome,
+            ExclusionReason exclusion,
+            LocalDate newWarrantyEndsOn,
+            BigDecimal credit,
+            BigDecimal advanceUnitCharge)
+            implements CaseEvent {}
 
-  record OutboundShipped(CaseFacts c, Instant at, FreightLeg leg) implements CaseEvent {}
+    record OutboundShipped(CaseFacts c, Instant at, FreightLeg leg) implements CaseEvent {}
 
-  record ReturnCancelled(CaseFacts c, Instant at) implements CaseEvent {}
+    record ReturnCancelled(CaseFacts c, Instant at) implements CaseEvent {}
 
-  /**
-   * The Service Governance Team ruled on a dispute.
-   *
-   * @param disputeKey names the dispute (one case may see several); the notification is sent once per key
-   */
-  record DisputeRuled(CaseFacts c, Instant at, String disputeKey, boolean upheld, String ruling)
-      implements CaseEvent {}
+    /**
+     * The Service Governance Team ruled on a dispute.
+     *
+     * @param disputeKey names the dispute (one case may see several); the notification is sent once per key
+     */
+    record DisputeRuled(CaseFacts c, Instant at, String disputeKey, boolean upheld, String ruling)
+            implements CaseEvent {}
 }

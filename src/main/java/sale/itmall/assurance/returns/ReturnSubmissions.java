@@ -18,9 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import sale.itmall.assurance.policy.PolicyDecision;
 import sale.itmall.assurance.policy.AssetCategory;
 import sale.itmall.assurance.policy.Entitlement;
+import sale.itmall.assurance.policy.PolicyDecision;
 import sale.itmall.assurance.process.ProcessContract;
 import sale.itmall.assurance.process.Variables;
 import sale.itmall.assurance.shared.Labels;
@@ -34,251 +34,342 @@ import sale.itmall.assurance.shared.Labels;
 @Service
 public class ReturnSubmissions {
 
-  private final JdbcClient jdbc;
-  private final TransactionTemplate tx;
-  private final CaseStore store;
-  private final CamundaClient camunda;
-  private final PolicyDecision decision;
-  private final Clock clock;
-  private final AuditTrail audit;
-  private final String staffBaseUrl;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final CaseStore store;
+    private final CamundaClient camunda;
+    private final PolicyDecision decision;
+    private final Clock clock;
+    private final AuditTrail audit;
+    private final String staffBaseUrl;
 
-  public ReturnSubmissions(JdbcClient jdbc, TransactionTemplate tx, CaseStore store, CamundaClient camunda,
-      PolicyDecision decision, Clock clock, AuditTrail audit,
-      @Value("${itmall.staff.base-url:http://localhost:8080}") String staffBaseUrl) {
-    this.audit = audit;
-    this.staffBaseUrl = staffBaseUrl;
-    this.jdbc = jdbc;
-    this.tx = tx;
-    this.store = store;
-    this.camunda = camunda;
-    this.decision = decision;
-    this.clock = clock;
-  }
-
-  /** One item of a request: the asset, the customer's description of the fault, and their proofs. */
-  public record Item(String serialNumber, String faultDescription, List<ProofFile> proofs) {
-    public Item(String serialNumber, String faultDescription) {
-      this(serialNumber, faultDescription, List.of());
+    public ReturnSubmissions(
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            CaseStore store,
+            CamundaClient camunda,
+            PolicyDecision decision,
+            Clock clock,
+            AuditTrail audit,
+            @Value("${itmall.staff.base-url:http://localhost:8080}") String staffBaseUrl) {
+        this.audit = audit;
+        this.staffBaseUrl = staffBaseUrl;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.store = store;
+        this.camunda = camunda;
+        this.decision = decision;
+        this.clock = clock;
     }
 
-    public Item {
-      proofs = proofs == null ? List.of() : List.copyOf(proofs);
-    }
-  }
+    /** One item of a request: the asset, the customer's description of the fault, and their proofs. */
+    public record Item(String serialNumber, String faultDescription, List<ProofFile> proofs) {
+        public Item(String serialNumber, String faultDescription) {
+            this(serialNumber, faultDescription, List.of());
+        }
 
-  public record Submitted(String requestReference, List<String> caseReferences) {}
-
-  /** The longest fault description, dispute statement or reason kept: text, not a payload, in process variables. */
-  public static final int MAX_TEXT = 4000;
-
-  /**
-   * Records the request and its cases, then starts the request process, which acknowledges the request and calls one
-   * return case per item. A rejected request writes nothing; the rejection says which item and why.
-   */
-  public Submitted submit(String customerNumber, String orderNumber, List<Item> items) {
-    if (items == null || items.isEmpty()) {
-      throw new ReturnRejected("items", "Select at least one item to return");
+        public Item {
+            proofs = proofs == null ? List.of() : List.copyOf(proofs);
+        }
     }
-    Set<String> serials = new LinkedHashSet<>();
-    for (Item item : items) {
-      if (item.serialNumber() == null || item.serialNumber().isBlank()) {
-        throw new ReturnRejected("items", "Every item needs a serial number");
-      }
-      if (item.faultDescription() == null || item.faultDescription().isBlank()) {
-        throw new ReturnRejected("items[" + item.serialNumber() + "].faultDescription",
-            "Describe the fault of " + item.serialNumber());
-      }
-      if (item.faultDescription().length() > MAX_TEXT) {
-        throw new ReturnRejected("items[" + item.serialNumber() + "].faultDescription",
-            "Keep the fault description of " + item.serialNumber() + " under " + MAX_TEXT
-                + " characters; attach logs as proofs");
-      }
-      if (!serials.add(item.serialNumber().trim())) {
-        throw new ReturnRejected("items", item.serialNumber() + " is listed twice");
-      }
-      if (item.proofs().size() > ProofFile.MAX_PER_ITEM) {
-        throw new ReturnRejected("items[" + item.serialNumber() + "].proofs",
-            "Attach at most " + ProofFile.MAX_PER_ITEM + " proofs to " + item.serialNumber());
-      }
-    }
-    Submitted submitted = tx.execute(status -> insertRequest(customerNumber, orderNumber, items));
-    start(store.requireRequest(submitted.requestReference()));
-    return submitted;
-  }
 
-  private Submitted insertRequest(String customerNumber, String orderNumber, List<Item> items) {
-    Long customerId = jdbc.sql("select id from customers where customer_number = ?").param(customerNumber)
-        .query(Long.class).optional()
-        .orElseThrow(() -> new ReturnRejected("customerNumber", "Unknown customer " + customerNumber));
-    Long orderId = null;
-    if (orderNumber != null && !orderNumber.isBlank()) {
-      orderId = jdbc.sql("select id from orders where order_number = ? and customer_id = ?")
-          .params(orderNumber.trim(), customerId).query(Long.class).optional()
-          .orElseThrow(() -> new ReturnRejected("orderNumber", "No order " + orderNumber + " on this account"));
+    public record Submitted(String requestReference, List<String> caseReferences) {}
+
+    /** The longest fault description, dispute statement or reason kept: text, not a payload, in process variables. */
+    public static final int MAX_TEXT = 4000;
+
+    /**
+     * Records the request and its cases, then starts the request process, which acknowledges the request and calls one
+     * return case per item. A rejected request writes nothing; the rejection says which item and why.
+     */
+    public Submitted submit(String customerNumber, String orderNumber, List<Item> items) {
+        if (items == null || items.isEmpty()) {
+            throw new ReturnRejected("items", "Select at least one item to return");
+        }
+        Set<String> serials = new LinkedHashSet<>();
+        for (Item item : items) {
+            if (item.serialNumber() == null || item.serialNumber().isBlank()) {
+                throw new ReturnRejected("items", "Every item needs a serial number");
+            }
+            if (item.faultDescription() == null || item.faultDescription().isBlank()) {
+                throw new ReturnRejected(
+                        "items[" + item.serialNumber() + "].faultDescription",
+                        "Describe the fault of " + item.serialNumber());
+            }
+            if (item.faultDescription().length() > MAX_TEXT) {
+                throw new ReturnRejected(
+                        "items[" + item.serialNumber() + "].faultDescription",
+                        "Keep the fault description of " + item.serialNumber() + " under " + MAX_TEXT
+                                + " characters; attach logs as proofs");
+            }
+            if (!serials.add(item.serialNumber().trim())) {
+                throw new ReturnRejected("items", item.serialNumber() + " is listed twice");
+            }
+            if (item.proofs().size() > ProofFile.MAX_PER_ITEM) {
+                throw new ReturnRejected(
+                        "items[" + item.serialNumber() + "].proofs",
+                        "Attach at most " + ProofFile.MAX_PER_ITEM + " proofs to " + item.serialNumber());
+            }
+        }
+        Submitted submitted = tx.execute(status -> insertRequest(customerNumber, orderNumber, items));
+        start(store.requireRequest(submitted.requestReference()));
+        return submitted;
     }
-    String year = String.valueOf(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).getYear());
-    long requestId = jdbc.sql("select nextval('return_requests_id_seq')").query(Long.class).single();
-    String requestRef = "RR-%s-%06d".formatted(year, requestId);
-    Instant now = clock.instant();
-    jdbc.sql("insert into return_requests (id, reference, customer_id, order_id, submitted_at) values (?, ?, ?, ?, ?)")
-        .params(requestId, requestRef, customerId, orderId, CaseStore.ts(now)).update();
-    List<String> caseRefs = new ArrayList<>();
-    for (Item item : items) {
-      String serial = item.serialNumber().trim();
-      record Owned(long id, AssetCategory category) {}
-      Owned asset = jdbc.sql("""
+
+    private Submitted insertRequest(String customerNumber, String orderNumber, List<Item> items) {
+        Long customerId = jdbc.sql("select id from customers where customer_number = ?")
+                .param(customerNumber)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new ReturnRejected("customerNumber", "Unknown customer " + customerNumber));
+        Long orderId = null;
+        if (orderNumber != null && !orderNumber.isBlank()) {
+            orderId = jdbc.sql("select id from orders where order_number = ? and customer_id = ?")
+                    .params(orderNumber.trim(), customerId)
+                    .query(Long.class)
+                    .optional()
+                    .orElseThrow(
+                            () -> new ReturnRejected("orderNumber", "No order " + orderNumber + " on this account"));
+        }
+        String year = String.valueOf(
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).getYear());
+        long requestId = jdbc.sql("select nextval('return_requests_id_seq')")
+                .query(Long.class)
+                .single();
+        String requestRef = "RR-%s-%06d".formatted(year, requestId);
+        Instant now = clock.instant();
+        jdbc.sql(
+                        "insert into return_requests (id, reference, customer_id, order_id, submitted_at) values (?, ?, ?, ?, ?)")
+                .params(requestId, requestRef, customerId, orderId, CaseStore.ts(now))
+                .update();
+        List<String> caseRefs = new ArrayList<>();
+        for (Item item : items) {
+            String serial = item.serialNumber().trim();
+            record Owned(long id, AssetCategory category) {}
+            Owned asset = jdbc.sql(
+                            """
               select id, category from assets where serial_number = ? and customer_id = ? and owner = 'CUSTOMER'
                  and (?::bigint is null or order_id = ?)""")
-          .params(serial, customerId, orderId, orderId)
-          .query((rs, n) -> new Owned(rs.getLong(1), AssetCategory.valueOf(rs.getString(2)))).optional()
-          .orElseThrow(() -> new ReturnRejected("items[" + serial + "]",
-              "No asset with serial " + serial + (orderNumber == null || orderNumber.isBlank() ? "" : " on order " + orderNumber)
-                  + " belongs to this account"));
-      long assetId = asset.id();
-      String revision = decision.current(asset.category()).terms().policyRevision();
-      long caseId = jdbc.sql("select nextval('return_cases_id_seq')").query(Long.class).single();
-      String caseRef = "RC-%s-%06d".formatted(year, caseId);
-      try {
-        jdbc.sql("""
+                    .params(serial, customerId, orderId, orderId)
+                    .query((rs, n) -> new Owned(rs.getLong(1), AssetCategory.valueOf(rs.getString(2))))
+                    .optional()
+                    .orElseThrow(() -> new ReturnRejected(
+                            "items[" + serial + "]",
+                            "No asset with serial " + serial
+                                    + (orderNumber == null || orderNumber.isBlank() ? "" : " on order " + orderNumber)
+                                    + " belongs to this account"));
+            long assetId = asset.id();
+            String revision = decision.current(asset.category()).terms().policyRevision();
+            long caseId = jdbc.sql("select nextval('return_cases_id_seq')")
+                    .query(Long.class)
+                    .single();
+            String caseRef = "RC-%s-%06d".formatted(year, caseId);
+            try {
+                jdbc.sql(
+                                """
             insert into return_cases (id, reference, request_id, asset_id, fault_description, policy_revision, status,
                                       created_at)
             values (?, ?, ?, ?, ?, ?, 'SUBMITTED', ?)""")
-            .params(caseId, caseRef, requestId, assetId, item.faultDescription().trim(), revision,
-                CaseStore.ts(now))
-            .update();
-      } catch (DuplicateKeyException e) {
-        throw new ReturnRejected("items[" + serial + "]", serial + " is already in an open return");
-      }
-      for (ProofFile proof : item.proofs()) {
-        jdbc.sql("insert into proofs (case_id, file_name, content_type, size_bytes, content, uploaded_at) "
-                + "values (?, ?, ?, ?, ?, ?)")
-            .params(caseId, proof.fileName(), proof.contentType(), proof.content().length, proof.content(),
-                CaseStore.ts(now))
-            .update();
-      }
-      caseRefs.add(caseRef);
+                        .params(
+                                caseId,
+                                caseRef,
+                                requestId,
+                                assetId,
+                                item.faultDescription().trim(),
+                                revision,
+                                CaseStore.ts(now))
+                        .update();
+            } catch (DuplicateKeyException e) {
+                throw new ReturnRejected("items[" + serial + "]", serial + " is already in an open return");
+            }
+            for (ProofFile proof : item.proofs()) {
+                jdbc.sql("insert into proofs (case_id, file_name, content_type, size_bytes, content, uploaded_at) "
+                                + "values (?, ?, ?, ?, ?, ?)")
+                        .params(
+                                caseId,
+                                proof.fileName(),
+                                proof.contentType(),
+                                proof.content().length,
+                                proof.content(),
+                                CaseStore.ts(now))
+                        .update();
+            }
+            caseRefs.add(caseRef);
+        }
+        return new Submitted(requestRef, caseRefs);
     }
-    return new Submitted(requestRef, caseRefs);
-  }
 
-  /**
-   * Starts the request process for a recorded request that has none yet: its items carry the facts the forms show
-   * (references and short text, not the proofs themselves).
-   */
-  long start(RequestRecord r) {
-    if (r.processInstanceKey() != null) {
-      return r.processInstanceKey();
+    /**
+     * Starts the request process for a recorded request that has none yet: its items carry the facts the forms show
+     * (references and short text, not the proofs themselves).
+     */
+    long start(RequestRecord r) {
+        if (r.processInstanceKey() != null) {
+            return r.processInstanceKey();
+        }
+        List<Variables.Item> items = new ArrayList<>();
+        for (CaseRecord c : r.cases()) {
+            List<String> proofs = jdbc.sql("select file_name from proofs where case_id = ? order by id")
+                    .param(c.id().value())
+                    .query(String.class)
+                    .list();
+            items.add(new Variables.Item(
+                    c.reference(),
+                    c.serialNumber(),
+                    c.model(),
+                    c.category().name(),
+                    c.shippedOn().toString(),
+                    c.faultDescription(),
+                    proofs.isEmpty()
+                            ? "none attached"
+                            : proofs.size() + " attached (" + String.join(", ", proofs)
+                                    + "), viewable by staff in the portal"));
+        }
+        ProcessInstanceEvent event = camunda.newCreateInstanceCommand()
+                .bpmnProcessId(ProcessContract.REQUEST_PROCESS_ID)
+                .latestVersion()
+                .variables(new Variables.RequestStarted(r.reference(), r.customerNumber(), r.customerName(), items))
+                .send()
+                .join();
+        store.setRequestProcessInstance(r.id(), event.getProcessInstanceKey());
+        return event.getProcessInstanceKey();
     }
-    List<Variables.Item> items = new ArrayList<>();
-    for (CaseRecord c : r.cases()) {
-      List<String> proofs = jdbc.sql("select file_name from proofs where case_id = ? order by id").param(c.id().value())
-          .query(String.class).list();
-      items.add(new Variables.Item(c.reference(), c.serialNumber(), c.model(), c.category().name(),
-          c.shippedOn().toString(), c.faultDescription(), proofs.isEmpty() ? "none attached"
-              : proofs.size() + " attached (" + String.join(", ", proofs) + "), viewable by staff in the portal"));
-    }
-    ProcessInstanceEvent event = camunda.newCreateInstanceCommand().bpmnProcessId(ProcessContract.REQUEST_PROCESS_ID)
-        .latestVersion()
-        .variables(new Variables.RequestStarted(r.reference(), r.customerNumber(), r.customerName(), items))
-        .send().join();
-    store.setRequestProcessInstance(r.id(), event.getProcessInstanceKey());
-    return event.getProcessInstanceKey();
-  }
 
-  /** The warehouse receipt the process waits for, correlated by RMA number; idempotent on the receipt id. */
-  public void publishReceipt(String rmaNumber, String receiptId, Instant receivedAt) {
-    CaseRecord c = store.findByRmaNumber(rmaNumber).orElseThrow(() -> new CaseNotFound(rmaNumber));
-    if (c.receivedAt() != null) {
-      return; // already received: a repeated receipt changes nothing
+    /** The warehouse receipt the process waits for, correlated by RMA number; idempotent on the receipt id. */
+    public void publishReceipt(String rmaNumber, String receiptId, Instant receivedAt) {
+        CaseRecord c = store.findByRmaNumber(rmaNumber).orElseThrow(() -> new CaseNotFound(rmaNumber));
+        if (c.receivedAt() != null) {
+            return; // already received: a repeated receipt changes nothing
+        }
+        try {
+            camunda.newPublishMessageCommand()
+                    .messageName(ProcessContract.MSG_ASSET_RECEIVED)
+                    .correlationKey(c.rmaNumber())
+                    .messageId(receiptId)
+                    .variables(new Variables.ReceiptMessage(
+                            receiptId, (receivedAt != null ? receivedAt : clock.instant()).toString()))
+                    .send()
+                    .join();
+        } catch (ClientStatusException e) {
+            if (e.getStatusCode() != Code.ALREADY_EXISTS) {
+                throw e;
+            }
+            // the engine already holds this receipt (same message id): nothing more to do
+        }
     }
-    try {
-      camunda.newPublishMessageCommand().messageName(ProcessContract.MSG_ASSET_RECEIVED)
-          .correlationKey(c.rmaNumber()).messageId(receiptId)
-          .variables(new Variables.ReceiptMessage(receiptId,
-              (receivedAt != null ? receivedAt : clock.instant()).toString()))
-          .send().join();
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() != Code.ALREADY_EXISTS) {
-        throw e;
-      }
-      // the engine already holds this receipt (same message id): nothing more to do
-    }
-  }
 
-  public void requestCancellation(String caseRef, String reason) {
-    CaseRecord c = store.require(caseRef);
-    if (c.closed() || c.receivedAt() != null) {
-      throw new ReturnRejected("caseRef", caseRef + " can no longer be cancelled: the unit has been received or the case is closed");
+    public void requestCancellation(String caseRef, String reason) {
+        CaseRecord c = store.require(caseRef);
+        if (c.closed() || c.receivedAt() != null) {
+            throw new ReturnRejected(
+                    "caseRef",
+                    caseRef + " can no longer be cancelled: the unit has been received or the case is closed");
+        }
+        if (store.findReplacement(c.id()).isPresent()) {
+            throw new ReturnRejected(
+                    "caseRef",
+                    caseRef + " has an advance replacement on its way: return the faulty unit instead of cancelling");
+        }
+        if (reason != null && reason.length() > MAX_TEXT) {
+            throw new ReturnRejected("reason", "Keep the reason under " + MAX_TEXT + " characters");
+        }
+        camunda.newPublishMessageCommand()
+                .messageName(ProcessContract.MSG_CANCELLATION)
+                .correlationKey(c.reference())
+                .variables(new Variables.CancellationMessage(reason == null ? "" : reason))
+                .send()
+                .join();
     }
-    if (store.findReplacement(c.id()).isPresent()) {
-      throw new ReturnRejected("caseRef",
-          caseRef + " has an advance replacement on its way: return the faulty unit instead of cancelling");
-    }
-    if (reason != null && reason.length() > MAX_TEXT) {
-      throw new ReturnRejected("reason", "Keep the reason under " + MAX_TEXT + " characters");
-    }
-    camunda.newPublishMessageCommand().messageName(ProcessContract.MSG_CANCELLATION).correlationKey(c.reference())
-        .variables(new Variables.CancellationMessage(reason == null ? "" : reason)).send().join();
-  }
 
-  /** How many of a case's latest audit events the governance form shows; the staff case page has them all. */
-  static final int DISPUTE_HISTORY_EVENTS = 12;
+    /** How many of a case's latest audit events the governance form shows; the staff case page has them all. */
+    static final int DISPUTE_HISTORY_EVENTS = 12;
 
-  /**
-   * Starts a policy dispute on a case with the facts the governance form shows: the case, its entitlement under the
-   * case's own terms, the customer's statement, its latest events (bounded) and a link to the full staff case page.
-   */
-  public void raisePolicyDispute(String caseRef, String statement) {
-    CaseRecord c = store.require(caseRef);
-    if (statement == null || statement.isBlank()) {
-      throw new ReturnRejected("statement", "Say what you dispute and why");
+    /**
+     * Starts a policy dispute on a case with the facts the governance form shows: the case, its entitlement under the
+     * case's own terms, the customer's statement, its latest events (bounded) and a link to the full staff case page.
+     */
+    public void raisePolicyDispute(String caseRef, String statement) {
+        CaseRecord c = store.require(caseRef);
+        if (statement == null || statement.isBlank()) {
+            throw new ReturnRejected("statement", "Say what you dispute and why");
+        }
+        if (statement.length() > MAX_TEXT) {
+            throw new ReturnRejected(
+                    "statement",
+                    "Keep the statement under " + MAX_TEXT + " characters; attach documents to the case instead");
+        }
+        List<AuditEvent> events = audit.events(c.id());
+        StringBuilder history = new StringBuilder();
+        if (events.size() > DISPUTE_HISTORY_EVENTS) {
+            history.append("(")
+                    .append(events.size() - DISPUTE_HISTORY_EVENTS)
+                    .append(" earlier events on the staff case page)\n");
+        }
+        for (AuditEvent e : events.subList(Math.max(0, events.size() - DISPUTE_HISTORY_EVENTS), events.size())) {
+            String detail = e.detail().length() > 300 ? e.detail().substring(0, 300) + "…" : e.detail();
+            history.append(Labels.when(e.occurredAt()))
+                    .append(" · ")
+                    .append(e.type())
+                    .append(" · ")
+                    .append(e.actor())
+                    .append(" · ")
+                    .append(detail)
+                    .append('\n');
+        }
+        Entitlement entitlement = c.policyTermsJson() == null
+                ? null
+                : c.policy().entitlement(c.assetFacts(), c.accountSuspended(), c.createdOn());
+        audit.record(
+                c,
+                "POLICY_DISPUTE_RAISED",
+                "DISPUTE_RAISED:" + clock.millis(),
+                "customer:" + c.customerNumber(),
+                statement,
+                clock.instant());
+        camunda.newPublishMessageCommand()
+                .messageName(ProcessContract.MSG_POLICY_DISPUTE)
+                .correlationKey(c.reference())
+                .variables(new Variables.DisputeRaised(
+                        c.reference(),
+                        c.requestReference(),
+                        c.customerNumber(),
+                        c.customerName(),
+                        c.serialNumber(),
+                        c.model(),
+                        c.category().name(),
+                        c.shippedOn().toString(),
+                        c.policyRevision(),
+                        entitlement == null
+                                ? "not checked yet"
+                                : entitlement.status().name(),
+                        entitlement == null ? "" : entitlement.explanation(),
+                        entitlement == null ? "" : entitlement.warrantyEndsOn().toString(),
+                        entitlement == null || entitlement.maintenanceEndsOn() == null
+                                ? "none"
+                                : entitlement.maintenanceEndsOn().toString(),
+                        c.outcome() == null ? "still open" : c.outcome().name(),
+                        statement.trim(),
+                        history.toString(),
+                        staffBaseUrl + "/staff/cases/" + c.reference()))
+                .send()
+                .join();
     }
-    if (statement.length() > MAX_TEXT) {
-      throw new ReturnRejected("statement", "Keep the statement under " + MAX_TEXT
-          + " characters; attach documents to the case instead");
-    }
-    List<AuditEvent> events = audit.events(c.id());
-    StringBuilder history = new StringBuilder();
-    if (events.size() > DISPUTE_HISTORY_EVENTS) {
-      history.append("(").append(events.size() - DISPUTE_HISTORY_EVENTS).append(" earlier events on the staff case page)\n");
-    }
-    for (AuditEvent e : events.subList(Math.max(0, events.size() - DISPUTE_HISTORY_EVENTS), events.size())) {
-      String detail = e.detail().length() > 300 ? e.detail().substring(0, 300) + "…" : e.detail();
-      history.append(Labels.when(e.occurredAt())).append(" · ").append(e.type()).append(" · ").append(e.actor())
-          .append(" · ").append(detail).append('\n');
-    }
-    Entitlement entitlement = c.policyTermsJson() == null ? null
-        : c.policy().entitlement(c.assetFacts(), c.accountSuspended(), c.createdOn());
-    audit.record(c, "POLICY_DISPUTE_RAISED", "DISPUTE_RAISED:" + clock.millis(), "customer:" + c.customerNumber(),
-        statement, clock.instant());
-    camunda.newPublishMessageCommand().messageName(ProcessContract.MSG_POLICY_DISPUTE).correlationKey(c.reference())
-        .variables(new Variables.DisputeRaised(c.reference(), c.requestReference(), c.customerNumber(),
-            c.customerName(), c.serialNumber(), c.model(), c.category().name(), c.shippedOn().toString(),
-            c.policyRevision(), entitlement == null ? "not checked yet" : entitlement.status().name(),
-            entitlement == null ? "" : entitlement.explanation(),
-            entitlement == null ? "" : entitlement.warrantyEndsOn().toString(),
-            entitlement == null || entitlement.maintenanceEndsOn() == null ? "none"
-                : entitlement.maintenanceEndsOn().toString(),
-            c.outcome() == null ? "still open" : c.outcome().name(), statement.trim(), history.toString(),
-            staffBaseUrl + "/staff/cases/" + c.reference()))
-        .send().join();
-  }
 
-  /** The carrier and tracking number of the unit the customer sends back (once authorized, until received). */
-  @Transactional
-  public void setInboundTracking(CustomerId customer, String caseRef, String carrier, String trackingNumber) {
-    CaseRecord c = store.findByReference(caseRef).filter(found -> found.customerId().equals(customer))
-        .orElseThrow(() -> new CaseNotFound(caseRef));
-    if (c.rmaNumber() == null) {
-      throw new ReturnRejected("trackingNumber", "Enter tracking once the RMA is authorized");
+    /** The carrier and tracking number of the unit the customer sends back (once authorized, until received). */
+    @Transactional
+    public void setInboundTracking(CustomerId customer, String caseRef, String carrier, String trackingNumber) {
+        CaseRecord c = store.findByReference(caseRef)
+                .filter(found -> found.customerId().equals(customer))
+                .orElseThrow(() -> new CaseNotFound(caseRef));
+        if (c.rmaNumber() == null) {
+            throw new ReturnRejected("trackingNumber", "Enter tracking once the RMA is authorized");
+        }
+        if (c.receivedAt() != null || c.closed()) {
+            throw new ReturnRejected("trackingNumber", "The unit has already been received");
+        }
+        if (carrier == null || carrier.isBlank() || trackingNumber == null || trackingNumber.isBlank()) {
+            throw new ReturnRejected("trackingNumber", "Enter both the carrier and the tracking number");
+        }
+        store.setInboundTracking(c.id(), carrier.trim(), trackingNumber.trim());
     }
-    if (c.receivedAt() != null || c.closed()) {
-      throw new ReturnRejected("trackingNumber", "The unit has already been received");
-    }
-    if (carrier == null || carrier.isBlank() || trackingNumber == null || trackingNumber.isBlank()) {
-      throw new ReturnRejected("trackingNumber", "Enter both the carrier and the tracking number");
-    }
-    store.setInboundTracking(c.id(), carrier.trim(), trackingNumber.trim());
-  }
 }

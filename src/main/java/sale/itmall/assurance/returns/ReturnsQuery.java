@@ -15,18 +15,18 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import sale.itmall.assurance.policy.AssetFacts;
 import sale.itmall.assurance.policy.AssetCategory;
+import sale.itmall.assurance.policy.AssetFacts;
 import sale.itmall.assurance.policy.CaseOutcome;
+import sale.itmall.assurance.policy.DecidedTerms;
 import sale.itmall.assurance.policy.DiagnosisOutcome;
+import sale.itmall.assurance.policy.Entitlement;
 import sale.itmall.assurance.policy.EntitlementStatus;
 import sale.itmall.assurance.policy.ExclusionReason;
-import sale.itmall.assurance.policy.Entitlement;
 import sale.itmall.assurance.policy.FreightLeg;
+import sale.itmall.assurance.policy.PolicyDecision;
 import sale.itmall.assurance.policy.PolicyTerms;
 import sale.itmall.assurance.policy.ServicePolicy;
-import sale.itmall.assurance.policy.DecidedTerms;
-import sale.itmall.assurance.policy.PolicyDecision;
 import sale.itmall.assurance.shared.Labels;
 
 /**
@@ -38,52 +38,74 @@ import sale.itmall.assurance.shared.Labels;
 @Service
 public class ReturnsQuery {
 
-  private final JdbcClient jdbc;
-  private final CaseStore store;
-  private final AuditTrail audit;
-  private final Labels labels;
-  private final PolicyDecision decision;
-  private final Clock clock;
+    private final JdbcClient jdbc;
+    private final CaseStore store;
+    private final AuditTrail audit;
+    private final Labels labels;
+    private final PolicyDecision decision;
+    private final Clock clock;
 
-  ReturnsQuery(JdbcClient jdbc, CaseStore store, AuditTrail audit, PolicyDecision decision, Clock clock,
-      Labels labels) {
-    this.labels = labels;
-    this.jdbc = jdbc;
-    this.audit = audit;
-    this.store = store;
-    this.decision = decision;
-    this.clock = clock;
-  }
+    ReturnsQuery(
+            JdbcClient jdbc, CaseStore store, AuditTrail audit, PolicyDecision decision, Clock clock, Labels labels) {
+        this.labels = labels;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.store = store;
+        this.decision = decision;
+        this.clock = clock;
+    }
 
-  private static final String CUSTOMER_SELECT =
-      "select id, customer_number, name, email, account_status from customers where ";
+    private static final String CUSTOMER_SELECT =
+            "select id, customer_number, name, email, account_status from customers where ";
 
-  public Customer customer(CustomerId id) {
-    return jdbc.sql(CUSTOMER_SELECT + "id = ?").param(id.value()).query(ReturnsQuery::customer).optional()
-        .orElseThrow(() -> CaseNotFound.of("No customer account " + id));
-  }
+    public Customer customer(CustomerId id) {
+        return jdbc.sql(CUSTOMER_SELECT + "id = ?")
+                .param(id.value())
+                .query((rs, n) -> customer(rs))
+                .optional()
+                .orElseThrow(() -> CaseNotFound.of("No customer account " + id));
+    }
 
-  public Optional<Customer> customerByNumber(String customerNumber) {
-    return jdbc.sql(CUSTOMER_SELECT + "customer_number = ?").param(customerNumber).query(ReturnsQuery::customer)
-        .optional();
-  }
+    public Optional<Customer> customerByNumber(String customerNumber) {
+        return jdbc.sql(CUSTOMER_SELECT + "customer_number = ?")
+                .param(customerNumber)
+                .query((rs, n) -> customer(rs))
+                .optional();
+    }
 
-  private static Customer customer(ResultSet rs, int row) throws SQLException {
-    return new Customer(new CustomerId(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4),
-        "SUSPENDED".equals(rs.getString(5)));
-  }
+    private static Customer customer(ResultSet rs) throws SQLException {
+        return new Customer(
+                new CustomerId(rs.getLong(1)),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                "SUSPENDED".equals(rs.getString(5)));
+    }
 
-  // ---- warranty and orders ----------------------------------------------------------------------------------------
+    // ---- warranty and orders ----------------------------------------------------------------------------------------
 
-  public record AssetView(String serialNumber, String model, AssetCategory category,
-      String orderNumber, LocalDate shippedOn, LocalDate warrantyEndsOn, LocalDate maintenanceEndsOn,
-      boolean manufacturerPlan, String manufacturerName, EntitlementStatus entitlement, String explanation,
-      boolean advanceReplacementEligible, String openCaseRef, boolean returnable, String notReturnableReason,
-      PolicyTerms terms) {}
+    public record AssetView(
+            String serialNumber,
+            String model,
+            AssetCategory category,
+            String orderNumber,
+            LocalDate shippedOn,
+            LocalDate warrantyEndsOn,
+            LocalDate maintenanceEndsOn,
+            boolean manufacturerPlan,
+            String manufacturerName,
+            EntitlementStatus entitlement,
+            String explanation,
+            boolean advanceReplacementEligible,
+            String openCaseRef,
+            boolean returnable,
+            String notReturnableReason,
+            PolicyTerms terms) {}
 
-  public record OrderView(String orderNumber, LocalDate orderedOn, List<AssetView> assets) {}
+    public record OrderView(String orderNumber, LocalDate orderedOn, List<AssetView> assets) {}
 
-  private static final String ASSET_SELECT = """
+    private static final String ASSET_SELECT =
+            """
       select a.serial_number, a.model, a.category, o.order_number, a.shipped_on, a.coverage_start,
              a.warranty_ends_override, a.unit_price, a.manufacturer_plan, a.manufacturer_name,
              (select c.reference from return_cases c where c.asset_id = a.id and c.closed_at is null) as open_case
@@ -91,176 +113,270 @@ public class ReturnsQuery {
        where a.customer_id = ? and a.owner = 'CUSTOMER'
       """;
 
-  private AssetView assetView(ResultSet rs, Customer customer) throws SQLException {
-    AssetCategory category = AssetCategory.valueOf(rs.getString("category"));
-    AssetFacts facts = new AssetFacts(rs.getString("serial_number"), category,
-        rs.getObject("coverage_start", LocalDate.class), rs.getBigDecimal("unit_price"),
-        rs.getBoolean("manufacturer_plan"), rs.getObject("warranty_ends_override", LocalDate.class));
-    DecidedTerms decided = decision.current(category);
-    ServicePolicy policy = new ServicePolicy(decided.terms());
-    Entitlement e = policy.entitlement(facts, customer.suspended(), today());
-    String openCase = rs.getString("open_case");
-    String reason = openCase != null ? "Already in open return " + openCase
-        : policy.closeBeforeDiagnosis(e).isPresent() ? e.explanation() : null;
-    return new AssetView(facts.serialNumber(), rs.getString("model"), category,
-        rs.getString("order_number"), rs.getObject("shipped_on", LocalDate.class), e.warrantyEndsOn(),
-        e.maintenanceEndsOn(), facts.manufacturerPlan(), rs.getString("manufacturer_name"), e.status(),
-        e.explanation(), e.advanceReplacementWindowOpen(), openCase, reason == null, reason, decided.terms());
-  }
-
-  public List<OrderView> orders(Customer customer) {
-    Map<String, OrderView> orders = new LinkedHashMap<>();
-    jdbc.sql("select order_number, ordered_on from orders where customer_id = ? order by ordered_on desc")
-        .param(customer.id().value())
-        .query((rs, n) -> orders.put(rs.getString(1),
-            new OrderView(rs.getString(1), rs.getObject(2, LocalDate.class), new ArrayList<>())))
-        .list();
-    for (AssetView asset : jdbc.sql(ASSET_SELECT + " order by a.serial_number").param(customer.id().value())
-        .query((rs, n) -> assetView(rs, customer)).list()) {
-      Optional.ofNullable(orders.get(asset.orderNumber())).ifPresent(o -> o.assets().add(asset));
+    private AssetView assetView(ResultSet rs, Customer customer) throws SQLException {
+        AssetCategory category = AssetCategory.valueOf(rs.getString("category"));
+        AssetFacts facts = new AssetFacts(
+                rs.getString("serial_number"),
+                category,
+                rs.getObject("coverage_start", LocalDate.class),
+                rs.getBigDecimal("unit_price"),
+                rs.getBoolean("manufacturer_plan"),
+                rs.getObject("warranty_ends_override", LocalDate.class));
+        DecidedTerms decided = decision.current(category);
+        ServicePolicy policy = new ServicePolicy(decided.terms());
+        Entitlement e = policy.entitlement(facts, customer.suspended(), today());
+        String openCase = rs.getString("open_case");
+        String reason = openCase != null
+                ? "Already in open return " + openCase
+                : policy.closeBeforeDiagnosis(e).isPresent() ? e.explanation() : null;
+        return new AssetView(
+                facts.serialNumber(),
+                rs.getString("model"),
+                category,
+                rs.getString("order_number"),
+                rs.getObject("shipped_on", LocalDate.class),
+                e.warrantyEndsOn(),
+                e.maintenanceEndsOn(),
+                facts.manufacturerPlan(),
+                rs.getString("manufacturer_name"),
+                e.status(),
+                e.explanation(),
+                e.advanceReplacementWindowOpen(),
+                openCase,
+                reason == null,
+                reason,
+                decided.terms());
     }
-    return List.copyOf(orders.values());
-  }
 
-  public OrderView order(Customer customer, String orderNumber) {
-    return orders(customer).stream().filter(o -> o.orderNumber().equalsIgnoreCase(orderNumber.trim())).findFirst()
-        .orElseThrow(() -> new ReturnRejected("orderNumber", "No order " + orderNumber + " on your account"));
-  }
-
-  public AssetView warranty(Customer customer, String serialNumber) {
-    if (serialNumber == null || serialNumber.isBlank()) {
-      throw new ReturnRejected("serialNumber", "Enter a serial number");
+    public List<OrderView> orders(Customer customer) {
+        Map<String, OrderView> orders = new LinkedHashMap<>();
+        jdbc.sql("select order_number, ordered_on from orders where customer_id = ? order by ordered_on desc")
+                .param(customer.id().value())
+                .query((rs, n) -> orders.put(
+                        rs.getString(1),
+                        new OrderView(rs.getString(1), rs.getObject(2, LocalDate.class), new ArrayList<>())))
+                .list();
+        for (AssetView asset : jdbc.sql(ASSET_SELECT + " order by a.serial_number")
+                .param(customer.id().value())
+                .query((rs, n) -> assetView(rs, customer))
+                .list()) {
+            Optional.ofNullable(orders.get(asset.orderNumber()))
+                    .ifPresent(o -> o.assets().add(asset));
+        }
+        return List.copyOf(orders.values());
     }
-    return jdbc.sql(ASSET_SELECT + " and a.serial_number = ?").params(customer.id().value(), serialNumber.trim())
-        .query((rs, n) -> assetView(rs, customer)).optional()
-        .orElseThrow(() -> CaseNotFound.of("No asset with serial " + serialNumber.trim() + " on your account"));
-  }
 
-  /** Who pays which freight leg, as the review step shows it (§3.0 freight policy). */
-  public List<String> freightTerms() {
-    FreightLeg inbound = ServicePolicy.inboundLeg();
-    return List.of(
-        "Sending the faulty unit to ITMall: paid by " + (inbound.payer() == FreightLeg.Payer.CLIENT ? "you" : "ITMall")
-            + ".",
-        "Shipping a repaired or replacement unit back, or an advance replacement: paid by ITMall for valid warranty claims.",
-        "Returning a unit whose claim is not valid (exclusion, no fault found, out of warranty): paid by you.");
-  }
+    public OrderView order(Customer customer, String orderNumber) {
+        return orders(customer).stream()
+                .filter(o -> o.orderNumber().equalsIgnoreCase(orderNumber.trim()))
+                .findFirst()
+                .orElseThrow(() -> new ReturnRejected("orderNumber", "No order " + orderNumber + " on your account"));
+    }
 
-  // ---- returns ----------------------------------------------------------------------------------------------------
+    public AssetView warranty(Customer customer, String serialNumber) {
+        if (serialNumber == null || serialNumber.isBlank()) {
+            throw new ReturnRejected("serialNumber", "Enter a serial number");
+        }
+        return jdbc.sql(ASSET_SELECT + " and a.serial_number = ?")
+                .params(customer.id().value(), serialNumber.trim())
+                .query((rs, n) -> assetView(rs, customer))
+                .optional()
+                .orElseThrow(() -> CaseNotFound.of("No asset with serial " + serialNumber.trim() + " on your account"));
+    }
 
-  public record ReturnSummary(String caseRef, String requestRef, String serialNumber, String model, CaseStatus status,
-      CaseOutcome outcome, String rmaNumber, Instant returnDueAt, Instant submittedAt) {}
+    /** Who pays which freight leg, as the review step shows it (§3.0 freight policy). */
+    public List<String> freightTerms() {
+        FreightLeg inbound = ServicePolicy.inboundLeg();
+        return List.of(
+                "Sending the faulty unit to ITMall: paid by "
+                        + (inbound.payer() == FreightLeg.Payer.CLIENT ? "you" : "ITMall") + ".",
+                "Shipping a repaired or replacement unit back, or an advance replacement: paid by ITMall for valid warranty claims.",
+                "Returning a unit whose claim is not valid (exclusion, no fault found, out of warranty): paid by you.");
+    }
 
-  public List<ReturnSummary> returns(Customer customer) {
-    return jdbc.sql("""
+    // ---- returns ----------------------------------------------------------------------------------------------------
+
+    public record ReturnSummary(
+            String caseRef,
+            String requestRef,
+            String serialNumber,
+            String model,
+            CaseStatus status,
+            CaseOutcome outcome,
+            String rmaNumber,
+            Instant returnDueAt,
+            Instant submittedAt) {}
+
+    public List<ReturnSummary> returns(Customer customer) {
+        return jdbc.sql(
+                        """
         select c.reference, r.reference, a.serial_number, a.model, c.status, c.outcome, c.rma_number,
                c.return_due_at, c.created_at
           from return_cases c join return_requests r on r.id = c.request_id join assets a on a.id = c.asset_id
          where r.customer_id = ? order by c.id desc""")
-        .param(customer.id().value())
-        .query((rs, n) -> new ReturnSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            CaseStatus.valueOf(rs.getString(5)), rs.getString(6) == null ? null : CaseOutcome.valueOf(rs.getString(6)),
-            rs.getString(7), CaseStore.instant(rs, 8), CaseStore.instant(rs, 9)))
-        .list();
-  }
-
-  /** A case of this customer's, or not found. */
-  public CaseFacts ownCase(Customer customer, String caseRef) {
-    return own(customer, caseRef).facts();
-  }
-
-  private CaseRecord own(Customer customer, String caseRef) {
-    return store.findByReference(caseRef).filter(c -> c.customerId().equals(customer.id()))
-        .orElseThrow(() -> new CaseNotFound(caseRef));
-  }
-
-  /** Any case, for the staff pages. */
-  public CaseFacts staffCase(String caseRef) {
-    return store.require(caseRef).facts();
-  }
-
-  /** A case's audit trail, oldest first. */
-  public List<AuditEvent> auditTrail(String caseRef) {
-    return audit.events(store.require(caseRef).id());
-  }
-
-  public record Step(String name, String state, Instant at, String detail) {}
-
-  public record Proof(long id, String fileName, String contentType, int sizeBytes) {}
-
-  public record Charge(ChargeReason reason, BigDecimal amount, String currency, ChargeStatus status) {}
-
-  public record Replacement(String serialNumber, ReplacementKind kind, LocalDate warrantyEndsOn) {}
-
-  public record Tracking(CaseFacts c, List<Step> steps, Long daysLeftToReturn, String deadlineNote,
-      List<Charge> charges, List<FreightLeg> shipments, Optional<Replacement> replacement,
-      List<Proof> proofs, String inboundCarrier, String inboundTracking, boolean cancellable) {}
-
-  public Tracking tracking(Customer customer, String caseRef) {
-    CaseRecord c = own(customer, caseRef);
-    record Diagnosed(Instant at, String text) {}
-    Optional<Diagnosed> diagnosis = jdbc.sql("select decided_at, outcome, exclusion_reason from diagnoses where case_id = ?")
-        .param(c.id().value())
-        .query((rs, n) -> new Diagnosed(CaseStore.instant(rs, 1),
-            labels.of(DiagnosisOutcome.valueOf(rs.getString(2))) + (rs.getString(3) == null ? ""
-                : " (" + labels.of(ExclusionReason.valueOf(rs.getString(3))) + ")")))
-        .optional();
-    Instant diagnosedAt = diagnosis.map(Diagnosed::at).orElse(null);
-    String diagnosisText = diagnosis.map(Diagnosed::text).orElse(null);
-    Optional<Boolean> approved = jdbc.sql("select approved from rma_decisions where case_id = ?").param(c.id().value())
-        .query(Boolean.class).optional();
-    boolean closed = c.closed();
-    List<Step> steps = List.of(
-        new Step("Remote diagnosis", diagnosedAt != null ? "done" : closed ? "skipped" : "current",
-            diagnosedAt != null ? diagnosedAt : c.createdAt(),
-            diagnosisText != null ? diagnosisText : closed ? labels.of(c.outcome())
-                : "TAC engineers are assessing the fault"),
-        new Step("RMA approval", approved.isPresent() ? "done" : closed ? "skipped" : diagnosedAt != null ? "current" : "pending",
-            c.rmaAuthorizedAt(), approved.map(a -> a ? "Authorized: " + c.rmaNumber() : "Rejected").orElse(null)),
-        new Step("Asset return", c.receivedAt() != null ? "done" : c.rmaNumber() != null && !closed ? "current"
-            : closed ? "skipped" : "pending", c.receivedAt() != null ? c.receivedAt() : c.returnDueAt(),
-            c.receivedAt() != null ? "Received" : c.rmaNumber() != null ? "Return by " + Labels.when(c.returnDueAt()) : null),
-        new Step("Resolution", closed ? "done" : c.receivedAt() != null ? "current" : "pending", c.closedAt(),
-            closed ? labels.of(c.outcome())
-                + (c.newWarrantyEndsOn() == null ? "" : ", warranty through " + c.newWarrantyEndsOn())
-                : null));
-    Long daysLeft = null;
-    String note = null;
-    if (c.rmaNumber() != null && c.receivedAt() == null && !closed) {
-      long secondsLeft = Duration.between(clock.instant(), c.returnDueAt()).toSeconds();
-      daysLeft = Math.max(0, (secondsLeft + 86_399) / 86_400);
-      note = "Return the unit by " + Labels.when(c.returnDueAt()) + ". After that we send a reminder; after "
-          + Labels.when(c.complianceLimitAt()) + (c.advanceReplacement()
-              ? " you are charged the full unit price of the advance replacement, and the account is suspended if that charge fails."
-              : " the RMA expires.");
+                .param(customer.id().value())
+                .query((rs, n) -> new ReturnSummary(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        CaseStatus.valueOf(rs.getString(5)),
+                        rs.getString(6) == null ? null : CaseOutcome.valueOf(rs.getString(6)),
+                        rs.getString(7),
+                        CaseStore.instant(rs, 8),
+                        CaseStore.instant(rs, 9)))
+                .list();
     }
-    List<Proof> proofs = jdbc.sql("select id, file_name, content_type, size_bytes from proofs where case_id = ? order by id")
-        .param(c.id().value()).query((rs, n) -> new Proof(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
-        .list();
-    Map<String, Object> inbound = jdbc.sql("select inbound_carrier, inbound_tracking from return_cases where id = ?")
-        .param(c.id().value()).query().singleRow();
-    Optional<CaseStore.ReplacementRow> replacement = store.findReplacement(c.id());
-    boolean cancellable = !closed && c.receivedAt() == null && replacement.isEmpty();
-    return new Tracking(c.facts(), steps, daysLeft, note,
-        store.charges(c.id()).stream()
-            .map(ch -> new Charge(ch.reason(), ch.amount(), ch.currency(), ch.status())).toList(),
-        store.shipments(c.id()),
-        replacement.map(r -> new Replacement(r.serialNumber(), r.kind(), r.warrantyEndsOn())), proofs, (String) inbound.get("inbound_carrier"),
-        (String) inbound.get("inbound_tracking"), cancellable);
-  }
 
-  public record ProofContent(String fileName, String contentType, byte[] content) {}
+    /** A case of this customer's, or not found. */
+    public CaseFacts ownCase(Customer customer, String caseRef) {
+        return own(customer, caseRef).facts();
+    }
 
-  public ProofContent proof(Customer customer, String caseRef, long proofId) {
-    CaseRecord c = own(customer, caseRef);
-    return jdbc.sql("select file_name, content_type, content from proofs where id = ? and case_id = ?")
-        .params(proofId, c.id().value())
-        .query((rs, n) -> new ProofContent(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional()
-        .orElseThrow(() -> CaseNotFound.of("No proof " + proofId + " on return " + caseRef));
-  }
+    private CaseRecord own(Customer customer, String caseRef) {
+        return store.findByReference(caseRef)
+                .filter(c -> c.customerId().equals(customer.id()))
+                .orElseThrow(() -> new CaseNotFound(caseRef));
+    }
 
-  private LocalDate today() {
-    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-  }
+    /** Any case, for the staff pages. */
+    public CaseFacts staffCase(String caseRef) {
+        return store.require(caseRef).facts();
+    }
 
+    /** A case's audit trail, oldest first. */
+    public List<AuditEvent> auditTrail(String caseRef) {
+        return audit.events(store.require(caseRef).id());
+    }
+
+    public record Step(String name, String state, Instant at, String detail) {}
+
+    public record Proof(long id, String fileName, String contentType, int sizeBytes) {}
+
+    public record Charge(ChargeReason reason, BigDecimal amount, String currency, ChargeStatus status) {}
+
+    public record Replacement(String serialNumber, ReplacementKind kind, LocalDate warrantyEndsOn) {}
+
+    public record Tracking(
+            CaseFacts c,
+            List<Step> steps,
+            Long daysLeftToReturn,
+            String deadlineNote,
+            List<Charge> charges,
+            List<FreightLeg> shipments,
+            Optional<Replacement> replacement,
+            List<Proof> proofs,
+            String inboundCarrier,
+            String inboundTracking,
+            boolean cancellable) {}
+
+    public Tracking tracking(Customer customer, String caseRef) {
+        CaseRecord c = own(customer, caseRef);
+        record Diagnosed(Instant at, String text) {}
+        Optional<Diagnosed> diagnosis = jdbc.sql(
+                        "select decided_at, outcome, exclusion_reason from diagnoses where case_id = ?")
+                .param(c.id().value())
+                .query((rs, n) -> new Diagnosed(
+                        CaseStore.instant(rs, 1),
+                        labels.of(DiagnosisOutcome.valueOf(rs.getString(2)))
+                                + (rs.getString(3) == null
+                                        ? ""
+                                        : " (" + labels.of(ExclusionReason.valueOf(rs.getString(3))) + ")")))
+                .optional();
+        Instant diagnosedAt = diagnosis.map(Diagnosed::at).orElse(null);
+        String diagnosisText = diagnosis.map(Diagnosed::text).orElse(null);
+        Optional<Boolean> approved = jdbc.sql("select approved from rma_decisions where case_id = ?")
+                .param(c.id().value())
+                .query(Boolean.class)
+                .optional();
+        boolean closed = c.closed();
+        List<Step> steps = List.of(
+                new Step(
+                        "Remote diagnosis",
+                        diagnosedAt != null ? "done" : closed ? "skipped" : "current",
+                        diagnosedAt != null ? diagnosedAt : c.createdAt(),
+                        diagnosisText != null
+                                ? diagnosisText
+                                : closed ? labels.of(c.outcome()) : "TAC engineers are assessing the fault"),
+                new Step(
+                        "RMA approval",
+                        approved.isPresent()
+                                ? "done"
+                                : closed ? "skipped" : diagnosedAt != null ? "current" : "pending",
+                        c.rmaAuthorizedAt(),
+                        approved.map(a -> a ? "Authorized: " + c.rmaNumber() : "Rejected")
+                                .orElse(null)),
+                new Step(
+                        "Asset return",
+                        c.receivedAt() != null
+                                ? "done"
+                                : c.rmaNumber() != null && !closed ? "current" : closed ? "skipped" : "pending",
+                        c.receivedAt() != null ? c.receivedAt() : c.returnDueAt(),
+                        c.receivedAt() != null
+                                ? "Received"
+                                : c.rmaNumber() != null ? "Return by " + Labels.when(c.returnDueAt()) : null),
+                new Step(
+                        "Resolution",
+                        closed ? "done" : c.receivedAt() != null ? "current" : "pending",
+                        c.closedAt(),
+                        closed
+                                ? labels.of(c.outcome())
+                                        + (c.newWarrantyEndsOn() == null
+                                                ? ""
+                                                : ", warranty through " + c.newWarrantyEndsOn())
+                                : null));
+        Long daysLeft = null;
+        String note = null;
+        if (c.rmaNumber() != null && c.receivedAt() == null && !closed) {
+            long secondsLeft =
+                    Duration.between(clock.instant(), c.returnDueAt()).toSeconds();
+            daysLeft = Math.max(0, (secondsLeft + 86_399) / 86_400);
+            note = "Return the unit by " + Labels.when(c.returnDueAt()) + ". After that we send a reminder; after "
+                    + Labels.when(c.complianceLimitAt())
+                    + (c.advanceReplacement()
+                            ? " you are charged the full unit price of the advance replacement, and the account is suspended if that charge fails."
+                            : " the RMA expires.");
+        }
+        List<Proof> proofs = jdbc.sql(
+                        "select id, file_name, content_type, size_bytes from proofs where case_id = ? order by id")
+                .param(c.id().value())
+                .query((rs, n) -> new Proof(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
+                .list();
+        Map<String, Object> inbound = jdbc.sql(
+                        "select inbound_carrier, inbound_tracking from return_cases where id = ?")
+                .param(c.id().value())
+                .query()
+                .singleRow();
+        Optional<CaseStore.ReplacementRow> replacement = store.findReplacement(c.id());
+        boolean cancellable = !closed && c.receivedAt() == null && replacement.isEmpty();
+        return new Tracking(
+                c.facts(),
+                steps,
+                daysLeft,
+                note,
+                store.charges(c.id()).stream()
+                        .map(ch -> new Charge(ch.reason(), ch.amount(), ch.currency(), ch.status()))
+                        .toList(),
+                store.shipments(c.id()),
+                replacement.map(r -> new Replacement(r.serialNumber(), r.kind(), r.warrantyEndsOn())),
+                proofs,
+                (String) inbound.get("inbound_carrier"),
+                (String) inbound.get("inbound_tracking"),
+                cancellable);
+    }
+
+    public record ProofContent(String fileName, String contentType, byte[] content) {}
+
+    public ProofContent proof(Customer customer, String caseRef, long proofId) {
+        CaseRecord c = own(customer, caseRef);
+        return jdbc.sql("select file_name, content_type, content from proofs where id = ? and case_id = ?")
+                .params(proofId, c.id().value())
+                .query((rs, n) -> new ProofContent(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .optional()
+                .orElseThrow(() -> CaseNotFound.of("No proof " + proofId + " on return " + caseRef));
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
 }

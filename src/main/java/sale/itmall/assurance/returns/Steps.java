@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import sale.itmall.assurance.policy.PolicyViolation;
 
@@ -28,53 +28,64 @@ import sale.itmall.assurance.policy.PolicyViolation;
 @Component
 class Steps {
 
-  static final Duration TECHNICAL_BACKOFF = Duration.ofSeconds(30);
-  private static final Logger LOG = LoggerFactory.getLogger(Steps.class);
-  private final MeterRegistry registry;
+    static final Duration TECHNICAL_BACKOFF = Duration.ofSeconds(30);
+    private static final Logger LOG = LoggerFactory.getLogger(Steps.class);
+    private final MeterRegistry registry;
 
-  Steps(MeterRegistry registry) {
-    this.registry = registry;
-  }
-
-  /** Runs a step, timing it as {@code itmall.job.duration} and counting failures as {@code itmall.job.failures}. */
-  <T> T run(ActivatedJob job, Supplier<T> step) {
-    Timer.Sample sample = Timer.start(registry);
-    String result = "completed";
-    try {
-      return step.get();
-    } catch (RuntimeException e) {
-      result = e instanceof BpmnError ? "bpmn-error" : "failed";
-      if (!"bpmn-error".equals(result)) {
-        registry.counter("itmall.job.failures", "type", job.getType(), "kind",
-            e instanceof PolicyViolation || e instanceof CaseNotFound ? "data" : "technical").increment();
-      }
-      throw translate(job, e);
-    } finally {
-      sample.stop(registry.timer("itmall.job.duration", "type", job.getType(), "result", result));
+    Steps(MeterRegistry registry) {
+        this.registry = registry;
     }
-  }
 
-  /** The failure as Operate should show it: a readable incident, or a retry with backoff. */
-  private static RuntimeException translate(ActivatedJob job, RuntimeException e) {
-    if (e instanceof PolicyViolation || e instanceof CaseNotFound) {
-      return CamundaError.jobError(e.getMessage()
-          + ". Correct the process variables of this instance in Operate, then retry the incident.", null, 0);
+    /** Runs a step, timing it as {@code itmall.job.duration} and counting failures as {@code itmall.job.failures}. */
+    <T> T run(ActivatedJob job, Supplier<T> step) {
+        Timer.Sample sample = Timer.start(registry);
+        String result = "completed";
+        try {
+            return step.get();
+        } catch (RuntimeException e) {
+            result = e instanceof BpmnError ? "bpmn-error" : "failed";
+            if (!"bpmn-error".equals(result)) {
+                registry.counter(
+                                "itmall.job.failures",
+                                "type",
+                                job.getType(),
+                                "kind",
+                                e instanceof PolicyViolation || e instanceof CaseNotFound ? "data" : "technical")
+                        .increment();
+            }
+            throw translate(job, e);
+        } finally {
+            sample.stop(registry.timer("itmall.job.duration", "type", job.getType(), "result", result));
+        }
     }
-    if (e instanceof TransientDataAccessException || e instanceof DataAccessResourceFailureException) {
-      int retries = Math.max(job.getRetries() - 1, 0);
-      LOG.warn("{} failed on a database fault, {} retries left: {}", job.getType(), retries, e.getMessage());
-      return CamundaError.jobError("Database unavailable while running " + job.getType() + ": " + e.getMessage()
-              + (retries == 0 ? ". Check the database, then retry the incident." : ". Retrying."),
-          null, retries, TECHNICAL_BACKOFF, e);
+
+    /** The failure as Operate should show it: a readable incident, or a retry with backoff. */
+    private static RuntimeException translate(ActivatedJob job, RuntimeException e) {
+        if (e instanceof PolicyViolation || e instanceof CaseNotFound) {
+            return CamundaError.jobError(
+                    e.getMessage()
+                            + ". Correct the process variables of this instance in Operate, then retry the incident.",
+                    null,
+                    0);
+        }
+        if (e instanceof TransientDataAccessException || e instanceof DataAccessResourceFailureException) {
+            int retries = Math.max(job.getRetries() - 1, 0);
+            LOG.warn("{} failed on a database fault, {} retries left: {}", job.getType(), retries, e.getMessage());
+            return CamundaError.jobError(
+                    "Database unavailable while running " + job.getType() + ": " + e.getMessage()
+                            + (retries == 0 ? ". Check the database, then retry the incident." : ". Retrying."),
+                    null,
+                    retries,
+                    TECHNICAL_BACKOFF,
+                    e);
+        }
+        return e;
     }
-    return e;
-  }
 
-
-  void run(ActivatedJob job, Runnable step) {
-    run(job, () -> {
-      step.run();
-      return null;
-    });
-  }
+    void run(ActivatedJob job, Runnable step) {
+        run(job, () -> {
+            step.run();
+            return null;
+        });
+    }
 }

@@ -15,36 +15,36 @@ import org.springframework.stereotype.Component;
 @Component("labels")
 public class Labels {
 
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-  private final MessageSource messages;
+    private final MessageSource messages;
 
-  public Labels(MessageSource messages) {
-    this.messages = messages;
-  }
-
-  /** A code in the current request's language; anything that is not a code is shown as it is. */
-  public String of(Object value) {
-    return of(value, LocaleContextHolder.getLocale());
-  }
-
-  public String of(Object value, Locale locale) {
-    if (value == null) {
-      return "";
+    public Labels(MessageSource messages) {
+        this.messages = messages;
     }
-    if (value instanceof Enum<?> code) {
-      return messages.getMessage(key(code), null, locale);
+
+    /** A code in the current request's language; anything that is not a code is shown as it is. */
+    public String of(Object value) {
+        return of(value, LocaleContextHolder.getLocale());
     }
-    return value.toString();
-  }
 
-  /** The message key of a code: {@code CaseOutcome.REPAIRED}. */
-  public static String key(Enum<?> code) {
-    return code.getDeclaringClass().getSimpleName() + "." + code.name();
-  }
+    public String of(Object value, Locale locale) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Enum<?> code) {
+            return messages.getMessage(key(code), null, locale);
+        }
+        return value.toString();
+    }
 
-  public static String when(Instant instant) {
-    return instant == null ? "" : WHEN.format(instant);
-  }
+    /** The message key of a code: {@code CaseOutcome.REPAIRED}. */
+    public static String key(Enum<?> code) {
+        return code.getDeclaringClass().getSimpleName() + "." + code.name();
+    }
+
+    public static String when(Instant instant) {
+        return instant == null ? "" : WHEN.format(instant);
+    }
 }

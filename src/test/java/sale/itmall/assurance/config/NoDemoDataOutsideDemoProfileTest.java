@@ -10,13 +10,18 @@ import sale.itmall.assurance.support.ApplicationTest;
 /** Demo customers exist only where the demo profile asked for them, never in a production-like start. */
 @ApplicationTest
 class NoDemoDataOutsideDemoProfileTest {
-  @Autowired JdbcClient jdbc;
+    @Autowired
+    JdbcClient jdbc;
 
-  @Test
-  void noDemoRowsAreLoadedWithoutTheDemoProfile() {
-    assertThat(jdbc.sql("select count(*) from customers where customer_number in ('C-1001', 'C-1002', 'C-1003')")
-        .query(Long.class).single()).isZero();
-    assertThat(jdbc.sql("select count(*) from flyway_schema_history where version = '1000'").query(Long.class)
-        .single()).isZero();
-  }
+    @Test
+    void noDemoRowsAreLoadedWithoutTheDemoProfile() {
+        assertThat(jdbc.sql("select count(*) from customers where customer_number in ('C-1001', 'C-1002', 'C-1003')")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from flyway_schema_history where version = '1000'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
 }

@@ -19,42 +19,42 @@ import java.util.Map;
  */
 public final class PublishedTerms {
 
-  public static final Path DECISION_FILE = Path.of("bpmn/itmall-policy-terms.dmn");
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    public static final Path DECISION_FILE = Path.of("bpmn/itmall-policy-terms.dmn");
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-  private PublishedTerms() {}
+    private PublishedTerms() {}
 
-  public static PolicyTerms of(AssetCategory category) {
-    return of(DECISION_FILE, category);
-  }
-
-  public static PolicyTerms of(Path dmnFile, AssetCategory category) {
-    try {
-      return JSON.readValue(evaluate(dmnFile, Map.of("assetCategory", category.name())), PolicyTerms.class);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+    public static PolicyTerms of(AssetCategory category) {
+        return of(DECISION_FILE, category);
     }
-  }
 
-  /** The decision's output as JSON. */
-  public static String evaluate(Path dmnFile, Map<String, Object> variables) throws IOException {
-    DecisionEngine engine = DecisionEngineFactory.createDecisionEngine();
-    ParsedDecisionRequirementsGraph drg;
-    try (InputStream in = Files.newInputStream(dmnFile)) {
-      drg = engine.parse(in);
+    public static PolicyTerms of(Path dmnFile, AssetCategory category) {
+        try {
+            return JSON.readValue(evaluate(dmnFile, Map.of("assetCategory", category.name())), PolicyTerms.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
-    if (!drg.isValid()) {
-      throw new IllegalStateException(dmnFile + " is not a valid decision: " + drg.getFailureMessage());
-    }
-    DecisionEvaluationResult result = engine.evaluateDecisionById(drg, "itmall-policy-terms", () -> variables);
-    if (result.isFailure()) {
-      throw new IllegalStateException(result.getFailureMessage());
-    }
-    return MsgPackConverter.convertToJson(result.getOutput());
-  }
 
-  public static ServicePolicy policy(AssetCategory category) {
-    return new ServicePolicy(of(category));
-  }
+    /** The decision's output as JSON. */
+    public static String evaluate(Path dmnFile, Map<String, Object> variables) throws IOException {
+        DecisionEngine engine = DecisionEngineFactory.createDecisionEngine();
+        ParsedDecisionRequirementsGraph drg;
+        try (InputStream in = Files.newInputStream(dmnFile)) {
+            drg = engine.parse(in);
+        }
+        if (!drg.isValid()) {
+            throw new IllegalStateException(dmnFile + " is not a valid decision: " + drg.getFailureMessage());
+        }
+        DecisionEvaluationResult result = engine.evaluateDecisionById(drg, "itmall-policy-terms", () -> variables);
+        if (result.isFailure()) {
+            throw new IllegalStateException(result.getFailureMessage());
+        }
+        return MsgPackConverter.convertToJson(result.getOutput());
+    }
+
+    public static ServicePolicy policy(AssetCategory category) {
+        return new ServicePolicy(of(category));
+    }
 }

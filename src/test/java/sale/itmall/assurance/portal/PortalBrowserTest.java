@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,9 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import sale.itmall.assurance.policy.AssetCategory;
+import sale.itmall.assurance.returns.ProcessDriver;
 import sale.itmall.assurance.support.ApplicationTest;
 import sale.itmall.assurance.support.Fixtures;
-import sale.itmall.assurance.returns.ProcessDriver;
 
 /**
  * The Self-Service Returns Center in a real headless Chromium (Debian's chromium and chromedriver; nothing downloads a
@@ -38,231 +37,284 @@ import sale.itmall.assurance.returns.ProcessDriver;
 @ApplicationTest
 class PortalBrowserTest {
 
-  static final Path SHOTS = Path.of("target", "screenshots");
-  static WebDriver browser;
+    static final Path SHOTS = Path.of("target", "screenshots");
+    static WebDriver browser;
 
-  @LocalServerPort int port;
-  @Autowired Fixtures fixtures;
-  @Autowired ProcessDriver driver;
-  @Autowired sale.itmall.assurance.returns.Scenarios scenarios;
-  @Autowired JdbcClient jdbc;
+    @LocalServerPort
+    int port;
 
-  String customer;
-  String username;
-  String young;
-  String spare;
-  String referred;
+    @Autowired
+    Fixtures fixtures;
 
-  @BeforeAll
-  static void startBrowser() throws IOException {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1280,1100", "--user-data-dir=" + Files.createTempDirectory("itmall-chromium"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
-        .build();
-    browser = new ChromeDriver(service, options);
-    Files.createDirectories(SHOTS);
-  }
+    @Autowired
+    ProcessDriver driver;
 
-  /** A page whose script fails is broken for the customer even when the server answered well. */
-  @org.junit.jupiter.api.AfterEach
-  void noScriptErrors() {
-    assertThat(browser.manage().logs().get("browser").getAll())
-        .noneMatch(entry -> entry.getLevel() == java.util.logging.Level.SEVERE
-            && !(entry.getMessage().contains(browser.getCurrentUrl()) && entry.getMessage().contains("status of 404")));
-  }
+    @Autowired
+    sale.itmall.assurance.returns.Scenarios scenarios;
 
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
+    @Autowired
+    JdbcClient jdbc;
+
+    String customer;
+    String username;
+    String young;
+    String spare;
+    String referred;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,1100",
+                "--user-data-dir=" + Files.createTempDirectory("itmall-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
+                .build();
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SHOTS);
     }
-  }
 
-  @BeforeEach
-  void customerWithAnOrder() {
-    customer = fixtures.customer(true);
-    username = fixtures.portalUser(customer);
-    young = fixtures.asset(customer, AssetCategory.ENTERPRISE_INFRASTRUCTURE, 60, false);
-    browser.manage().deleteAllCookies();
-    signIn();
-  }
-
-  String url(String path) {
-    return "http://localhost:" + port + path;
-  }
-
-  void signIn() {
-    browser.get(url("/login"));
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys("secret");
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    waitFor(() -> browser.getTitle().startsWith("My returns"));
-  }
-
-  void waitFor(java.util.function.BooleanSupplier condition) {
-    new WebDriverWait(browser, Duration.ofSeconds(15))
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .until(d -> condition.getAsBoolean());
-  }
-
-  String text() {
-    return browser.findElement(By.tagName("main")).getText();
-  }
-
-  void shot(String name) throws IOException {
-    File file = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(file.toPath(), SHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  String orderOf(String serial) {
-    return jdbc.sql("select o.order_number from assets a join orders o on o.id = a.order_id where a.serial_number = ?")
-        .param(serial).query(String.class).single();
-  }
-
-  @Test
-  void aWrongPasswordIsRefusedWithAMessage() {
-    browser.manage().deleteAllCookies();
-    browser.get(url("/login"));
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys("wrong");
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    waitFor(() -> browser.getCurrentUrl().contains("error"));
-    assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("not correct");
-  }
-
-  @Test
-  void theWarrantyLookupShowsTermsAndRefusesSomeoneElsesSerial() throws IOException {
-    browser.get(url("/warranty"));
-    browser.findElement(By.id("serial")).sendKeys(young);
-    browser.findElement(By.cssSelector("main form button")).click();
-    waitFor(() -> text().contains("Warranty ends"));
-    assertThat(text()).contains("Enterprise Infrastructure").contains("Advance replacement")
-        .contains("Eligible").contains("Under ITMall warranty through");
-    shot("warranty-lookup");
-
-    String other = fixtures.asset(fixtures.customer(true), AssetCategory.ACCESSORY, 10, false);
-    browser.findElement(By.id("serial")).clear();
-    browser.findElement(By.id("serial")).sendKeys(other);
-    browser.findElement(By.cssSelector("main form button")).click();
-    waitFor(() -> text().contains("No asset with serial"));
-    assertThat(browser.findElement(By.id("serial")).getAttribute("value")).isEqualTo(other);
-    assertThat(browser.findElement(By.id("serial")).getAttribute("aria-invalid")).isEqualTo("true");
-  }
-
-  @Test
-  void theWizardSubmitsItemsWithProofsAndTheTrackingPageFollowsTheCase() throws IOException {
-    String order = orderOf(young);
-    Path photo = Files.write(Files.createTempFile("front-panel", ".png"),
-        new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13});
-    Path log = Files.writeString(Files.createTempFile("syslog", ".txt"), "fan0: speed 0 rpm\n");
-
-    browser.get(url("/returns/new"));
-    new Select(browser.findElement(By.id("order"))).selectByValue(order);
-    browser.findElement(By.cssSelector("fieldset form button")).click();
-    waitFor(() -> !browser.findElements(By.id("wizard")).isEmpty());
-
-    WebElement item = browser.findElement(By.cssSelector(".item"));
-    assertThat(item.getText()).contains(young).contains("Advance replacement if the defect is confirmed");
-    item.findElement(By.cssSelector("input[type=checkbox]")).click();
-    item.findElement(By.tagName("textarea")).sendKeys("Fans stop after boot; switch overheats");
-    item.findElement(By.cssSelector("input[type=file]")).sendKeys(photo + "\n" + log);
-    waitFor(() -> browser.findElement(By.id("review")).getText().contains("2 proof(s)"));
-    assertThat(text()).contains("Sending the faulty unit to ITMall: paid by you");
-    shot("wizard");
-    browser.findElement(By.id("submit-return")).click();
-
-    waitFor(() -> text().contains("received"));
-    assertThat(text()).contains("Each item is now in remote diagnosis").contains(young);
-    String caseRef = browser.findElement(By.cssSelector("table a")).getText();
-    driver.awaitWaitingAt(caseRef, "Task_RemoteDiagnosis");
-
-    browser.findElement(By.linkText(caseRef)).click();
-    waitFor(() -> text().contains("Progress"));
-    assertThat(browser.findElements(By.cssSelector("ol.timeline li"))).hasSize(4);
-    assertThat(browser.findElement(By.cssSelector("ol.timeline li.current")).getText()).contains("Remote diagnosis");
-    assertThat(text()).contains("front-panel").contains("syslog");
-
-    scenarios.authorize(caseRef);
-    browser.navigate().refresh();
-    String rma = driver.facts(caseRef).rmaNumber();
-    assertThat(browser.findElement(By.id("rma-number")).getText()).isEqualTo(rma);
-    assertThat(text()).contains("(10 days left)").contains("Advance replacement").contains("ITMall")
-        .contains("charged the full unit price");
-    browser.findElement(By.id("carrier")).sendKeys("DHL");
-    browser.findElement(By.id("trackingNumber")).sendKeys("JD0142");
-    browser.findElement(By.xpath("//button[text()='Save tracking']")).click();
-    waitFor(() -> text().contains("Tracking saved"));
-    shot("tracking");
-
-    browser.findElement(By.linkText("Print the RMA slip")).click();
-    waitFor(() -> text().contains("Return Merchandise Authorization"));
-    assertThat(text()).contains(rma).contains(young).contains("Inbound freight is at your cost");
-  }
-
-  @Test
-  void aWizardErrorKeepsWhatTheCustomerTyped() {
-    String second = fixtures.asset(customer, AssetCategory.ACCESSORY, 30, false);
-    jdbc.sql("update assets set order_id = (select order_id from assets where serial_number = ?) where serial_number = ?")
-        .params(young, second).update();
-    browser.get(url("/returns/new?order=" + orderOf(young)));
-    List<WebElement> items = browser.findElements(By.cssSelector(".item"));
-    assertThat(items).hasSize(2);
-    for (WebElement item : items) {
-      item.findElement(By.cssSelector("input[type=checkbox]")).click();
+    /** A page whose script fails is broken for the customer even when the server answered well. */
+    @org.junit.jupiter.api.AfterEach
+    void noScriptErrors() {
+        assertThat(browser.manage().logs().get("browser").getAll())
+                .noneMatch(entry -> entry.getLevel() == java.util.logging.Level.SEVERE
+                        && !(entry.getMessage().contains(browser.getCurrentUrl())
+                                && entry.getMessage().contains("status of 404")));
     }
-    items.get(0).findElement(By.tagName("textarea")).sendKeys("Described carefully");
-    browser.findElement(By.id("submit-return")).click();
 
-    waitFor(() -> !browser.findElements(By.id("wizard-error")).isEmpty());
-    assertThat(browser.findElement(By.id("wizard-error")).getText()).contains("Describe the fault of");
-    List<WebElement> again = browser.findElements(By.cssSelector(".item"));
-    assertThat(again.get(0).findElement(By.tagName("textarea")).getAttribute("value")).isEqualTo("Described carefully");
-    assertThat(again.get(0).findElement(By.cssSelector("input[type=checkbox]")).isSelected()).isTrue();
-    assertThat(jdbc.sql("select count(*) from return_cases c join assets a on a.id = c.asset_id "
-        + "where a.serial_number in (?, ?)").params(young, second).query(Long.class).single()).isZero();
-  }
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
 
-  @Test
-  void anItemThatCannotBeReturnedSaysWhyAndCannotBeSelected() {
-    String planned = fixtures.asset(customer, AssetCategory.END_USER_TERMINAL, 30, true);
-    browser.get(url("/returns/new?order=" + orderOf(planned)));
-    WebElement item = browser.findElement(By.cssSelector(".item"));
-    assertThat(item.getText()).contains("Cannot be returned").contains("manufacturer");
-    assertThat(item.findElement(By.cssSelector("input[type=checkbox]")).isEnabled()).isFalse();
-  }
+    @BeforeEach
+    void customerWithAnOrder() {
+        customer = fixtures.customer(true);
+        username = fixtures.portalUser(customer);
+        young = fixtures.asset(customer, AssetCategory.ENTERPRISE_INFRASTRUCTURE, 60, false);
+        browser.manage().deleteAllCookies();
+        signIn();
+    }
 
-  @Test
-  void aCustomerCanCancelAReturnFromItsPage() {
-    String caseRef = submitViaService();
-    driver.awaitWaitingAt(caseRef, "Task_RemoteDiagnosis");
-    browser.get(url("/returns/" + caseRef));
-    browser.findElement(By.id("reason")).sendKeys("Fixed it myself after the reboot");
-    browser.findElement(By.xpath("//button[text()='Cancel return']")).click();
-    waitFor(() -> text().contains("Cancellation requested"));
-    driver.awaitClosed(caseRef);
-    browser.navigate().refresh();
-    assertThat(browser.findElement(By.id("outcome")).getText()).isEqualTo("Cancelled");
-  }
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
 
-  @Autowired sale.itmall.assurance.returns.ReturnSubmissions submissions;
+    void signIn() {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("secret");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(() -> browser.getTitle().startsWith("My returns"));
+    }
 
-  String submitViaService() {
-    return submissions.submit(customer, null,
-        List.of(new sale.itmall.assurance.returns.ReturnSubmissions.Item(young, "Port 12 dead"))).caseReferences().get(0);
-  }
+    void waitFor(java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> condition.getAsBoolean());
+    }
 
-  @Test
-  void anotherCustomersReturnPageIsNotFound() {
-    String other = fixtures.customer(true);
-    String serial = fixtures.asset(other, AssetCategory.ACCESSORY, 10, false);
-    String theirs = submissions.submit(other, null,
-        List.of(new sale.itmall.assurance.returns.ReturnSubmissions.Item(serial, "Broken"))).caseReferences().get(0);
-    browser.get(url("/returns/" + theirs));
-    assertThat(browser.getTitle()).startsWith("Not found");
-    assertThat(text()).doesNotContain(serial);
-  }
+    String text() {
+        return browser.findElement(By.tagName("main")).getText();
+    }
+
+    void shot(String name) throws IOException {
+        File file = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(file.toPath(), SHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    String orderOf(String serial) {
+        return jdbc.sql(
+                        "select o.order_number from assets a join orders o on o.id = a.order_id where a.serial_number = ?")
+                .param(serial)
+                .query(String.class)
+                .single();
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithAMessage() {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("wrong");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("error"));
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
+                .contains("not correct");
+    }
+
+    @Test
+    void theWarrantyLookupShowsTermsAndRefusesSomeoneElsesSerial() throws IOException {
+        browser.get(url("/warranty"));
+        browser.findElement(By.id("serial")).sendKeys(young);
+        browser.findElement(By.cssSelector("main form button")).click();
+        waitFor(() -> text().contains("Warranty ends"));
+        assertThat(text())
+                .contains("Enterprise Infrastructure")
+                .contains("Advance replacement")
+                .contains("Eligible")
+                .contains("Under ITMall warranty through");
+        shot("warranty-lookup");
+
+        String other = fixtures.asset(fixtures.customer(true), AssetCategory.ACCESSORY, 10, false);
+        browser.findElement(By.id("serial")).clear();
+        browser.findElement(By.id("serial")).sendKeys(other);
+        browser.findElement(By.cssSelector("main form button")).click();
+        waitFor(() -> text().contains("No asset with serial"));
+        assertThat(browser.findElement(By.id("serial")).getAttribute("value")).isEqualTo(other);
+        assertThat(browser.findElement(By.id("serial")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+    }
+
+    @Test
+    void theWizardSubmitsItemsWithProofsAndTheTrackingPageFollowsTheCase() throws IOException {
+        String order = orderOf(young);
+        Path photo = Files.write(
+                Files.createTempFile("front-panel", ".png"),
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13});
+        Path log = Files.writeString(Files.createTempFile("syslog", ".txt"), "fan0: speed 0 rpm\n");
+
+        browser.get(url("/returns/new"));
+        new Select(browser.findElement(By.id("order"))).selectByValue(order);
+        browser.findElement(By.cssSelector("fieldset form button")).click();
+        waitFor(() -> !browser.findElements(By.id("wizard")).isEmpty());
+
+        WebElement item = browser.findElement(By.cssSelector(".item"));
+        assertThat(item.getText()).contains(young).contains("Advance replacement if the defect is confirmed");
+        item.findElement(By.cssSelector("input[type=checkbox]")).click();
+        item.findElement(By.tagName("textarea")).sendKeys("Fans stop after boot; switch overheats");
+        item.findElement(By.cssSelector("input[type=file]")).sendKeys(photo + "\n" + log);
+        waitFor(() -> browser.findElement(By.id("review")).getText().contains("2 proof(s)"));
+        assertThat(text()).contains("Sending the faulty unit to ITMall: paid by you");
+        shot("wizard");
+        browser.findElement(By.id("submit-return")).click();
+
+        waitFor(() -> text().contains("received"));
+        assertThat(text()).contains("Each item is now in remote diagnosis").contains(young);
+        String caseRef = browser.findElement(By.cssSelector("table a")).getText();
+        driver.awaitWaitingAt(caseRef, "Task_RemoteDiagnosis");
+
+        browser.findElement(By.linkText(caseRef)).click();
+        waitFor(() -> text().contains("Progress"));
+        assertThat(browser.findElements(By.cssSelector("ol.timeline li"))).hasSize(4);
+        assertThat(browser.findElement(By.cssSelector("ol.timeline li.current")).getText())
+                .contains("Remote diagnosis");
+        assertThat(text()).contains("front-panel").contains("syslog");
+
+        scenarios.authorize(caseRef);
+        browser.navigate().refresh();
+        String rma = driver.facts(caseRef).rmaNumber();
+        assertThat(browser.findElement(By.id("rma-number")).getText()).isEqualTo(rma);
+        assertThat(text())
+                .contains("(10 days left)")
+                .contains("Advance replacement")
+                .contains("ITMall")
+                .contains("charged the full unit price");
+        browser.findElement(By.id("carrier")).sendKeys("DHL");
+        browser.findElement(By.id("trackingNumber")).sendKeys("JD0142");
+        browser.findElement(By.xpath("//button[text()='Save tracking']")).click();
+        waitFor(() -> text().contains("Tracking saved"));
+        shot("tracking");
+
+        browser.findElement(By.linkText("Print the RMA slip")).click();
+        waitFor(() -> text().contains("Return Merchandise Authorization"));
+        assertThat(text()).contains(rma).contains(young).contains("Inbound freight is at your cost");
+    }
+
+    @Test
+    void aWizardErrorKeepsWhatTheCustomerTyped() {
+        String second = fixtures.asset(customer, AssetCategory.ACCESSORY, 30, false);
+        jdbc.sql(
+                        "update assets set order_id = (select order_id from assets where serial_number = ?) where serial_number = ?")
+                .params(young, second)
+                .update();
+        browser.get(url("/returns/new?order=" + orderOf(young)));
+        List<WebElement> items = browser.findElements(By.cssSelector(".item"));
+        assertThat(items).hasSize(2);
+        for (WebElement item : items) {
+            item.findElement(By.cssSelector("input[type=checkbox]")).click();
+        }
+        items.get(0).findElement(By.tagName("textarea")).sendKeys("Described carefully");
+        browser.findElement(By.id("submit-return")).click();
+
+        waitFor(() -> !browser.findElements(By.id("wizard-error")).isEmpty());
+        assertThat(browser.findElement(By.id("wizard-error")).getText()).contains("Describe the fault of");
+        List<WebElement> again = browser.findElements(By.cssSelector(".item"));
+        assertThat(again.get(0).findElement(By.tagName("textarea")).getAttribute("value"))
+                .isEqualTo("Described carefully");
+        assertThat(again.get(0)
+                        .findElement(By.cssSelector("input[type=checkbox]"))
+                        .isSelected())
+                .isTrue();
+        assertThat(jdbc.sql("select count(*) from return_cases c join assets a on a.id = c.asset_id "
+                                + "where a.serial_number in (?, ?)")
+                        .params(young, second)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void anItemThatCannotBeReturnedSaysWhyAndCannotBeSelected() {
+        String planned = fixtures.asset(customer, AssetCategory.END_USER_TERMINAL, 30, true);
+        browser.get(url("/returns/new?order=" + orderOf(planned)));
+        WebElement item = browser.findElement(By.cssSelector(".item"));
+        assertThat(item.getText()).contains("Cannot be returned").contains("manufacturer");
+        assertThat(item.findElement(By.cssSelector("input[type=checkbox]")).isEnabled())
+                .isFalse();
+    }
+
+    @Test
+    void aCustomerCanCancelAReturnFromItsPage() {
+        String caseRef = submitViaService();
+        driver.awaitWaitingAt(caseRef, "Task_RemoteDiagnosis");
+        browser.get(url("/returns/" + caseRef));
+        browser.findElement(By.id("reason")).sendKeys("Fixed it myself after the reboot");
+        browser.findElement(By.xpath("//button[text()='Cancel return']")).click();
+        waitFor(() -> text().contains("Cancellation requested"));
+        driver.awaitClosed(caseRef);
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.id("outcome")).getText()).isEqualTo("Cancelled");
+    }
+
+    @Autowired
+    sale.itmall.assurance.returns.ReturnSubmissions submissions;
+
+    String submitViaService() {
+        return submissions
+                .submit(
+                        customer,
+                        null,
+                        List.of(new sale.itmall.assurance.returns.ReturnSubmissions.Item(young, "Port 12 dead")))
+                .caseReferences()
+                .get(0);
+    }
+
+    @Test
+    void anotherCustomersReturnPageIsNotFound() {
+        String other = fixtures.customer(true);
+        String serial = fixtures.asset(other, AssetCategory.ACCESSORY, 10, false);
+        String theirs = submissions
+                .submit(
+                        other,
+                        null,
+                        List.of(new sale.itmall.assurance.returns.ReturnSubmissions.Item(serial, "Broken")))
+                .caseReferences()
+                .get(0);
+        browser.get(url("/returns/" + theirs));
+        assertThat(browser.getTitle()).startsWith("Not found");
+        assertThat(text()).doesNotContain(serial);
+    }
 }

@@ -15,7 +15,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,160 +23,235 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import sale.itmall.assurance.returns.ReturnSubmissions;
 import sale.itmall.assurance.policy.AssetCategory;
+import sale.itmall.assurance.returns.ProcessDriver;
+import sale.itmall.assurance.returns.ReturnSubmissions;
 import sale.itmall.assurance.support.ApplicationTest;
 import sale.itmall.assurance.support.Fixtures;
-import sale.itmall.assurance.returns.ProcessDriver;
 
 @ApplicationTest
 class ReturnsApiTest {
 
-  static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13};
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13};
 
-  @Autowired MockMvc mvc;
-  @Autowired Fixtures fixtures;
-  @Autowired ReturnSubmissions submissions;
-  @Autowired ProcessDriver driver;
-  @Autowired sale.itmall.assurance.returns.Scenarios scenarios;
-  @Autowired JdbcClient jdbc;
+    @Autowired
+    MockMvc mvc;
 
-  String alice;
-  String aliceSerial;
-  RequestPostProcessor asAlice;
-  String bob;
-  String bobSerial;
-  String bobCase;
-  RequestPostProcessor asBob;
+    @Autowired
+    Fixtures fixtures;
 
-  @BeforeEach
-  void twoCustomers() {
-    alice = fixtures.customer(true);
-    aliceSerial = fixtures.asset(alice, AssetCategory.END_USER_TERMINAL, 50, false);
-    asAlice = user(fixtures.portalUser(alice)).roles("CUSTOMER");
-    bob = fixtures.customer(true);
-    bobSerial = fixtures.asset(bob, AssetCategory.END_USER_TERMINAL, 50, false);
-    asBob = user(fixtures.portalUser(bob)).roles("CUSTOMER");
-    bobCase = submissions.submit(bob, null, List.of(new ReturnSubmissions.Item(bobSerial, "No power",
-        List.of(new sale.itmall.assurance.returns.ProofFile("psu.png", "image/png", PNG))))).caseReferences().get(0);
-  }
+    @Autowired
+    ReturnSubmissions submissions;
 
-  @Test
-  void theApiIsDocumentedWithOpenApi() throws Exception {
-    mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
-        .andExpect(jsonPath("$.paths['/api/returns'].post").exists())
-        .andExpect(jsonPath("$.paths['/api/returns/{caseRef}'].get").exists())
-        .andExpect(jsonPath("$.paths['/api/warranty/{serialNumber}'].get").exists())
-        .andExpect(jsonPath("$.paths['/api/warehouse/receipts'].post").exists());
-  }
+    @Autowired
+    ProcessDriver driver;
 
-  @Test
-  void withoutSigningInTheApiAnswersAProblem() throws Exception {
-    mvc.perform(get("/api/returns")).andExpect(status().isUnauthorized())
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-        .andExpect(jsonPath("$.detail").value(containsString("Sign in")));
-  }
+    @Autowired
+    sale.itmall.assurance.returns.Scenarios scenarios;
 
-  @Test
-  void aCustomerSeesOnlyTheirOwnOrdersReturnsAndAssets() throws Exception {
-    mvc.perform(get("/api/orders").with(asAlice)).andExpect(status().isOk())
-        .andExpect(jsonPath("$[0].assets[0].serialNumber").value(aliceSerial))
-        .andExpect(jsonPath("$.length()").value(1));
-    mvc.perform(get("/api/returns").with(asAlice)).andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(0));
-    mvc.perform(get("/api/warranty/" + bobSerial).with(asAlice)).andExpect(status().isNotFound());
-    mvc.perform(get("/api/warranty/" + aliceSerial).with(asAlice)).andExpect(status().isOk())
-        .andExpect(jsonPath("$.entitlement").value("WARRANTY"))
-        .andExpect(jsonPath("$.advanceReplacementEligible").value(true));
-  }
+    @Autowired
+    JdbcClient jdbc;
 
-  @Test
-  void aCustomerCannotReadOrActOnAnotherCustomersReturnOrProofs() throws Exception {
-    long proofId = jdbc.sql("select p.id from proofs p join return_cases c on c.id = p.case_id where c.reference = ?")
-        .param(bobCase).query(Long.class).single();
+    String alice;
+    String aliceSerial;
+    RequestPostProcessor asAlice;
+    String bob;
+    String bobSerial;
+    String bobCase;
+    RequestPostProcessor asBob;
 
-    mvc.perform(get("/api/returns/" + bobCase).with(asAlice)).andExpect(status().isNotFound());
-    mvc.perform(get("/api/returns/" + bobCase + "/proofs/" + proofId).with(asAlice)).andExpect(status().isNotFound());
-    mvc.perform(post("/api/returns/" + bobCase + "/cancel").with(asAlice).with(csrf())).andExpect(status().isNotFound());
-    mvc.perform(put("/api/returns/" + bobCase + "/inbound-tracking").with(asAlice).with(csrf())
-        .contentType(MediaType.APPLICATION_JSON).content("{\"carrier\":\"UPS\",\"trackingNumber\":\"1Z\"}"))
-        .andExpect(status().isNotFound());
-    mvc.perform(post("/api/returns").with(asAlice).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-            .content("{\"items\":[{\"serialNumber\":\"" + bobSerial + "\",\"faultDescription\":\"x\"}]}"))
-        .andExpect(status().isUnprocessableEntity());
+    @BeforeEach
+    void twoCustomers() {
+        alice = fixtures.customer(true);
+        aliceSerial = fixtures.asset(alice, AssetCategory.END_USER_TERMINAL, 50, false);
+        asAlice = user(fixtures.portalUser(alice)).roles("CUSTOMER");
+        bob = fixtures.customer(true);
+        bobSerial = fixtures.asset(bob, AssetCategory.END_USER_TERMINAL, 50, false);
+        asBob = user(fixtures.portalUser(bob)).roles("CUSTOMER");
+        bobCase = submissions
+                .submit(
+                        bob,
+                        null,
+                        List.of(new ReturnSubmissions.Item(
+                                bobSerial,
+                                "No power",
+                                List.of(new sale.itmall.assurance.returns.ProofFile("psu.png", "image/png", PNG)))))
+                .caseReferences()
+                .get(0);
+    }
 
-    mvc.perform(get("/api/returns/" + bobCase).with(asBob)).andExpect(status().isOk())
-        .andExpect(jsonPath("$.serialNumber").value(bobSerial))
-        .andExpect(jsonPath("$.proofs[0].fileName").value("psu.png"));
-    mvc.perform(get("/api/returns/" + bobCase + "/proofs/" + proofId).with(asBob)).andExpect(status().isOk())
-        .andExpect(header().string("X-Content-Type-Options", "nosniff"))
-        .andExpect(content().bytes(PNG));
-    assertThat(driver.facts(bobCase).closed()).isFalse();
-  }
+    @Test
+    void theApiIsDocumentedWithOpenApi() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/returns'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/returns/{caseRef}'].get").exists())
+                .andExpect(
+                        jsonPath("$.paths['/api/warranty/{serialNumber}'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/warehouse/receipts'].post").exists());
+    }
 
-  @Test
-  void aTrackedReturnShowsTheCustomersFactsAndNothingOfTheEngineOrTheDatabase() throws Exception {
-    String json = mvc.perform(get("/api/returns/" + bobCase).with(asBob)).andExpect(status().isOk())
-        .andExpect(jsonPath("$.caseRef").value(bobCase))
-        .andExpect(jsonPath("$.faultDescription").value("No power"))
-        .andExpect(jsonPath("$.steps[0].name").value("Remote diagnosis"))
-        .andReturn().getResponse().getContentAsString();
-    assertThat(json).doesNotContain("processInstanceKey", "paymentMethodOnFile", "customerId", "customerEmail",
-        "policyDecisionKey", "\"id\":{");
-  }
+    @Test
+    void withoutSigningInTheApiAnswersAProblem() throws Exception {
+        mvc.perform(get("/api/returns"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(containsString("Sign in")));
+    }
 
-  @Test
-  void aStateChangingRequestWithoutTheCsrfTokenIsRefused() throws Exception {
-    mvc.perform(post("/api/returns").with(asAlice).contentType(MediaType.APPLICATION_JSON)
-            .content("{\"items\":[{\"serialNumber\":\"" + aliceSerial + "\",\"faultDescription\":\"x\"}]}"))
-        .andExpect(status().isForbidden())
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-    mvc.perform(get("/api/returns").with(asAlice)).andExpect(jsonPath("$.length()").value(0));
-  }
+    @Test
+    void aCustomerSeesOnlyTheirOwnOrdersReturnsAndAssets() throws Exception {
+        mvc.perform(get("/api/orders").with(asAlice))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].assets[0].serialNumber").value(aliceSerial))
+                .andExpect(jsonPath("$.length()").value(1));
+        mvc.perform(get("/api/returns").with(asAlice))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(0));
+        mvc.perform(get("/api/warranty/" + bobSerial).with(asAlice)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/warranty/" + aliceSerial).with(asAlice))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.entitlement").value("WARRANTY"))
+                .andExpect(jsonPath("$.advanceReplacementEligible").value(true));
+    }
 
-  @Test
-  void aSubmissionWithProofsStartsTheCaseAndAnswersItsReferences() throws Exception {
-    mvc.perform(multipart("/api/returns").file(new MockMultipartFile("items[0].proofs", "photo.png", "image/png", PNG))
-            .file(new MockMultipartFile("items[0].proofs", "syslog.txt", "text/plain", "kernel: fan0 failed".getBytes()))
-            .param("items[0].serialNumber", aliceSerial).param("items[0].faultDescription", "Fan noise")
-            .with(asAlice).with(csrf()))
-        .andExpect(status().isCreated())
-        .andExpect(jsonPath("$.requestReference").value(containsString("RR-")))
-        .andExpect(jsonPath("$.caseReferences.length()").value(1));
-    String caseRef = jdbc.sql("select c.reference from return_cases c join assets a on a.id = c.asset_id "
-        + "where a.serial_number = ?").param(aliceSerial).query(String.class).single();
-    driver.awaitWaitingAt(caseRef, "Task_RemoteDiagnosis");
-    assertThat(driver.variables(caseRef).get("proofSummary").toString()).contains("photo.png", "syslog.txt");
-  }
+    @Test
+    void aCustomerCannotReadOrActOnAnotherCustomersReturnOrProofs() throws Exception {
+        long proofId = jdbc.sql(
+                        "select p.id from proofs p join return_cases c on c.id = p.case_id where c.reference = ?")
+                .param(bobCase)
+                .query(Long.class)
+                .single();
 
-  @Test
-  void aProofThatIsNotAPhotoLogOrPdfIsRefusedAndNothingIsWritten() throws Exception {
-    mvc.perform(multipart("/api/returns")
-            .file(new MockMultipartFile("items[0].proofs", "photo.png", "image/png", new byte[] {'M', 'Z', 0, 0, 3}))
-            .param("items[0].serialNumber", aliceSerial).param("items[0].faultDescription", "Fan noise")
-            .with(asAlice).with(csrf()))
-        .andExpect(status().isUnprocessableEntity())
-        .andExpect(jsonPath("$.detail").value(containsString("photo.png is not an accepted proof")))
-        .andExpect(jsonPath("$.field").value("items[" + aliceSerial + "].proofs"));
-    mvc.perform(get("/api/returns").with(asAlice)).andExpect(jsonPath("$.length()").value(0));
-  }
+        mvc.perform(get("/api/returns/" + bobCase).with(asAlice)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/returns/" + bobCase + "/proofs/" + proofId).with(asAlice))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/returns/" + bobCase + "/cancel").with(asAlice).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(put("/api/returns/" + bobCase + "/inbound-tracking")
+                        .with(asAlice)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"carrier\":\"UPS\",\"trackingNumber\":\"1Z\"}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/returns")
+                        .with(asAlice)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"items\":[{\"serialNumber\":\"" + bobSerial + "\",\"faultDescription\":\"x\"}]}"))
+                .andExpect(status().isUnprocessableEntity());
 
-  @Test
-  void onlyStaffMayPostWarehouseReceiptsAndARepeatedReceiptIsHarmless() throws Exception {
-    driver.awaitWaitingAt(bobCase, "Task_RemoteDiagnosis");
-    scenarios.authorize(bobCase);
-    String body = "{\"rmaNumber\":\"" + driver.facts(bobCase).rmaNumber() + "\",\"receiptId\":\"WH-77\"}";
+        mvc.perform(get("/api/returns/" + bobCase).with(asBob))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.serialNumber").value(bobSerial))
+                .andExpect(jsonPath("$.proofs[0].fileName").value("psu.png"));
+        mvc.perform(get("/api/returns/" + bobCase + "/proofs/" + proofId).with(asBob))
+                .andExpect(status().isOk())
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(content().bytes(PNG));
+        assertThat(driver.facts(bobCase).closed()).isFalse();
+    }
 
-    mvc.perform(post("/api/warehouse/receipts").with(asBob).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-        .content(body)).andExpect(status().isForbidden());
-    String staff = fixtures.staffUser();
-    mvc.perform(post("/api/warehouse/receipts").with(httpBasic(staff, "secret")).contentType(MediaType.APPLICATION_JSON)
-        .content(body)).andExpect(status().isAccepted());
-    mvc.perform(post("/api/warehouse/receipts").with(httpBasic(staff, "secret")).contentType(MediaType.APPLICATION_JSON)
-        .content(body)).andExpect(status().isAccepted());
+    @Test
+    void aTrackedReturnShowsTheCustomersFactsAndNothingOfTheEngineOrTheDatabase() throws Exception {
+        String json = mvc.perform(get("/api/returns/" + bobCase).with(asBob))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.caseRef").value(bobCase))
+                .andExpect(jsonPath("$.faultDescription").value("No power"))
+                .andExpect(jsonPath("$.steps[0].name").value("Remote diagnosis"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(json)
+                .doesNotContain(
+                        "processInstanceKey",
+                        "paymentMethodOnFile",
+                        "customerId",
+                        "customerEmail",
+                        "policyDecisionKey",
+                        "\"id\":{");
+    }
 
-    driver.awaitWaitingAt(bobCase, "Task_Inspection");
-    driver.instance(bobCase).hasPassedElement("Task_RecordReceipt", 1);
-    mvc.perform(post("/api/warehouse/receipts").with(httpBasic(staff, "secret")).contentType(MediaType.APPLICATION_JSON)
-        .content("{\"rmaNumber\":\"RMA-0000-000000\",\"receiptId\":\"WH-78\"}")).andExpect(status().isNotFound());
-  }
+    @Test
+    void aStateChangingRequestWithoutTheCsrfTokenIsRefused() throws Exception {
+        mvc.perform(post("/api/returns")
+                        .with(asAlice)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"items\":[{\"serialNumber\":\"" + aliceSerial + "\",\"faultDescription\":\"x\"}]}"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/returns").with(asAlice))
+                .andExpect(jsonPath("$.length()").value(0));
+    }
+
+    @Test
+    void aSubmissionWithProofsStartsTheCaseAndAnswersItsReferences() throws Exception {
+        mvc.perform(multipart("/api/returns")
+                        .file(new MockMultipartFile("items[0].proofs", "photo.png", "image/png", PNG))
+                        .file(new MockMultipartFile(
+                                "items[0].proofs", "syslog.txt", "text/plain", "kernel: fan0 failed".getBytes()))
+                        .param("items[0].serialNumber", aliceSerial)
+                        .param("items[0].faultDescription", "Fan noise")
+                        .with(asAlice)
+                        .with(csrf()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.requestReference").value(containsString("RR-")))
+                .andExpect(jsonPath("$.caseReferences.length()").value(1));
+        String caseRef = jdbc.sql("select c.reference from return_cases c join assets a on a.id = c.asset_id "
+                        + "where a.serial_number = ?")
+                .param(aliceSerial)
+                .query(String.class)
+                .single();
+        driver.awaitWaitingAt(caseRef, "Task_RemoteDiagnosis");
+        assertThat(driver.variables(caseRef).get("proofSummary").toString()).contains("photo.png", "syslog.txt");
+    }
+
+    @Test
+    void aProofThatIsNotAPhotoLogOrPdfIsRefusedAndNothingIsWritten() throws Exception {
+        mvc.perform(multipart("/api/returns")
+                        .file(new MockMultipartFile(
+                                "items[0].proofs", "photo.png", "image/png", new byte[] {'M', 'Z', 0, 0, 3}))
+                        .param("items[0].serialNumber", aliceSerial)
+                        .param("items[0].faultDescription", "Fan noise")
+                        .with(asAlice)
+                        .with(csrf()))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.detail").value(containsString("photo.png is not an accepted proof")))
+                .andExpect(jsonPath("$.field").value("items[" + aliceSerial + "].proofs"));
+        mvc.perform(get("/api/returns").with(asAlice))
+                .andExpect(jsonPath("$.length()").value(0));
+    }
+
+    @Test
+    void onlyStaffMayPostWarehouseReceiptsAndARepeatedReceiptIsHarmless() throws Exception {
+        driver.awaitWaitingAt(bobCase, "Task_RemoteDiagnosis");
+        scenarios.authorize(bobCase);
+        String body = "{\"rmaNumber\":\"" + driver.facts(bobCase).rmaNumber() + "\",\"receiptId\":\"WH-77\"}";
+
+        mvc.perform(post("/api/warehouse/receipts")
+                        .with(asBob)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isForbidden());
+        String staff = fixtures.staffUser();
+        mvc.perform(post("/api/warehouse/receipts")
+                        .with(httpBasic(staff, "secret"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isAccepted());
+        mvc.perform(post("/api/warehouse/receipts")
+                        .with(httpBasic(staff, "secret"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isAccepted());
+
+        driver.awaitWaitingAt(bobCase, "Task_Inspection");
+        driver.instance(bobCase).hasPassedElement("Task_RecordReceipt", 1);
+        mvc.perform(post("/api/warehouse/receipts")
+                        .with(httpBasic(staff, "secret"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"rmaNumber\":\"RMA-0000-000000\",\"receiptId\":\"WH-78\"}"))
+                .andExpect(status().isNotFound());
+    }
 }

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import sale.itmall.assurance.policy.AssetCategory;
+import sale.itmall.assurance.policy.CaseOutcome;
 import sale.itmall.assurance.support.ApplicationTest;
 import sale.itmall.assurance.support.Fixtures;
-import sale.itmall.assurance.returns.ProcessDriver;
-import sale.itmall.assurance.policy.CaseOutcome;
 
 /**
  * A job can be delivered twice (a worker that timed out, a retried incident). Against the real PostgreSQL, running a
@@ -22,122 +18,160 @@ import sale.itmall.assurance.policy.CaseOutcome;
 @ApplicationTest
 class CaseStepsIdempotencyTest {
 
-  @Autowired CaseService cases;
-  @Autowired CaseStore store;
-  @Autowired AuditTrail audit;
-  @Autowired ReturnSubmissions submissions;
-  @Autowired Fixtures fixtures;
-  @Autowired sale.itmall.assurance.returns.Scenarios scenarios;
-  @Autowired JdbcClient jdbc;
+    @Autowired
+    CaseService cases;
 
-  String authorizedAdvanceCase(boolean paymentOk) {
-    return scenarios.caseAwaitingReturn(fixtures.customer(paymentOk), 30);
-  }
+    @Autowired
+    CaseStore store;
 
-  long count(String sql, long caseId) {
-    return jdbc.sql(sql).param(caseId).query(Long.class).single();
-  }
+    @Autowired
+    AuditTrail audit;
 
-  @Test
-  void aRedeliveredAuthorizationKeepsTheFirstRmaNumberAndDeadlines() {
-    String caseRef = authorizedAdvanceCase(true);
-    CaseRecord first = store.require(caseRef);
+    @Autowired
+    ReturnSubmissions submissions;
 
-    cases.decideRma(caseRef, true, null, "tasklist:rma-approvers");
+    @Autowired
+    Fixtures fixtures;
 
-    CaseRecord again = store.require(caseRef);
-    assertThat(again.rmaNumber()).isEqualTo(first.rmaNumber());
-    assertThat(again.returnDueAt()).isEqualTo(first.returnDueAt());
-    assertThat(count("select count(*) from shipments where case_id = ? and direction = 'INBOUND'", first.id().value()))
-        .isEqualTo(1);
-  }
+    @Autowired
+    sale.itmall.assurance.returns.Scenarios scenarios;
 
-  @Test
-  void aRedeliveredDispatchShipsOneAdvanceUnitAndTransfersOwnershipOnce() {
-    String caseRef = authorizedAdvanceCase(true);
-    CaseId caseId = store.require(caseRef).id();
+    @Autowired
+    JdbcClient jdbc;
 
-    cases.dispatchAdvanceReplacement(caseRef);
-    cases.transferOwnership(caseRef);
+    String authorizedAdvanceCase(boolean paymentOk) {
+        return scenarios.caseAwaitingReturn(fixtures.customer(paymentOk), 30);
+    }
 
-    assertThat(count("select count(*) from replacements where case_id = ?", caseId.value())).isEqualTo(1);
-    assertThat(count("select count(*) from shipments where case_id = ? and purpose = 'ADVANCE_REPLACEMENT'", caseId.value()))
-        .isEqualTo(1);
-    assertThat(count("select count(*) from ownership_transfers where case_id = ?", caseId.value())).isEqualTo(1);
-    assertThat(count("select count(*) from assets where replaces_asset_id = (select asset_id from return_cases where id = ?)",
-        caseId.value())).isEqualTo(1);
-  }
+    long count(String sql, long caseId) {
+        return jdbc.sql(sql).param(caseId).query(Long.class).single();
+    }
 
-  @Test
-  void aRedeliveredChargeChargesOnceAndKeepsTheFirstAnswer() {
-    String caseRef = authorizedAdvanceCase(false);
-    CaseId caseId = store.require(caseRef).id();
+    @Test
+    void aRedeliveredAuthorizationKeepsTheFirstRmaNumberAndDeadlines() {
+        String caseRef = authorizedAdvanceCase(true);
+        CaseRecord first = store.require(caseRef);
 
-    CaseService.ComplianceResult first = cases.enforceComplianceLimit(caseRef);
-    jdbc.sql("update customers set payment_method_on_file = true where id = (select customer_id from return_requests r "
-        + "join return_cases c on c.request_id = r.id where c.id = ?)").param(caseId.value()).update();
-    CaseService.ComplianceResult second = cases.enforceComplianceLimit(caseRef);
+        cases.decideRma(caseRef, true, null, "tasklist:rma-approvers");
 
-    assertThat(first.chargeCaptured()).isFalse();
-    assertThat(second.chargeCaptured()).isFalse();
-    assertThat(count("select count(*) from charges where case_id = ?", caseId.value())).isEqualTo(1);
-  }
+        CaseRecord again = store.require(caseRef);
+        assertThat(again.rmaNumber()).isEqualTo(first.rmaNumber());
+        assertThat(again.returnDueAt()).isEqualTo(first.returnDueAt());
+        assertThat(count(
+                        "select count(*) from shipments where case_id = ? and direction = 'INBOUND'",
+                        first.id().value()))
+                .isEqualTo(1);
+    }
 
-  @Test
-  void aRedeliveredStepRecordsItsAuditEventOnce() {
-    String caseRef = authorizedAdvanceCase(true);
-    CaseId caseId = store.require(caseRef).id();
-    cases.sendOverdueNotice(caseRef);
-    cases.sendOverdueNotice(caseRef);
+    @Test
+    void aRedeliveredDispatchShipsOneAdvanceUnitAndTransfersOwnershipOnce() {
+        String caseRef = authorizedAdvanceCase(true);
+        CaseId caseId = store.require(caseRef).id();
 
-    assertThat(audit.events(caseId)).filteredOn(e -> e.type().equals("RETURN_OVERDUE")).hasSize(1);
-    assertThat(audit.events(caseId)).allSatisfy(e -> assertThat(e.policyRevision()).isEqualTo("ITM-POL-2026.04"));
-  }
+        cases.dispatchAdvanceReplacement(caseRef);
+        cases.transferOwnership(caseRef);
 
-  @Test
-  void aRedeliveredDisputeRulingRecordsAndMailsOnce() {
-    String caseRef = authorizedAdvanceCase(true);
-    CaseId caseId = store.require(caseRef).id();
-    long disputeInstance = 4_242_424_242L;
-    cases.recordDisputeRuling(caseRef, "DISMISSED", "The policy was applied correctly", disputeInstance);
-    cases.recordDisputeRuling(caseRef, "DISMISSED", "The policy was applied correctly", disputeInstance);
+        assertThat(count("select count(*) from replacements where case_id = ?", caseId.value()))
+                .isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from shipments where case_id = ? and purpose = 'ADVANCE_REPLACEMENT'",
+                        caseId.value()))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from ownership_transfers where case_id = ?", caseId.value()))
+                .isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from assets where replaces_asset_id = (select asset_id from return_cases where id = ?)",
+                        caseId.value()))
+                .isEqualTo(1);
+    }
 
-    assertThat(audit.events(caseId)).filteredOn(e -> e.type().equals("POLICY_DISPUTE_RULED")).hasSize(1);
-    assertThat(count("select count(*) from notifications where case_id = ? and step like 'DISPUTE_RULING:%'",
-        caseId.value())).isEqualTo(1);
-  }
+    @Test
+    void aRedeliveredChargeChargesOnceAndKeepsTheFirstAnswer() {
+        String caseRef = authorizedAdvanceCase(false);
+        CaseId caseId = store.require(caseRef).id();
 
-  @Test
-  void aRedeliveredTermsStepKeepsTheTermsAndDecisionVersionOfTheFirstEvaluation() {
-    String caseRef = authorizedAdvanceCase(true);
-    CaseRecord first = store.require(caseRef);
-    CaseRecord again = cases.applyTerms(caseRef, 1L);
+        CaseService.ComplianceResult first = cases.enforceComplianceLimit(caseRef);
+        jdbc.sql(
+                        "update customers set payment_method_on_file = true where id = (select customer_id from return_requests r "
+                                + "join return_cases c on c.request_id = r.id where c.id = ?)")
+                .param(caseId.value())
+                .update();
+        CaseService.ComplianceResult second = cases.enforceComplianceLimit(caseRef);
 
-    assertThat(again.policyTermsJson()).isEqualTo(first.policyTermsJson());
-    assertThat(again.policyDecisionKey()).isEqualTo(first.policyDecisionKey());
-    assertThat(again.processInstanceKey()).isEqualTo(first.processInstanceKey());
-    assertThat(audit.events(first.id())).filteredOn(e -> e.type().equals("POLICY_TERMS_APPLIED")).hasSize(1);
-  }
+        assertThat(first.chargeCaptured()).isFalse();
+        assertThat(second.chargeCaptured()).isFalse();
+        assertThat(count("select count(*) from charges where case_id = ?", caseId.value()))
+                .isEqualTo(1);
+    }
 
-  @Test
-  void theAuditTrailIsAppendOnly() {
-    String caseRef = authorizedAdvanceCase(true);
-    CaseId caseId = store.require(caseRef).id();
+    @Test
+    void aRedeliveredStepRecordsItsAuditEventOnce() {
+        String caseRef = authorizedAdvanceCase(true);
+        CaseId caseId = store.require(caseRef).id();
+        cases.sendOverdueNotice(caseRef);
+        cases.sendOverdueNotice(caseRef);
 
-    assertThatThrownBy(() -> jdbc.sql("update audit_events set detail = 'rewritten' where case_id = ?").param(caseId.value())
-        .update()).hasMessageContaining("append-only");
-    assertThatThrownBy(() -> jdbc.sql("delete from audit_events where case_id = ?").param(caseId.value()).update())
-        .hasMessageContaining("append-only");
-  }
+        assertThat(audit.events(caseId))
+                .filteredOn(e -> e.type().equals("RETURN_OVERDUE"))
+                .hasSize(1);
+        assertThat(audit.events(caseId))
+                .allSatisfy(e -> assertThat(e.policyRevision()).isEqualTo("ITM-POL-2026.04"));
+    }
 
-  @Test
-  void aClosedCaseKeepsItsFirstOutcome() {
-    String caseRef = authorizedAdvanceCase(true);
-    cases.close(caseRef, "CANCELLED");
-    Instant closedAt = store.require(caseRef).closedAt();
-    cases.close(caseRef, "REPAIRED");
+    @Test
+    void aRedeliveredDisputeRulingRecordsAndMailsOnce() {
+        String caseRef = authorizedAdvanceCase(true);
+        CaseId caseId = store.require(caseRef).id();
+        long disputeInstance = 4_242_424_242L;
+        cases.recordDisputeRuling(caseRef, "DISMISSED", "The policy was applied correctly", disputeInstance);
+        cases.recordDisputeRuling(caseRef, "DISMISSED", "The policy was applied correctly", disputeInstance);
 
-    assertThat(store.require(caseRef).outcome()).isEqualTo(CaseOutcome.CANCELLED);
-    assertThat(store.require(caseRef).closedAt()).isEqualTo(closedAt);
-  }
+        assertThat(audit.events(caseId))
+                .filteredOn(e -> e.type().equals("POLICY_DISPUTE_RULED"))
+                .hasSize(1);
+        assertThat(count(
+                        "select count(*) from notifications where case_id = ? and step like 'DISPUTE_RULING:%'",
+                        caseId.value()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aRedeliveredTermsStepKeepsTheTermsAndDecisionVersionOfTheFirstEvaluation() {
+        String caseRef = authorizedAdvanceCase(true);
+        CaseRecord first = store.require(caseRef);
+        CaseRecord again = cases.applyTerms(caseRef, 1L);
+
+        assertThat(again.policyTermsJson()).isEqualTo(first.policyTermsJson());
+        assertThat(again.policyDecisionKey()).isEqualTo(first.policyDecisionKey());
+        assertThat(again.processInstanceKey()).isEqualTo(first.processInstanceKey());
+        assertThat(audit.events(first.id()))
+                .filteredOn(e -> e.type().equals("POLICY_TERMS_APPLIED"))
+                .hasSize(1);
+    }
+
+    @Test
+    void theAuditTrailIsAppendOnly() {
+        String caseRef = authorizedAdvanceCase(true);
+        CaseId caseId = store.require(caseRef).id();
+
+        assertThatThrownBy(() -> jdbc.sql("update audit_events set detail = 'rewritten' where case_id = ?")
+                        .param(caseId.value())
+                        .update())
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from audit_events where case_id = ?")
+                        .param(caseId.value())
+                        .update())
+                .hasMessageContaining("append-only");
+    }
+
+    @Test
+    void aClosedCaseKeepsItsFirstOutcome() {
+        String caseRef = authorizedAdvanceCase(true);
+        cases.close(caseRef, "CANCELLED");
+        Instant closedAt = store.require(caseRef).closedAt();
+        cases.close(caseRef, "REPAIRED");
+
+        assertThat(store.require(caseRef).outcome()).isEqualTo(CaseOutcome.CANCELLED);
+        assertThat(store.require(caseRef).closedAt()).isEqualTo(closedAt);
+    }
 }

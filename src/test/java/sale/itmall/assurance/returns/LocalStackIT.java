@@ -36,9 +36,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import sale.itmall.assurance.policy.AssetCategory;
+import sale.itmall.assurance.policy.CaseOutcome;
 import sale.itmall.assurance.support.Fixtures;
 import sale.itmall.assurance.support.OffsetClock;
-import sale.itmall.assurance.policy.CaseOutcome;
 
 /**
  * End to end on the real local stack (bin/local-stack: Zeebe broker 8.6 with OpenSearch, Operate and Tasklist), no
@@ -46,323 +46,403 @@ import sale.itmall.assurance.policy.CaseOutcome;
  * compliance timers fire on the broker's controlled clock, and Operate is asked what it shows. bin/test starts the
  * stack with a controlled clock before Maven runs these.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "camunda.client.grpc-address=http://127.0.0.1:26500",
-    "camunda.client.rest-address=http://127.0.0.1:8088",
-    "itmall.embedded-postgres.port=0"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "camunda.client.grpc-address=http://127.0.0.1:26500",
+            "camunda.client.rest-address=http://127.0.0.1:8088",
+            "itmall.embedded-postgres.port=0"
+        })
 class LocalStackIT {
 
-  static final String BROKER = "http://127.0.0.1:8088";
-  static final String BROKER_ACTUATOR = "http://127.0.0.1:9600/actuator";
-  static final String WEBAPPS = "http://127.0.0.1:8081";
-  static final Duration WAIT = Duration.ofSeconds(60);
-  static final ObjectMapper JSON = new ObjectMapper();
-  static final HttpClient HTTP = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    static final String BROKER = "http://127.0.0.1:8088";
+    static final String BROKER_ACTUATOR = "http://127.0.0.1:9600/actuator";
+    static final String WEBAPPS = "http://127.0.0.1:8081";
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
-  /** The application's clock follows the broker's controlled clock. */
-  static final OffsetClock CLOCK = new OffsetClock();
+    /** The application's clock follows the broker's controlled clock. */
+    static final OffsetClock CLOCK = new OffsetClock();
 
-  @TestConfiguration(proxyBeanMethods = false)
-  static class Config {
-    @Bean
-    @Primary
-    Clock brokerClock() {
-      return CLOCK;
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Config {
+        @Bean
+        @Primary
+        Clock brokerClock() {
+            return CLOCK;
+        }
+
+        @Bean
+        Fixtures fixtures(JdbcClient jdbc) {
+            return new Fixtures(jdbc, CLOCK);
+        }
     }
 
-    @Bean
-    Fixtures fixtures(JdbcClient jdbc) {
-      return new Fixtures(jdbc, CLOCK);
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) throws Exception {
+        String dir = Files.createTempDirectory("itmall-e2e-pg").resolve("data").toString();
+        registry.add("itmall.embedded-postgres.data-dir", () -> dir);
     }
-  }
 
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) throws Exception {
-    String dir = Files.createTempDirectory("itmall-e2e-pg").resolve("data").toString();
-    registry.add("itmall.embedded-postgres.data-dir", () -> dir);
-  }
-
-  /** The application's clock starts where the broker's is (a reused stack may have moved it before). */
-  @BeforeAll
-  static void applicationClockFollowsTheBroker() throws Exception {
-    JsonNode clock = send(HttpRequest.newBuilder(URI.create(BROKER_ACTUATOR + "/clock")).GET().build());
-    CLOCK.setOffset(Duration.between(Instant.now(), Instant.ofEpochMilli(clock.path("epochMilli").asLong())));
-  }
-
-  @Autowired ReturnSubmissions submissions;
-  @Autowired CaseStore store;
-  @Autowired AuditTrail audit;
-  @Autowired Fixtures fixtures;
-
-  // ---- the broker's REST API and actuator, and Operate's API ----------------------------------------------------
-
-  static JsonNode send(HttpRequest request) throws Exception {
-    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(request.method() + " " + request.uri() + ": " + response.body())
-        .isBetween(200, 299);
-    return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
-  }
-
-  static JsonNode post(String url, Object body) throws Exception {
-    return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
-  }
-
-  /** The key of the open user task at an element of an instance, as Tasklist lists it. */
-  static long userTask(long instanceKey, String elementId) {
-    JsonNode[] found = new JsonNode[1];
-    await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
-      JsonNode items = post(BROKER + "/v2/user-tasks/search",
-          Map.of("filter", Map.of("processInstanceKey", instanceKey, "elementId", elementId, "state", "CREATED")))
-          .path("items");
-      found[0] = items.isEmpty() ? null : items.get(0);
-      return found[0] != null;
-    });
-    JsonNode task = found[0];
-    return (task.has("userTaskKey") ? task.get("userTaskKey") : task.get("key")).asLong();
-  }
-
-  /** Completes a user task the way Tasklist does when its form is submitted. */
-  static void complete(long instanceKey, String elementId, Map<String, Object> formVariables) throws Exception {
-    long key = userTask(instanceKey, elementId);
-    post(BROKER + "/v2/user-tasks/" + key + "/completion", Map.of("variables", formVariables));
-  }
-
-  static void advanceClock(Duration by) throws Exception {
-    post(BROKER_ACTUATOR + "/clock/add", Map.of("offsetMilli", by.toMillis()));
-    CLOCK.shift(by);
-  }
-
-  static volatile String operateCsrfToken;
-
-  /** Signs in to Operate as demo; its API wants the CSRF token the login answers with on every POST. */
-  static void operateLogin() throws Exception {
-    HttpResponse<String> response = HTTP.send(
-        HttpRequest.newBuilder(URI.create(WEBAPPS + "/api/login?username=demo&password=demo"))
-            .POST(HttpRequest.BodyPublishers.noBody()).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as("Operate login").isBetween(200, 299);
-    operateCsrfToken = response.headers().firstValue("X-CSRF-TOKEN").orElseThrow();
-  }
-
-  static JsonNode operate(String path, Object body) throws Exception {
-    return send(HttpRequest.newBuilder(URI.create(WEBAPPS + path)).header("Content-Type", "application/json")
-        .header("X-CSRF-TOKEN", operateCsrfToken)
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
-  }
-
-  // ---- scenarios --------------------------------------------------------------------------------------------------
-
-  String submit(AssetCategory category, int shippedDaysAgo, boolean paymentOk) {
-    String customer = fixtures.customer(paymentOk);
-    String serial = fixtures.asset(customer, category, shippedDaysAgo, false);
-    return submissions.submit(customer, null, List.of(new ReturnSubmissions.Item(serial, "Fans stop at boot")))
-        .caseReferences().get(0);
-  }
-
-  /** The case's own instance, called by its request; recorded by the case's first step. */
-  long instance(String caseRef) {
-    await().atMost(WAIT).until(() -> store.require(caseRef).processInstanceKey() != null);
-    return store.require(caseRef).processInstanceKey();
-  }
-
-  /** Completes remote diagnosis (defect) and RMA approval as Tasklist would; answers the instance key. */
-  long authorize(String caseRef) throws Exception {
-    long instance = instance(caseRef);
-    complete(instance, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "HARDWARE_DEFECT",
-        "diagnosisNotes", "Fan controller dead"));
-    complete(instance, "Task_RmaApproval", Map.of("rmaDecision", "APPROVE"));
-    await().atMost(WAIT).until(() -> store.require(caseRef).rmaNumber() != null);
-    return instance;
-  }
-
-  CaseRecord awaitClosed(String caseRef) {
-    await().atMost(WAIT).until(() -> store.require(caseRef).closed());
-    return store.require(caseRef);
-  }
-
-  List<String> auditTypes(String caseRef) {
-    return audit.events(store.require(caseRef).id()).stream().map(AuditEvent::type).toList();
-  }
-
-  @Test
-  void aReturnGoesThroughEveryUserTaskToAReplacementAndOperateShowsItFinished() throws Exception {
-    String caseRef = submit(AssetCategory.ENTERPRISE_INFRASTRUCTURE, 60, true);
-    long instance = authorize(caseRef);
-    await().atMost(WAIT).until(() -> store.findReplacement(store.require(caseRef).id()).isPresent());
-    submissions.publishReceipt(store.require(caseRef).rmaNumber(), "WH-E2E-" + caseRef, null);
-    complete(instance, "Task_Inspection", Map.of("benchFinding", "DEFECT_CONFIRMED"));
-
-    CaseRecord closed = awaitClosed(caseRef);
-    assertThat(closed.outcome()).isEqualTo(CaseOutcome.REPLACED);
-    assertThat(store.assetOwner(closed.assetId())).isEqualTo("ITMALL");
-    assertThat(auditTypes(caseRef)).containsSubsequence("ENTITLEMENT_CHECKED", "DIAGNOSIS_RECORDED",
-        "RMA_AUTHORIZED", "ADVANCE_REPLACEMENT_SHIPPED", "OWNERSHIP_TRANSFERRED", "UNIT_RECEIVED",
-        "INSPECTION_RECORDED", "CASE_CLOSED");
-
-    operateLogin();
-    await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-      JsonNode found = operate("/v1/process-instances/search", Map.of("filter", Map.of("key", instance)))
-          .path("items");
-      assertThat(found).hasSize(1);
-      assertThat(found.get(0).path("state").asText()).isEqualTo("COMPLETED");
-      assertThat(found.get(0).path("incident").asBoolean()).isFalse();
-      // Operate shows the item under its request, which ended once its only item was settled
-      long request = store.requireRequest(closed.requestReference()).processInstanceKey();
-      assertThat(found.get(0).path("parentKey").asLong()).isEqualTo(request);
-      JsonNode parent = operate("/v1/process-instances/search", Map.of("filter", Map.of("key", request)))
-          .path("items");
-      assertThat(parent.get(0).path("bpmnProcessId").asText()).isEqualTo("itmall-return-request");
-      assertThat(parent.get(0).path("state").asText()).isEqualTo("COMPLETED");
-    });
-  }
-
-  @Test
-  void aTacEngineerCompletesRemoteDiagnosisInTasklistThroughItsLinkedForm() throws Exception {
-    String caseRef = submit(AssetCategory.END_USER_TERMINAL, 30, true);
-    long taskKey = userTask(instance(caseRef), "Task_RemoteDiagnosis");
-    WebDriver browser = chromium();
-    try {
-      browser.get(WEBAPPS + "/tasklist/login");
-      browser.findElement(By.name("username")).sendKeys("demo");
-      browser.findElement(By.name("password")).sendKeys("demo");
-      browser.findElement(By.cssSelector("button[type=submit]")).click();
-      new WebDriverWait(browser, WAIT).until(d -> !d.getCurrentUrl().contains("/login"));
-
-      // Tasklist imports a new task a few seconds after the engine created it
-      await().atMost(WAIT).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() -> {
-        browser.get(WEBAPPS + "/tasklist/" + taskKey);
-        return new WebDriverWait(browser, Duration.ofSeconds(10))
-            .until(d -> d.findElement(By.tagName("main")).getText().contains("Case " + caseRef));
-      });
-      WebElement main = browser.findElement(By.tagName("main"));
-      assertThat(main.getText()).contains("Remote diagnosis").contains("Customer's description")
-          .contains("tac-engineers").contains("8-hour SLA of ITM-POL-2026.04");
-      // the customer's text is shown as typed, in a read-only field (never rendered as Markdown)
-      WebElement description = browser.findElement(By.xpath(
-          "//label[contains(normalize-space(), \"Customer's description\")]/following::textarea[1]"));
-      assertThat(description.getDomProperty("value")).isEqualTo("Fans stop at boot");
-      assertThat(description.getDomAttribute("readonly")).isNotNull();
-      click(browser, browser.findElement(By.xpath("//button[normalize-space()='Assign to me']")));
-      // the form is rendered anew once the assignment is through; what is typed before that is lost
-      new WebDriverWait(browser, WAIT).until(d -> !d.findElements(By.xpath("//button[normalize-space()='Unassign']"))
-          .isEmpty());
-      assertThat(browser.findElement(By.tagName("main")).getText())
-          .contains("Resolved remotely (software/configuration)").contains("Hardware defect confirmed: request an RMA");
-      // the form's radio inputs are styled away: a person clicks the option's label
-      WebElement option = new WebDriverWait(browser, WAIT).until(d -> d.findElement(
-          By.xpath("//label[normalize-space()='Resolved remotely (software/configuration)']")));
-      click(browser, option);
-      assertThat(browser.findElement(By.id(option.getDomAttribute("for"))).isSelected()).isTrue();
-      browser.findElement(By.xpath("//textarea")).sendKeys("Reset display firmware remotely");
-      screenshot(browser, "tasklist-remote-diagnosis");
-      click(browser, new WebDriverWait(browser, WAIT).until(d -> d.findElement(
-          By.xpath("//button[contains(normalize-space(), 'Complete')]"))));
-
-      CaseRecord closed = awaitClosed(caseRef);
-      assertThat(closed.outcome()).isEqualTo(CaseOutcome.RESOLVED_REMOTELY);
-      assertThat(audit.events(closed.id())).filteredOn(e -> e.type().equals("DIAGNOSIS_RECORDED"))
-          .singleElement().satisfies(e -> assertThat(e.detail()).startsWith("RESOLVED_REMOTELY"));
-    } finally {
-      browser.quit();
+    /** The application's clock starts where the broker's is (a reused stack may have moved it before). */
+    @BeforeAll
+    static void applicationClockFollowsTheBroker() throws Exception {
+        JsonNode clock = send(HttpRequest.newBuilder(URI.create(BROKER_ACTUATOR + "/clock"))
+                .GET()
+                .build());
+        CLOCK.setOffset(Duration.between(
+                Instant.now(), Instant.ofEpochMilli(clock.path("epochMilli").asLong())));
     }
-  }
 
-  /** Clicks an element as a person would after scrolling to it (Tasklist's form scrolls inside its own pane). */
-  static void click(WebDriver browser, WebElement element) {
-    ((org.openqa.selenium.JavascriptExecutor) browser)
-        .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    new WebDriverWait(browser, WAIT).until(d -> element.isDisplayed() && element.isEnabled());
-    element.click();
-  }
+    @Autowired
+    ReturnSubmissions submissions;
 
-  static WebDriver chromium() throws Exception {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,1800",
-        "--user-data-dir=" + Files.createTempDirectory("itmall-tasklist-chromium"));
-    return new ChromeDriver(new ChromeDriverService.Builder()
-        .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build(), options);
-  }
+    @Autowired
+    CaseStore store;
 
-  static void screenshot(WebDriver browser, String name) throws Exception {
-    java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
-    Files.createDirectories(dir);
-    Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + ".png"),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-  }
+    @Autowired
+    AuditTrail audit;
 
-  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-  @org.junit.jupiter.params.provider.CsvSource({
-      "REPAIR, REPAIRED, REPAIRED_UNIT, ITMALL",
-      "CREDIT, CREDITED, , ",
-      "REPLACEMENT, REPLACED, REPLACEMENT_UNIT, ITMALL"})
-  void aStandardRmaEndsInEachResolutionWithTheRightRecords(String resolution, String outcome, String outboundPurpose,
-      String payer) throws Exception {
-    String caseRef = submit(AssetCategory.ENTERPRISE_INFRASTRUCTURE, 500, true);
-    long instance = authorize(caseRef);
-    submissions.publishReceipt(store.require(caseRef).rmaNumber(), "WH-E2E-" + caseRef, null);
-    complete(instance, "Task_Inspection", Map.of("benchFinding", "DEFECT_CONFIRMED", "resolution", resolution));
+    @Autowired
+    Fixtures fixtures;
 
-    CaseRecord closed = awaitClosed(caseRef);
-    assertThat(closed.outcome()).isEqualTo(outcome);
-    List<sale.itmall.assurance.policy.FreightLeg> outbound = store.shipments(closed.id()).stream()
-        .filter(l -> l.direction() == sale.itmall.assurance.policy.FreightLeg.Direction.OUTBOUND).toList();
-    if (outboundPurpose == null) {
-      assertThat(outbound).isEmpty();
-      assertThat(store.charges(closed.id())).extracting(CaseStore.ChargeRow::reason).containsExactly(ChargeReason.CREDIT_NOTE);
-    } else {
-      assertThat(outbound).singleElement().satisfies(leg -> {
-        assertThat(leg.purpose().name()).isEqualTo(outboundPurpose);
-        assertThat(leg.payer().name()).isEqualTo(payer);
-      });
+    // ---- the broker's REST API and actuator, and Operate's API ----------------------------------------------------
+
+    static JsonNode send(HttpRequest request) throws Exception {
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode())
+                .as(request.method() + " " + request.uri() + ": " + response.body())
+                .isBetween(200, 299);
+        return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
     }
-    assertThat(auditTypes(caseRef)).containsSubsequence("RMA_AUTHORIZED", "UNIT_RECEIVED", "INSPECTION_RECORDED",
-        "CASE_CLOSED");
-  }
 
-  @Test
-  void pastTwentyDaysADeclinedChargeForTheAdvanceUnitSuspendsTheAccount() throws Exception {
-    String caseRef = submit(AssetCategory.ENTERPRISE_INFRASTRUCTURE, 60, false);
-    authorize(caseRef);
-    await().atMost(WAIT).until(() -> store.findReplacement(store.require(caseRef).id()).isPresent());
+    static JsonNode post(String url, Object body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build());
+    }
 
-    advanceClock(Duration.ofDays(20).plusMinutes(1));
-    CaseRecord closed = awaitClosed(caseRef);
-    assertThat(closed.outcome()).isEqualTo(CaseOutcome.ACCOUNT_SUSPENDED);
-    assertThat(store.charges(closed.id())).singleElement().satisfies(c -> assertThat(c.status()).isEqualTo(ChargeStatus.DECLINED));
-    assertThat(closed.accountSuspended()).isTrue();
-    assertThat(auditTypes(caseRef)).containsSubsequence("CHARGE_DECLINED", "ACCOUNT_SUSPENDED", "CASE_CLOSED");
-  }
+    /** The key of the open user task at an element of an instance, as Tasklist lists it. */
+    static long userTask(long instanceKey, String elementId) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            JsonNode items = post(
+                            BROKER + "/v2/user-tasks/search",
+                            Map.of(
+                                    "filter",
+                                    Map.of(
+                                            "processInstanceKey",
+                                            instanceKey,
+                                            "elementId",
+                                            elementId,
+                                            "state",
+                                            "CREATED")))
+                    .path("items");
+            found[0] = items.isEmpty() ? null : items.get(0);
+            return found[0] != null;
+        });
+        JsonNode task = found[0];
+        return (task.has("userTaskKey") ? task.get("userTaskKey") : task.get("key")).asLong();
+    }
 
-  @Test
-  void theComplianceTimersFireOnTheBrokersClock() throws Exception {
-    String caseRef = submit(AssetCategory.ENTERPRISE_INFRASTRUCTURE, 500, true);
-    authorize(caseRef);
+    /** Completes a user task the way Tasklist does when its form is submitted. */
+    static void complete(long instanceKey, String elementId, Map<String, Object> formVariables) throws Exception {
+        long key = userTask(instanceKey, elementId);
+        post(BROKER + "/v2/user-tasks/" + key + "/completion", Map.of("variables", formVariables));
+    }
 
-    advanceClock(Duration.ofDays(10).plusMinutes(1));
-    await().atMost(WAIT).until(() -> auditTypes(caseRef).contains("RETURN_OVERDUE"));
-    assertThat(store.require(caseRef).closed()).isFalse();
+    static void advanceClock(Duration by) throws Exception {
+        post(BROKER_ACTUATOR + "/clock/add", Map.of("offsetMilli", by.toMillis()));
+        CLOCK.shift(by);
+    }
 
-    advanceClock(Duration.ofDays(10));
-    assertThat(awaitClosed(caseRef).outcome()).isEqualTo(CaseOutcome.RMA_EXPIRED);
-  }
+    static volatile String operateCsrfToken;
 
-  @Test
-  void aFailingStepShowsOperatorsAnIncidentThatSaysWhatToDo() throws Exception {
-    String caseRef = submit(AssetCategory.END_USER_TERMINAL, 60, true);
-    long instance = instance(caseRef);
-    complete(instance, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "EXCLUDED"));
+    /** Signs in to Operate as demo; its API wants the CSRF token the login answers with on every POST. */
+    static void operateLogin() throws Exception {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(WEBAPPS + "/api/login?username=demo&password=demo"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("Operate login").isBetween(200, 299);
+        operateCsrfToken = response.headers().firstValue("X-CSRF-TOKEN").orElseThrow();
+    }
 
-    operateLogin();
-    await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-      JsonNode incidents = operate("/v1/incidents/search", Map.of("filter", Map.of("processInstanceKey", instance)))
-          .path("items");
-      assertThat(incidents).isNotEmpty();
-      assertThat(incidents.get(0).path("message").asText()).contains("needs a reason code")
-          .contains("Correct the process variables of this instance in Operate, then retry the incident");
-    });
-    assertThat(store.require(caseRef).closed()).isFalse();
-  }
+    static JsonNode operate(String path, Object body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(WEBAPPS + path))
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-TOKEN", operateCsrfToken)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build());
+    }
+
+    // ---- scenarios --------------------------------------------------------------------------------------------------
+
+    String submit(AssetCategory category, int shippedDaysAgo, boolean paymentOk) {
+        String customer = fixtures.customer(paymentOk);
+        String serial = fixtures.asset(customer, category, shippedDaysAgo, false);
+        return submissions
+                .submit(customer, null, List.of(new ReturnSubmissions.Item(serial, "Fans stop at boot")))
+                .caseReferences()
+                .get(0);
+    }
+
+    /** The case's own instance, called by its request; recorded by the case's first step. */
+    long instance(String caseRef) {
+        await().atMost(WAIT).until(() -> store.require(caseRef).processInstanceKey() != null);
+        return store.require(caseRef).processInstanceKey();
+    }
+
+    /** Completes remote diagnosis (defect) and RMA approval as Tasklist would; answers the instance key. */
+    long authorize(String caseRef) throws Exception {
+        long instance = instance(caseRef);
+        complete(
+                instance,
+                "Task_RemoteDiagnosis",
+                Map.of("diagnosisOutcome", "HARDWARE_DEFECT", "diagnosisNotes", "Fan controller dead"));
+        complete(instance, "Task_RmaApproval", Map.of("rmaDecision", "APPROVE"));
+        await().atMost(WAIT).until(() -> store.require(caseRef).rmaNumber() != null);
+        return instance;
+    }
+
+    CaseRecord awaitClosed(String caseRef) {
+        await().atMost(WAIT).until(() -> store.require(caseRef).closed());
+        return store.require(caseRef);
+    }
+
+    List<String> auditTypes(String caseRef) {
+        return audit.events(store.require(caseRef).id()).stream()
+                .map(AuditEvent::type)
+                .toList();
+    }
+
+    @Test
+    void aReturnGoesThroughEveryUserTaskToAReplacementAndOperateShowsItFinished() throws Exception {
+        String caseRef = submit(AssetCategory.ENTERPRISE_INFRASTRUCTURE, 60, true);
+        long instance = authorize(caseRef);
+        await().atMost(WAIT)
+                .until(() -> store.findReplacement(store.require(caseRef).id()).isPresent());
+        submissions.publishReceipt(store.require(caseRef).rmaNumber(), "WH-E2E-" + caseRef, null);
+        complete(instance, "Task_Inspection", Map.of("benchFinding", "DEFECT_CONFIRMED"));
+
+        CaseRecord closed = awaitClosed(caseRef);
+        assertThat(closed.outcome()).isEqualTo(CaseOutcome.REPLACED);
+        assertThat(store.assetOwner(closed.assetId())).isEqualTo("ITMALL");
+        assertThat(auditTypes(caseRef))
+                .containsSubsequence(
+                        "ENTITLEMENT_CHECKED",
+                        "DIAGNOSIS_RECORDED",
+                        "RMA_AUTHORIZED",
+                        "ADVANCE_REPLACEMENT_SHIPPED",
+                        "OWNERSHIP_TRANSFERRED",
+                        "UNIT_RECEIVED",
+                        "INSPECTION_RECORDED",
+                        "CASE_CLOSED");
+
+        operateLogin();
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonNode found = operate("/v1/process-instances/search", Map.of("filter", Map.of("key", instance)))
+                    .path("items");
+            assertThat(found).hasSize(1);
+            assertThat(found.get(0).path("state").asText()).isEqualTo("COMPLETED");
+            assertThat(found.get(0).path("incident").asBoolean()).isFalse();
+            // Operate shows the item under its request, which ended once its only item was settled
+            long request = store.requireRequest(closed.requestReference()).processInstanceKey();
+            assertThat(found.get(0).path("parentKey").asLong()).isEqualTo(request);
+            JsonNode parent = operate("/v1/process-instances/search", Map.of("filter", Map.of("key", request)))
+                    .path("items");
+            assertThat(parent.get(0).path("bpmnProcessId").asText()).isEqualTo("itmall-return-request");
+            assertThat(parent.get(0).path("state").asText()).isEqualTo("COMPLETED");
+        });
+    }
+
+    @Test
+    void aTacEngineerCompletesRemoteDiagnosisInTasklistThroughItsLinkedForm() throws Exception {
+        String caseRef = submit(AssetCategory.END_USER_TERMINAL, 30, true);
+        long taskKey = userTask(instance(caseRef), "Task_RemoteDiagnosis");
+        WebDriver browser = chromium();
+        try {
+            browser.get(WEBAPPS + "/tasklist/login");
+            browser.findElement(By.name("username")).sendKeys("demo");
+            browser.findElement(By.name("password")).sendKeys("demo");
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            new WebDriverWait(browser, WAIT).until(d -> !d.getCurrentUrl().contains("/login"));
+
+            // Tasklist imports a new task a few seconds after the engine created it
+            await().atMost(WAIT)
+                    .pollInterval(Duration.ofSeconds(2))
+                    .ignoreExceptions()
+                    .until(() -> {
+                        browser.get(WEBAPPS + "/tasklist/" + taskKey);
+                        return new WebDriverWait(browser, Duration.ofSeconds(10))
+                                .until(d -> d.findElement(By.tagName("main"))
+                                        .getText()
+                                        .contains("Case " + caseRef));
+                    });
+            WebElement main = browser.findElement(By.tagName("main"));
+            assertThat(main.getText())
+                    .contains("Remote diagnosis")
+                    .contains("Customer's description")
+                    .contains("tac-engineers")
+                    .contains("8-hour SLA of ITM-POL-2026.04");
+            // the customer's text is shown as typed, in a read-only field (never rendered as Markdown)
+            WebElement description = browser.findElement(By.xpath(
+                    "//label[contains(normalize-space(), \"Customer's description\")]/following::textarea[1]"));
+            assertThat(description.getDomProperty("value")).isEqualTo("Fans stop at boot");
+            assertThat(description.getDomAttribute("readonly")).isNotNull();
+            click(browser, browser.findElement(By.xpath("//button[normalize-space()='Assign to me']")));
+            // the form is rendered anew once the assignment is through; what is typed before that is lost
+            new WebDriverWait(browser, WAIT)
+                    .until(d -> !d.findElements(By.xpath("//button[normalize-space()='Unassign']"))
+                            .isEmpty());
+            assertThat(browser.findElement(By.tagName("main")).getText())
+                    .contains("Resolved remotely (software/configuration)")
+                    .contains("Hardware defect confirmed: request an RMA");
+            // the form's radio inputs are styled away: a person clicks the option's label
+            WebElement option = new WebDriverWait(browser, WAIT)
+                    .until(d -> d.findElement(
+                            By.xpath("//label[normalize-space()='Resolved remotely (software/configuration)']")));
+            click(browser, option);
+            assertThat(browser.findElement(By.id(option.getDomAttribute("for"))).isSelected())
+                    .isTrue();
+            browser.findElement(By.xpath("//textarea")).sendKeys("Reset display firmware remotely");
+            screenshot(browser, "tasklist-remote-diagnosis");
+            click(
+                    browser,
+                    new WebDriverWait(browser, WAIT)
+                            .until(d -> d.findElement(By.xpath("//button[contains(normalize-space(), 'Complete')]"))));
+
+            CaseRecord closed = awaitClosed(caseRef);
+            assertThat(closed.outcome()).isEqualTo(CaseOutcome.RESOLVED_REMOTELY);
+            assertThat(audit.events(closed.id()))
+                    .filteredOn(e -> e.type().equals("DIAGNOSIS_RECORDED"))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.detail()).startsWith("RESOLVED_REMOTELY"));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Clicks an element as a person would after scrolling to it (Tasklist's form scrolls inside its own pane). */
+    static void click(WebDriver browser, WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        new WebDriverWait(browser, WAIT).until(d -> element.isDisplayed() && element.isEnabled());
+        element.click();
+    }
+
+    static WebDriver chromium() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1400,1800",
+                "--user-data-dir=" + Files.createTempDirectory("itmall-tasklist-chromium"));
+        return new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
+                        .build(),
+                options);
+    }
+
+    static void screenshot(WebDriver browser, String name) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.copy(
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                dir.resolve(name + ".png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "REPAIR, REPAIRED, REPAIRED_UNIT, ITMALL",
+        "CREDIT, CREDITED, , ",
+        "REPLACEMENT, REPLACED, REPLACEMENT_UNIT, ITMALL"
+    })
+    void aStandardRmaEndsInEachResolutionWithTheRightRecords(
+            String resolution, String outcome, String outboundPurpose, String payer) throws Exception {
+        String caseRef = submit(AssetCategory.ENTERPRISE_INFRASTRUCTURE, 500, true);
+        long instance = authorize(caseRef);
+        submissions.publishReceipt(store.require(caseRef).rmaNumber(), "WH-E2E-" + caseRef, null);
+        complete(instance, "Task_Inspection", Map.of("benchFinding", "DEFECT_CONFIRMED", "resolution", resolution));
+
+        CaseRecord closed = awaitClosed(caseRef);
+        assertThat(closed.outcome()).isEqualTo(outcome);
+        List<sale.itmall.assurance.policy.FreightLeg> outbound = store.shipments(closed.id()).stream()
+                .filter(l -> l.direction() == sale.itmall.assurance.policy.FreightLeg.Direction.OUTBOUND)
+                .toList();
+        if (outboundPurpose == null) {
+            assertThat(outbound).isEmpty();
+            assertThat(store.charges(closed.id()))
+                    .extracting(CaseStore.ChargeRow::reason)
+                    .containsExactly(ChargeReason.CREDIT_NOTE);
+        } else {
+            assertThat(outbound).singleElement().satisfies(leg -> {
+                assertThat(leg.purpose().name()).isEqualTo(outboundPurpose);
+                assertThat(leg.payer().name()).isEqualTo(payer);
+            });
+        }
+        assertThat(auditTypes(caseRef))
+                .containsSubsequence("RMA_AUTHORIZED", "UNIT_RECEIVED", "INSPECTION_RECORDED", "CASE_CLOSED");
+    }
+
+    @Test
+    void pastTwentyDaysADeclinedChargeForTheAdvanceUnitSuspendsTheAccount() throws Exception {
+        String caseRef = submit(AssetCategory.ENTERPRISE_INFRASTRUCTURE, 60, false);
+        authorize(caseRef);
+        await().atMost(WAIT)
+                .until(() -> store.findReplacement(store.require(caseRef).id()).isPresent());
+
+        advanceClock(Duration.ofDays(20).plusMinutes(1));
+        CaseRecord closed = awaitClosed(caseRef);
+        assertThat(closed.outcome()).isEqualTo(CaseOutcome.ACCOUNT_SUSPENDED);
+        assertThat(store.charges(closed.id())).singleElement().satisfies(c -> assertThat(c.status())
+                .isEqualTo(ChargeStatus.DECLINED));
+        assertThat(closed.accountSuspended()).isTrue();
+        assertThat(auditTypes(caseRef)).containsSubsequence("CHARGE_DECLINED", "ACCOUNT_SUSPENDED", "CASE_CLOSED");
+    }
+
+    @Test
+    void theComplianceTimersFireOnTheBrokersClock() throws Exception {
+        String caseRef = submit(AssetCategory.ENTERPRISE_INFRASTRUCTURE, 500, true);
+        authorize(caseRef);
+
+        advanceClock(Duration.ofDays(10).plusMinutes(1));
+        await().atMost(WAIT).until(() -> auditTypes(caseRef).contains("RETURN_OVERDUE"));
+        assertThat(store.require(caseRef).closed()).isFalse();
+
+        advanceClock(Duration.ofDays(10));
+        assertThat(awaitClosed(caseRef).outcome()).isEqualTo(CaseOutcome.RMA_EXPIRED);
+    }
+
+    @Test
+    void aFailingStepShowsOperatorsAnIncidentThatSaysWhatToDo() throws Exception {
+        String caseRef = submit(AssetCategory.END_USER_TERMINAL, 60, true);
+        long instance = instance(caseRef);
+        complete(instance, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "EXCLUDED"));
+
+        operateLogin();
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonNode incidents = operate(
+                            "/v1/incidents/search", Map.of("filter", Map.of("processInstanceKey", instance)))
+                    .path("items");
+            assertThat(incidents).isNotEmpty();
+            assertThat(incidents.get(0).path("message").asText())
+                    .contains("needs a reason code")
+                    .contains("Correct the process variables of this instance in Operate, then retry the incident");
+        });
+        assertThat(store.require(caseRef).closed()).isFalse();
+    }
 }

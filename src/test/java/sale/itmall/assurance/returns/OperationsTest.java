@@ -17,7 +17,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-import sale.itmall.assurance.policy.AssetCategory;
 import sale.itmall.assurance.support.ApplicationTest;
 import sale.itmall.assurance.support.Fixtures;
 import sale.itmall.assurance.support.TestMail;
@@ -26,163 +25,235 @@ import sale.itmall.assurance.support.TestMail;
 @ApplicationTest
 class OperationsTest {
 
-  @Autowired ReturnSubmissions submissions;
-  @Autowired CaseService cases;
-  @Autowired CaseStore store;
-  @Autowired Fixtures fixtures;
-  @Autowired ProcessDriver driver;
-  @Autowired sale.itmall.assurance.returns.Scenarios scenarios;
-  @Autowired MeterRegistry meters;
-  @Autowired MockMvc mvc;
+    @Autowired
+    ReturnSubmissions submissions;
 
-  String email(String customerNumber) {
-    return customerNumber.toLowerCase() + "@example.test";
-  }
+    @Autowired
+    CaseService cases;
 
-  List<String> subjects(String customerNumber) {
-    return TestMail.to(email(customerNumber)).stream().map(m -> {
-      try {
-        return m.getSubject();
-      } catch (jakarta.mail.MessagingException e) {
-        throw new IllegalStateException(e);
-      }
-    }).toList();
-  }
+    @Autowired
+    CaseStore store;
 
-  String body(String customerNumber, String subjectPart) throws Exception {
-    for (MimeMessage m : TestMail.to(email(customerNumber))) {
-      if (m.getSubject().contains(subjectPart)) {
-        return m.getContent().toString();
-      }
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    ProcessDriver driver;
+
+    @Autowired
+    sale.itmall.assurance.returns.Scenarios scenarios;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    MockMvc mvc;
+
+    String email(String customerNumber) {
+        return customerNumber.toLowerCase() + "@example.test";
     }
-    throw new AssertionError("no message '" + subjectPart + "' in " + subjects(customerNumber));
-  }
 
-  String advanceCaseAwaitingReturn(String customer) {
-    return scenarios.caseAwaitingReturn(customer, 60);
-  }
+    List<String> subjects(String customerNumber) {
+        return TestMail.to(email(customerNumber)).stream()
+                .map(m -> {
+                    try {
+                        return m.getSubject();
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+    }
 
-  @Test
-  void theCustomerIsToldOfEveryStepOnceByEmail() throws Exception {
-    String customer = fixtures.customer(true);
-    String caseRef = advanceCaseAwaitingReturn(customer);
-    String rma = store.require(caseRef).rmaNumber();
-    driver.advanceClock(Duration.ofDays(10).plusMinutes(1));
-    driver.awaitPassed(caseRef, "Task_OverdueNotice");
-    cases.sendOverdueNotice(caseRef); // a redelivered job
-    submissions.publishReceipt(rma, "WH-" + caseRef, null);
-    driver.completeUserTask(caseRef, "Task_Inspection", "Task_RecordResolution",
-        Map.of("benchFinding", "DEFECT_CONFIRMED"));
-    driver.awaitClosed(caseRef);
+    String body(String customerNumber, String subjectPart) throws Exception {
+        for (MimeMessage m : TestMail.to(email(customerNumber))) {
+            if (m.getSubject().contains(subjectPart)) {
+                return m.getContent().toString();
+            }
+        }
+        throw new AssertionError("no message '" + subjectPart + "' in " + subjects(customerNumber));
+    }
 
-    String requestRef = store.require(caseRef).requestReference();
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(subjects(customer)).hasSize(8));
-    assertThat(subjects(customer)).satisfiesExactly(
-        s -> assertThat(s).isEqualTo("Return request " + requestRef + " received: 1 item"),
-        s -> assertThat(s).contains("diagnosis result"),
-        s -> assertThat(s).isEqualTo("RMA " + rma + " authorized: return by "
-            + sale.itmall.assurance.shared.Labels.when(store.require(caseRef).returnDueAt())),
-        s -> assertThat(s).contains("Advance replacement shipped"),
-        s -> assertThat(s).contains("Reminder: RMA " + rma),
-        s -> assertThat(s).contains("unit received"),
-        s -> assertThat(s).contains("resolved: Replaced"),
-        s -> assertThat(s).isEqualTo("Return request " + requestRef + " settled"));
-    assertThat(body(customer, "authorized")).contains("inbound freight is at your cost")
-        .contains("(within 10 days)").contains("(20 days)")
-        .contains("write " + rma + " on the outside").contains("charged at the full unit price");
-    assertThat(body(customer, "diagnosis result")).contains("within the first 12 months, a replacement ships in advance");
-    assertThat(body(customer, "settled")).contains(caseRef + ": ").contains("Replaced");
-    assertThat(body(customer, "Advance replacement")).contains("at ITMall's cost")
-        .contains("Ownership of the faulty unit");
+    String advanceCaseAwaitingReturn(String customer) {
+        return scenarios.caseAwaitingReturn(customer, 60);
+    }
 
-    mvc.perform(get("/messages").with(user(fixtures.portalUser(customer)).roles("CUSTOMER")))
-        .andExpect(status().isOk())
-        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-            .string(org.hamcrest.Matchers.containsString("Reminder: RMA " + rma)));
-  }
+    @Test
+    void theCustomerIsToldOfEveryStepOnceByEmail() throws Exception {
+        String customer = fixtures.customer(true);
+        String caseRef = advanceCaseAwaitingReturn(customer);
+        String rma = store.require(caseRef).rmaNumber();
+        driver.advanceClock(Duration.ofDays(10).plusMinutes(1));
+        driver.awaitPassed(caseRef, "Task_OverdueNotice");
+        cases.sendOverdueNotice(caseRef); // a redelivered job
+        submissions.publishReceipt(rma, "WH-" + caseRef, null);
+        driver.completeUserTask(
+                caseRef, "Task_Inspection", "Task_RecordResolution", Map.of("benchFinding", "DEFECT_CONFIRMED"));
+        driver.awaitClosed(caseRef);
 
-  @Test
-  void aDeclinedChargeIsToldAsASuspensionAndCountedInTheMetrics() throws Exception {
-    double declined = meters.counter("itmall.charges", "reason", "UNRETURNED_ADVANCE_UNIT", "status", "DECLINED").count();
-    double suspensions = meters.counter("itmall.account.suspensions").count();
-    double suspendedCases = meters.counter("itmall.cases.closed", "outcome", "ACCOUNT_SUSPENDED").count();
-    String customer = fixtures.customer(false);
-    String caseRef = advanceCaseAwaitingReturn(customer);
+        String requestRef = store.require(caseRef).requestReference();
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(subjects(customer)).hasSize(8));
+        assertThat(subjects(customer))
+                .satisfiesExactly(
+                        s -> assertThat(s).isEqualTo("Return request " + requestRef + " received: 1 item"),
+                        s -> assertThat(s).contains("diagnosis result"),
+                        s -> assertThat(s)
+                                .isEqualTo("RMA " + rma + " authorized: return by "
+                                        + sale.itmall.assurance.shared.Labels.when(
+                                                store.require(caseRef).returnDueAt())),
+                        s -> assertThat(s).contains("Advance replacement shipped"),
+                        s -> assertThat(s).contains("Reminder: RMA " + rma),
+                        s -> assertThat(s).contains("unit received"),
+                        s -> assertThat(s).contains("resolved: Replaced"),
+                        s -> assertThat(s).isEqualTo("Return request " + requestRef + " settled"));
+        assertThat(body(customer, "authorized"))
+                .contains("inbound freight is at your cost")
+                .contains("(within 10 days)")
+                .contains("(20 days)")
+                .contains("write " + rma + " on the outside")
+                .contains("charged at the full unit price");
+        assertThat(body(customer, "diagnosis result"))
+                .contains("within the first 12 months, a replacement ships in advance");
+        assertThat(body(customer, "settled")).contains(caseRef + ": ").contains("Replaced");
+        assertThat(body(customer, "Advance replacement"))
+                .contains("at ITMall's cost")
+                .contains("Ownership of the faulty unit");
 
-    driver.advanceClock(Duration.ofDays(20).plusMinutes(1));
-    driver.awaitClosed(caseRef);
+        mvc.perform(get("/messages").with(user(fixtures.portalUser(customer)).roles("CUSTOMER")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("Reminder: RMA " + rma)));
+    }
 
-    // other tests' cases on the shared engine may pass their own limits when the clock moves: at least this one counts
-    assertThat(meters.counter("itmall.charges", "reason", "UNRETURNED_ADVANCE_UNIT", "status", "DECLINED").count())
-        .isGreaterThanOrEqualTo(declined + 1);
-    assertThat(meters.counter("itmall.account.suspensions").count()).isGreaterThanOrEqualTo(suspensions + 1);
-    assertThat(meters.counter("itmall.cases.closed", "outcome", "ACCOUNT_SUSPENDED").count())
-        .isGreaterThanOrEqualTo(suspendedCases + 1);
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(subjects(customer))
-        .anyMatch(s -> s.startsWith("Account suspended")));
-    assertThat(body(customer, "Account suspended")).contains("declined").contains("2500.00 USD");
-  }
+    @Test
+    void aDeclinedChargeIsToldAsASuspensionAndCountedInTheMetrics() throws Exception {
+        double declined = meters.counter("itmall.charges", "reason", "UNRETURNED_ADVANCE_UNIT", "status", "DECLINED")
+                .count();
+        double suspensions = meters.counter("itmall.account.suspensions").count();
+        double suspendedCases = meters.counter("itmall.cases.closed", "outcome", "ACCOUNT_SUSPENDED")
+                .count();
+        String customer = fixtures.customer(false);
+        String caseRef = advanceCaseAwaitingReturn(customer);
 
-  @Test
-  void prometheusShowsReturnsByStateOverdueReturnsAndWorkerTimings() throws Exception {
-    String caseRef = advanceCaseAwaitingReturn(fixtures.customer(true));
-    driver.advanceClock(Duration.ofDays(10).plusMinutes(1));
-    driver.awaitPassed(caseRef, "Task_OverdueNotice");
-    Thread.sleep(5_100); // the state gauges re-read the database at most every 5 s
+        driver.advanceClock(Duration.ofDays(20).plusMinutes(1));
+        driver.awaitClosed(caseRef);
 
-    String scrape = mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
-        .andReturn().getResponse().getContentAsString();
-    assertThat(gauge(scrape, "itmall_returns{state=\"AWAITING_RETURN\"}")).isPositive();
-    assertThat(gauge(scrape, "itmall_returns_overdue")).isPositive();
-    assertThat(scrape).contains("itmall_job_duration_seconds_count{result=\"completed\",type=\"entitlement-check\"}")
-        .contains("itmall_job_duration_seconds_count{result=\"completed\",type=\"rma-decide\"}");
-  }
+        // other tests' cases on the shared engine may pass their own limits when the clock moves: at least this one
+        // counts
+        assertThat(meters.counter("itmall.charges", "reason", "UNRETURNED_ADVANCE_UNIT", "status", "DECLINED")
+                        .count())
+                .isGreaterThanOrEqualTo(declined + 1);
+        assertThat(meters.counter("itmall.account.suspensions").count()).isGreaterThanOrEqualTo(suspensions + 1);
+        assertThat(meters.counter("itmall.cases.closed", "outcome", "ACCOUNT_SUSPENDED")
+                        .count())
+                .isGreaterThanOrEqualTo(suspendedCases + 1);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(subjects(customer)).anyMatch(s -> s.startsWith("Account suspended")));
+        assertThat(body(customer, "Account suspended")).contains("declined").contains("2500.00 USD");
+    }
 
-  static double gauge(String scrape, String series) {
-    return scrape.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l -> Double.parseDouble(
-        l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElseThrow(() -> new AssertionError("no " + series));
-  }
+    @Test
+    void prometheusShowsReturnsByStateOverdueReturnsAndWorkerTimings() throws Exception {
+        String caseRef = advanceCaseAwaitingReturn(fixtures.customer(true));
+        driver.advanceClock(Duration.ofDays(10).plusMinutes(1));
+        driver.awaitPassed(caseRef, "Task_OverdueNotice");
+        Thread.sleep(5_100); // the state gauges re-read the database at most every 5 s
 
-  @Test
-  void staffReportsListLateReturnsWithDaysAndExportCsv() throws Exception {
-    String customer = fixtures.customer(true);
-    String caseRef = advanceCaseAwaitingReturn(customer);
-    driver.advanceClock(Duration.ofDays(12));
-    driver.awaitPassed(caseRef, "Task_OverdueNotice");
-    var staff = user(fixtures.staffUser()).roles("STAFF");
+        String scrape = mvc.perform(get("/actuator/prometheus"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(gauge(scrape, "itmall_returns{state=\"AWAITING_RETURN\"}")).isPositive();
+        assertThat(gauge(scrape, "itmall_returns_overdue")).isPositive();
+        assertThat(scrape)
+                .contains("itmall_job_duration_seconds_count{result=\"completed\",type=\"entitlement-check\"}")
+                .contains("itmall_job_duration_seconds_count{result=\"completed\",type=\"rma-decide\"}");
+    }
 
-    String csv = mvc.perform(get("/staff/reports/late-returns.csv").with(staff)).andExpect(status().isOk())
-        .andReturn().getResponse().getContentAsString();
-    List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-        .parse(new StringReader(csv)).getRecords();
-    CSVRecord late = rows.stream().filter(r -> r.get("Case").equals(caseRef)).findFirst().orElseThrow();
-    assertThat(late.get("Customer")).isEqualTo(customer);
-    assertThat(late.get("Days late")).isEqualTo("2");
-    assertThat(late.get("Advance unit held")).isEqualTo("yes");
+    static double gauge(String scrape, String series) {
+        return scrape.lines()
+                .filter(l -> l.startsWith(series + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + series));
+    }
 
-    String page = mvc.perform(get("/staff/reports").with(staff)).andExpect(status().isOk())
-        .andReturn().getResponse().getContentAsString();
-    assertThat(page).contains("Open returns with days to deadline").contains(caseRef)
-        .contains("Outcomes by asset category").contains("Exclusions by reason");
-    mvc.perform(get("/staff/reports").with(user(fixtures.portalUser(customer)).roles("CUSTOMER")))
-        .andExpect(status().isForbidden());
-  }
+    @Test
+    void staffReportsListLateReturnsWithDaysAndExportCsv() throws Exception {
+        String customer = fixtures.customer(true);
+        String caseRef = advanceCaseAwaitingReturn(customer);
+        driver.advanceClock(Duration.ofDays(12));
+        driver.awaitPassed(caseRef, "Task_OverdueNotice");
+        var staff = user(fixtures.staffUser()).roles("STAFF");
 
-  @Test
-  void theAuditTrailOfACaseIsVisibleToStaffAndExportable() throws Exception {
-    String caseRef = advanceCaseAwaitingReturn(fixtures.customer(true));
-    var staff = user(fixtures.staffUser()).roles("STAFF");
+        String csv = mvc.perform(get("/staff/reports/late-returns.csv").with(staff))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        List<CSVRecord> rows = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(csv))
+                .getRecords();
+        CSVRecord late = rows.stream()
+                .filter(r -> r.get("Case").equals(caseRef))
+                .findFirst()
+                .orElseThrow();
+        assertThat(late.get("Customer")).isEqualTo(customer);
+        assertThat(late.get("Days late")).isEqualTo("2");
+        assertThat(late.get("Advance unit held")).isEqualTo("yes");
 
-    String csv = mvc.perform(get("/staff/cases/" + caseRef + "/audit.csv").with(staff)).andExpect(status().isOk())
-        .andReturn().getResponse().getContentAsString();
-    List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-        .parse(new StringReader(csv)).getRecords();
-    assertThat(rows).extracting(r -> r.get("Event")).containsSubsequence("ENTITLEMENT_CHECKED", "DIAGNOSIS_RECORDED",
-        "RMA_AUTHORIZED", "ADVANCE_REPLACEMENT_SHIPPED", "OWNERSHIP_TRANSFERRED");
-    assertThat(rows).allSatisfy(r -> assertThat(r.get("Policy revision")).isEqualTo("ITM-POL-2026.04"));
-    assertThat(rows).filteredOn(r -> r.get("Event").equals("RMA_AUTHORIZED"))
-        .singleElement().satisfies(r -> assertThat(r.get("Actor")).isEqualTo("tasklist:rma-approvers"));
-    mvc.perform(get("/staff/cases/" + caseRef).with(staff)).andExpect(status().isOk());
-    mvc.perform(get("/staff/cases/RC-0000-000000").with(staff)).andExpect(status().isNotFound());
-  }
+        String page = mvc.perform(get("/staff/reports").with(staff))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("Open returns with days to deadline")
+                .contains(caseRef)
+                .contains("Outcomes by asset category")
+                .contains("Exclusions by reason");
+        mvc.perform(get("/staff/reports")
+                        .with(user(fixtures.portalUser(customer)).roles("CUSTOMER")))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theAuditTrailOfACaseIsVisibleToStaffAndExportable() throws Exception {
+        String caseRef = advanceCaseAwaitingReturn(fixtures.customer(true));
+        var staff = user(fixtures.staffUser()).roles("STAFF");
+
+        String csv = mvc.perform(get("/staff/cases/" + caseRef + "/audit.csv").with(staff))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        List<CSVRecord> rows = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(csv))
+                .getRecords();
+        assertThat(rows)
+                .extracting(r -> r.get("Event"))
+                .containsSubsequence(
+                        "ENTITLEMENT_CHECKED",
+                        "DIAGNOSIS_RECORDED",
+                        "RMA_AUTHORIZED",
+                        "ADVANCE_REPLACEMENT_SHIPPED",
+                        "OWNERSHIP_TRANSFERRED");
+        assertThat(rows).allSatisfy(r -> assertThat(r.get("Policy revision")).isEqualTo("ITM-POL-2026.04"));
+        assertThat(rows)
+                .filteredOn(r -> r.get("Event").equals("RMA_AUTHORIZED"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.get("Actor")).isEqualTo("tasklist:rma-approvers"));
+        mvc.perform(get("/staff/cases/" + caseRef).with(staff)).andExpect(status().isOk());
+        mvc.perform(get("/staff/cases/RC-0000-000000").with(staff)).andExpect(status().isNotFound());
+    }
 }

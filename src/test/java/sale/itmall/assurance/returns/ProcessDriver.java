@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
 import sale.itmall.assurance.process.ProcessContract;
-import sale.itmall.assurance.support.TestClock;
 import sale.itmall.assurance.support.EmbeddedEngine;
+import sale.itmall.assurance.support.TestClock;
 
 /**
  * Drives process instances on the embedded engine the way Tasklist and the warehouse would, within what a gRPC-only
@@ -28,169 +28,183 @@ import sale.itmall.assurance.support.EmbeddedEngine;
  * with a process instance modification: the task is terminated and the element after it activated, with the form's
  * variables set on the process instance as a completed form would set them.
  */
-
 public class ProcessDriver {
 
-  private static final Duration WAIT = Duration.ofSeconds(20);
-  private final CamundaClient client;
-  private final CaseStore store;
-  private final TestClock clock;
-  private final ObjectMapper json = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private final CamundaClient client;
+    private final CaseStore store;
+    private final TestClock clock;
+    private final ObjectMapper json = new ObjectMapper();
 
-  ProcessDriver(CamundaClient client, CaseStore store, TestClock clock) {
-    this.client = client;
-    this.store = store;
-    this.clock = clock;
-  }
-
-  /** Waits up to 20 s; reading the record stream while the engine appends to it may need a second try. */
-  private static org.awaitility.core.ConditionFactory waiting() {
-    return await().atMost(WAIT).ignoreException(java.util.ConcurrentModificationException.class);
-  }
-
-  public static RecordStream records() {
-    return RecordStream.of(EmbeddedEngine.get().getRecordStreamSource());
-  }
-
-  /** The case's own process instance (called by its request), once its first step has recorded it. */
-  public long instanceOf(String caseRef) {
-    waiting().until(() -> store.require(caseRef).processInstanceKey() != null);
-    return store.require(caseRef).processInstanceKey();
-  }
-
-  /** The case as other modules see it. */
-  public CaseFacts facts(String caseRef) {
-    return store.require(caseRef).facts();
-  }
-
-  public ProcessInstanceAssert instance(String caseRef) {
-    return new ProcessInstanceAssert(instanceOf(caseRef), records());
-  }
-
-  public void awaitWaitingAt(String caseRef, String... elementIds) {
-    waiting().untilAsserted(() -> instance(caseRef).isWaitingAtElements(elementIds));
-  }
-
-  public void awaitPassed(String caseRef, String elementId) {
-    waiting().untilAsserted(() -> instance(caseRef).hasPassedElement(elementId));
-  }
-
-  public void awaitCompleted(String caseRef) {
-    waiting().untilAsserted(() -> instance(caseRef).isCompleted());
-  }
-
-  public CaseRecord awaitClosed(String caseRef) {
-    awaitCompleted(caseRef);
-    waiting().until(() -> store.require(caseRef).closed());
-    return store.require(caseRef);
-  }
-
-  /** The created user task of a case at an element, as Tasklist would list it. */
-  public UserTaskRecordValue userTask(String caseRef, String elementId) {
-    long key = instanceOf(caseRef);
-    waiting().until(() -> findUserTask(key, elementId).isPresent());
-    return findUserTask(key, elementId).orElseThrow();
-  }
-
-  private Optional<UserTaskRecordValue> findUserTask(long instanceKey, String elementId) {
-    return createdUserTasks(instanceKey, elementId).stream().findFirst();
-  }
-
-  /**
-   * The created user task at an element of another process (e.g. the policy dispute) whose instance carries the
-   * case's reference.
-   */
-  public UserTaskRecordValue userTaskOf(String bpmnProcessId, String elementId, String caseRef) {
-    waiting().until(() -> findUserTaskOf(bpmnProcessId, elementId, caseRef).isPresent());
-    return findUserTaskOf(bpmnProcessId, elementId, caseRef).orElseThrow();
-  }
-
-  private Optional<UserTaskRecordValue> findUserTaskOf(String bpmnProcessId, String elementId, String caseRef) {
-    List<UserTaskRecordValue> tasks = StreamSupport.stream(records().records().spliterator(), false)
-        .filter(r -> r.getIntent() == UserTaskIntent.CREATED)
-        .map(r -> (UserTaskRecordValue) r.getValue())
-        .filter(v -> v.getBpmnProcessId().equals(bpmnProcessId) && v.getElementId().equals(elementId))
-        .toList();
-    return tasks.stream().filter(v -> caseRef.equals(variablesOf(v.getProcessInstanceKey()).get("caseRef")))
-        .findFirst();
-  }
-
-  /** Starts a process at an element with the given variables, as a completed user task before it would. */
-  public long startAt(String bpmnProcessId, String elementId, Map<String, Object> variables) {
-    return client.newCreateInstanceCommand().bpmnProcessId(bpmnProcessId).latestVersion().variables(variables)
-        .startBeforeElement(elementId).send().join().getProcessInstanceKey();
-  }
-
-  public void awaitCompleted(long processInstanceKey) {
-    waiting().untilAsserted(() -> new ProcessInstanceAssert(processInstanceKey, records()).isCompleted());
-  }
-
-  /** The form id linked to a user task's form key, from the deployment. */
-  public String formIdOf(long formKey) {
-    return StreamSupport.stream(records().forms().spliterator(), false)
-        .filter(r -> r.getValue().getFormKey() == formKey)
-        .map(r -> r.getValue().getFormId())
-        .findFirst().orElse(null);
-  }
-
-  public IncidentRecordValue awaitIncident(String caseRef) {
-    long key = instanceOf(caseRef);
-    waiting().until(() -> incident(key).isPresent());
-    return incident(key).orElseThrow();
-  }
-
-  private Optional<IncidentRecordValue> incident(long instanceKey) {
-    return StreamSupport.stream(records().incidentRecords().spliterator(), false)
-        .filter(r -> r.getIntent() == IncidentIntent.CREATED)
-        .map(Record::getValue)
-        .filter(v -> v.getProcessInstanceKey() == instanceKey)
-        .findFirst();
-  }
-
-  /** The process variables of a case's instance, latest value each. */
-  public Map<String, Object> variables(String caseRef) {
-    return variablesOf(instanceOf(caseRef));
-  }
-
-  public Map<String, Object> variablesOf(long key) {
-    Map<String, Object> vars = new LinkedHashMap<>();
-    for (Record<VariableRecordValue> r : records().variableRecords()) {
-      VariableRecordValue v = r.getValue();
-      if (v.getProcessInstanceKey() == key) {
-        try {
-          vars.put(v.getName(), json.readValue(v.getValue(), Object.class));
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      }
+    ProcessDriver(CamundaClient client, CaseStore store, TestClock clock) {
+        this.client = client;
+        this.store = store;
+        this.clock = clock;
     }
-    return vars;
-  }
 
-  /**
-   * Completes the user task a case waits at as its form would: the task's element instance is terminated and
-   * {@code nextElement} (the element after the task) activated in the same instance, with the form's variables.
-   */
-  public void completeUserTask(String caseRef, String userTaskId, String nextElement, Map<String, Object> form) {
-    awaitWaitingAt(caseRef, userTaskId);
-    long key = instanceOf(caseRef);
-    long taskInstance = createdUserTasks(key, userTaskId).getLast().getElementInstanceKey();
-    client.newModifyProcessInstanceCommand(key)
-        .activateElement(nextElement).withVariables(form, ProcessContract.CASE_PROCESS_ID)
-        .and().terminateElement(taskInstance)
-        .send().join();
-  }
+    /** Waits up to 20 s; reading the record stream while the engine appends to it may need a second try. */
+    private static org.awaitility.core.ConditionFactory waiting() {
+        return await().atMost(WAIT).ignoreException(java.util.ConcurrentModificationException.class);
+    }
 
-  /** The user tasks created at an element of an instance, oldest first (the last is the one waiting). */
-  private List<UserTaskRecordValue> createdUserTasks(long instanceKey, String elementId) {
-    return StreamSupport.stream(records().records().spliterator(), false)
-        .filter(r -> r.getIntent() == UserTaskIntent.CREATED)
-        .map(r -> (UserTaskRecordValue) r.getValue())
-        .filter(v -> v.getProcessInstanceKey() == instanceKey && v.getElementId().equals(elementId))
-        .toList();
-  }
+    public static RecordStream records() {
+        return RecordStream.of(EmbeddedEngine.get().getRecordStreamSource());
+    }
 
-  public void advanceClock(Duration by) {
-    clock.advance(by);
-  }
+    /** The case's own process instance (called by its request), once its first step has recorded it. */
+    public long instanceOf(String caseRef) {
+        waiting().until(() -> store.require(caseRef).processInstanceKey() != null);
+        return store.require(caseRef).processInstanceKey();
+    }
+
+    /** The case as other modules see it. */
+    public CaseFacts facts(String caseRef) {
+        return store.require(caseRef).facts();
+    }
+
+    public ProcessInstanceAssert instance(String caseRef) {
+        return new ProcessInstanceAssert(instanceOf(caseRef), records());
+    }
+
+    public void awaitWaitingAt(String caseRef, String... elementIds) {
+        waiting().untilAsserted(() -> instance(caseRef).isWaitingAtElements(elementIds));
+    }
+
+    public void awaitPassed(String caseRef, String elementId) {
+        waiting().untilAsserted(() -> instance(caseRef).hasPassedElement(elementId));
+    }
+
+    public void awaitCompleted(String caseRef) {
+        waiting().untilAsserted(() -> instance(caseRef).isCompleted());
+    }
+
+    public CaseRecord awaitClosed(String caseRef) {
+        awaitCompleted(caseRef);
+        waiting().until(() -> store.require(caseRef).closed());
+        return store.require(caseRef);
+    }
+
+    /** The created user task of a case at an element, as Tasklist would list it. */
+    public UserTaskRecordValue userTask(String caseRef, String elementId) {
+        long key = instanceOf(caseRef);
+        waiting().until(() -> findUserTask(key, elementId).isPresent());
+        return findUserTask(key, elementId).orElseThrow();
+    }
+
+    private Optional<UserTaskRecordValue> findUserTask(long instanceKey, String elementId) {
+        return createdUserTasks(instanceKey, elementId).stream().findFirst();
+    }
+
+    /**
+     * The created user task at an element of another process (e.g. the policy dispute) whose instance carries the
+     * case's reference.
+     */
+    public UserTaskRecordValue userTaskOf(String bpmnProcessId, String elementId, String caseRef) {
+        waiting().until(() -> findUserTaskOf(bpmnProcessId, elementId, caseRef).isPresent());
+        return findUserTaskOf(bpmnProcessId, elementId, caseRef).orElseThrow();
+    }
+
+    private Optional<UserTaskRecordValue> findUserTaskOf(String bpmnProcessId, String elementId, String caseRef) {
+        List<UserTaskRecordValue> tasks = StreamSupport.stream(
+                        records().records().spliterator(), false)
+                .filter(r -> r.getIntent() == UserTaskIntent.CREATED)
+                .map(r -> (UserTaskRecordValue) r.getValue())
+                .filter(v -> v.getBpmnProcessId().equals(bpmnProcessId)
+                        && v.getElementId().equals(elementId))
+                .toList();
+        return tasks.stream()
+                .filter(v ->
+                        caseRef.equals(variablesOf(v.getProcessInstanceKey()).get("caseRef")))
+                .findFirst();
+    }
+
+    /** Starts a process at an element with the given variables, as a completed user task before it would. */
+    public long startAt(String bpmnProcessId, String elementId, Map<String, Object> variables) {
+        return client.newCreateInstanceCommand()
+                .bpmnProcessId(bpmnProcessId)
+                .latestVersion()
+                .variables(variables)
+                .startBeforeElement(elementId)
+                .send()
+                .join()
+                .getProcessInstanceKey();
+    }
+
+    public void awaitCompleted(long processInstanceKey) {
+        waiting().untilAsserted(() -> new ProcessInstanceAssert(processInstanceKey, records()).isCompleted());
+    }
+
+    /** The form id linked to a user task's form key, from the deployment. */
+    public String formIdOf(long formKey) {
+        return StreamSupport.stream(records().forms().spliterator(), false)
+                .filter(r -> r.getValue().getFormKey() == formKey)
+                .map(r -> r.getValue().getFormId())
+                .findFirst()
+                .orElse(null);
+    }
+
+    public IncidentRecordValue awaitIncident(String caseRef) {
+        long key = instanceOf(caseRef);
+        waiting().until(() -> incident(key).isPresent());
+        return incident(key).orElseThrow();
+    }
+
+    private Optional<IncidentRecordValue> incident(long instanceKey) {
+        return StreamSupport.stream(records().incidentRecords().spliterator(), false)
+                .filter(r -> r.getIntent() == IncidentIntent.CREATED)
+                .map(Record::getValue)
+                .filter(v -> v.getProcessInstanceKey() == instanceKey)
+                .findFirst();
+    }
+
+    /** The process variables of a case's instance, latest value each. */
+    public Map<String, Object> variables(String caseRef) {
+        return variablesOf(instanceOf(caseRef));
+    }
+
+    public Map<String, Object> variablesOf(long key) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        for (Record<VariableRecordValue> r : records().variableRecords()) {
+            VariableRecordValue v = r.getValue();
+            if (v.getProcessInstanceKey() == key) {
+                try {
+                    vars.put(v.getName(), json.readValue(v.getValue(), Object.class));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return vars;
+    }
+
+    /**
+     * Completes the user task a case waits at as its form would: the task's element instance is terminated and
+     * {@code nextElement} (the element after the task) activated in the same instance, with the form's variables.
+     */
+    public void completeUserTask(String caseRef, String userTaskId, String nextElement, Map<String, Object> form) {
+        awaitWaitingAt(caseRef, userTaskId);
+        long key = instanceOf(caseRef);
+        long taskInstance = createdUserTasks(key, userTaskId).getLast().getElementInstanceKey();
+        client.newModifyProcessInstanceCommand(key)
+                .activateElement(nextElement)
+                .withVariables(form, ProcessContract.CASE_PROCESS_ID)
+                .and()
+                .terminateElement(taskInstance)
+                .send()
+                .join();
+    }
+
+    /** The user tasks created at an element of an instance, oldest first (the last is the one waiting). */
+    private List<UserTaskRecordValue> createdUserTasks(long instanceKey, String elementId) {
+        return StreamSupport.stream(records().records().spliterator(), false)
+                .filter(r -> r.getIntent() == UserTaskIntent.CREATED)
+                .map(r -> (UserTaskRecordValue) r.getValue())
+                .filter(v -> v.getProcessInstanceKey() == instanceKey
+                        && v.getElementId().equals(elementId))
+                .toList();
+    }
+
+    public void advanceClock(Duration by) {
+        clock.advance(by);
+    }
 }

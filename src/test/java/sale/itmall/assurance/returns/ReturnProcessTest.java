@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.UserTaskRecordValue;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -14,15 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import sale.itmall.assurance.policy.AssetCategory;
+import sale.itmall.assurance.policy.CaseOutcome;
 import sale.itmall.assurance.policy.FreightLeg;
 import sale.itmall.assurance.policy.FreightLeg.Direction;
 import sale.itmall.assurance.policy.FreightLeg.Payer;
 import sale.itmall.assurance.policy.FreightLeg.Purpose;
+import sale.itmall.assurance.process.ProcessContract;
 import sale.itmall.assurance.support.ApplicationTest;
 import sale.itmall.assurance.support.Fixtures;
-import sale.itmall.assurance.returns.ProcessDriver;
-import sale.itmall.assurance.process.ProcessContract;
-import sale.itmall.assurance.policy.CaseOutcome;
 
 /**
  * Every path through bpmn/itmall-return-case.bpmn on the embedded engine, with the application's real job workers
@@ -31,339 +29,408 @@ import sale.itmall.assurance.policy.CaseOutcome;
 @ApplicationTest
 class ReturnProcessTest {
 
-  static final int YOUNG = 100; // days since shipping: inside the 12-month advance-replacement window
-  static final int OLDER = 500; // past 12 months, still inside the 36-month infrastructure warranty
+    static final int YOUNG = 100; // days since shipping: inside the 12-month advance-replacement window
+    static final int OLDER = 500; // past 12 months, still inside the 36-month infrastructure warranty
 
-  @Autowired ReturnSubmissions submissions;
-  @Autowired ProcessDriver driver;
-  @Autowired sale.itmall.assurance.returns.Scenarios scenarios;
-  @Autowired Fixtures fixtures;
-  @Autowired CaseStore store;
-  @Autowired AuditTrail audit;
-  @Autowired JdbcClient jdbc;
-  @Autowired java.time.Clock clock;
+    @Autowired
+    ReturnSubmissions submissions;
 
-  String submit(String customer, String serial) {
-    return scenarios.submit(customer, serial, "Fans fail at boot");
-  }
+    @Autowired
+    ProcessDriver driver;
 
-  String caseAtDiagnosis(String customer, AssetCategory category, int age) {
-    return scenarios.caseAtDiagnosis(customer, category, age);
-  }
+    @Autowired
+    sale.itmall.assurance.returns.Scenarios scenarios;
 
-  String caseAwaitingReturn(String customer, int age) {
-    return scenarios.caseAwaitingReturn(customer, age);
-  }
+    @Autowired
+    Fixtures fixtures;
 
-  List<String> auditTypes(String caseRef) {
-    return audit.events(store.require(caseRef).id()).stream().map(AuditEvent::type).toList();
-  }
+    @Autowired
+    CaseStore store;
 
-  @Test
-  void remoteDiagnosisIsATasklistTaskForTacWithItsFormAndSlaDueDate() {
-    String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
+    @Autowired
+    AuditTrail audit;
 
-    UserTaskRecordValue task = driver.userTask(caseRef, "Task_RemoteDiagnosis");
-    assertThat(task.getCandidateGroupsList()).containsExactly("tac-engineers");
-    assertThat(driver.formIdOf(task.getFormKey())).isEqualTo("remote-diagnosis");
-    CaseRecord c = store.require(caseRef);
-    assertThat(OffsetDateTime.parse(task.getDueDate()).toInstant()).isEqualTo(c.diagnosisDueAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-    assertThat(c.diagnosisDueAt()).isBetween(clock.instant().plus(c.terms().diagnosisSla()).minusSeconds(60),
-        clock.instant().plus(c.terms().diagnosisSla()).plusSeconds(60));
-    assertThat(c.entitlement().name()).isEqualTo("WARRANTY");
-    assertThat(c.policyRevision()).isEqualTo("ITM-POL-2026.04");
-    assertThat(driver.variables(caseRef)).containsEntry("entitlement", "WARRANTY")
-        .containsEntry("serialNumber", c.serialNumber());
-  }
+    @Autowired
+    JdbcClient jdbc;
 
-  @Test
-  void aProblemResolvedRemotelyClosesTheCase() {
-    String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
-    driver.completeUserTask(caseRef, "Task_RemoteDiagnosis", "Task_RecordDiagnosis",
-        Map.of("diagnosisOutcome", "RESOLVED_REMOTELY", "diagnosisNotes", "Firmware setting corrected"));
+    @Autowired
+    java.time.Clock clock;
 
-    CaseRecord closed = driver.awaitClosed(caseRef);
-    assertThat(closed.outcome()).isEqualTo(CaseOutcome.RESOLVED_REMOTELY);
-    driver.instance(caseRef).hasNotPassedElement("Task_RmaApproval").hasPassedElement("Task_CloseCase");
-    assertThat(auditTypes(caseRef)).containsSubsequence("DIAGNOSIS_RECORDED", "CASE_CLOSED");
-  }
+    String submit(String customer, String serial) {
+        return scenarios.submit(customer, serial, "Fans fail at boot");
+    }
 
-  @Test
-  void anAssetUnderAManufacturerPlanIsReferredWithoutDiagnosis() {
-    String customer = fixtures.customer(true);
-    String caseRef = submit(customer, fixtures.asset(customer, AssetCategory.END_USER_TERMINAL, YOUNG, true));
+    String caseAtDiagnosis(String customer, AssetCategory category, int age) {
+        return scenarios.caseAtDiagnosis(customer, category, age);
+    }
 
-    CaseRecord closed = driver.awaitClosed(caseRef);
-    assertThat(closed.outcome()).isEqualTo(CaseOutcome.MANUFACTURER_REFERRAL);
-    driver.instance(caseRef).hasNotPassedElement("Task_RemoteDiagnosis");
-  }
+    String caseAwaitingReturn(String customer, int age) {
+        return scenarios.caseAwaitingReturn(customer, age);
+    }
 
-  @Test
-  void anAccessoryPastItsOneYearWarrantyIsOutOfWarranty() {
-    String customer = fixtures.customer(true);
-    String caseRef = submit(customer, fixtures.asset(customer, AssetCategory.ACCESSORY, 400, false));
+    List<String> auditTypes(String caseRef) {
+        return audit.events(store.require(caseRef).id()).stream()
+                .map(AuditEvent::type)
+                .toList();
+    }
 
-    assertThat(driver.awaitClosed(caseRef).outcome()).isEqualTo(CaseOutcome.OUT_OF_WARRANTY);
-    driver.instance(caseRef).hasNotPassedElement("Task_RemoteDiagnosis");
-  }
+    @Test
+    void remoteDiagnosisIsATasklistTaskForTacWithItsFormAndSlaDueDate() {
+        String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
 
-  @Test
-  void aTerminalUnderMaintenanceOnlyGetsDiagnosisButNoFreeHardwareService() {
-    String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, 400);
-    assertThat(store.require(caseRef).entitlement().name()).isEqualTo("MAINTENANCE_ONLY");
-    driver.completeUserTask(caseRef, "Task_RemoteDiagnosis", "Task_RecordDiagnosis",
-        Map.of("diagnosisOutcome", "HARDWARE_DEFECT"));
+        UserTaskRecordValue task = driver.userTask(caseRef, "Task_RemoteDiagnosis");
+        assertThat(task.getCandidateGroupsList()).containsExactly("tac-engineers");
+        assertThat(driver.formIdOf(task.getFormKey())).isEqualTo("remote-diagnosis");
+        CaseRecord c = store.require(caseRef);
+        assertThat(OffsetDateTime.parse(task.getDueDate()).toInstant())
+                .isEqualTo(c.diagnosisDueAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        assertThat(c.diagnosisDueAt())
+                .isBetween(
+                        clock.instant().plus(c.terms().diagnosisSla()).minusSeconds(60),
+                        clock.instant().plus(c.terms().diagnosisSla()).plusSeconds(60));
+        assertThat(c.entitlement().name()).isEqualTo("WARRANTY");
+        assertThat(c.policyRevision()).isEqualTo("ITM-POL-2026.04");
+        assertThat(driver.variables(caseRef))
+                .containsEntry("entitlement", "WARRANTY")
+                .containsEntry("serialNumber", c.serialNumber());
+    }
 
-    assertThat(driver.awaitClosed(caseRef).outcome()).isEqualTo(CaseOutcome.OUT_OF_WARRANTY);
-    driver.instance(caseRef).hasNotPassedElement("Task_RmaApproval");
-  }
+    @Test
+    void aProblemResolvedRemotelyClosesTheCase() {
+        String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
+        driver.completeUserTask(
+                caseRef,
+                "Task_RemoteDiagnosis",
+                "Task_RecordDiagnosis",
+                Map.of("diagnosisOutcome", "RESOLVED_REMOTELY", "diagnosisNotes", "Firmware setting corrected"));
 
-  @Test
-  void anExclusionAtDiagnosisIsRecordedWithItsReasonCode() {
-    String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
-    driver.completeUserTask(caseRef, "Task_RemoteDiagnosis", "Task_RecordDiagnosis",
-        Map.of("diagnosisOutcome", "EXCLUDED", "exclusionReason", "ACCIDENT_LIQUID"));
+        CaseRecord closed = driver.awaitClosed(caseRef);
+        assertThat(closed.outcome()).isEqualTo(CaseOutcome.RESOLVED_REMOTELY);
+        driver.instance(caseRef).hasNotPassedElement("Task_RmaApproval").hasPassedElement("Task_CloseCase");
+        assertThat(auditTypes(caseRef)).containsSubsequence("DIAGNOSIS_RECORDED", "CASE_CLOSED");
+    }
 
-    CaseRecord closed = driver.awaitClosed(caseRef);
-    assertThat(closed.outcome()).isEqualTo(CaseOutcome.EXCLUDED);
-    assertThat(jdbc.sql("select exclusion_reason from diagnoses where case_id = ?").param(closed.id().value())
-        .query(String.class).single()).isEqualTo("ACCIDENT_LIQUID");
-  }
+    @Test
+    void anAssetUnderAManufacturerPlanIsReferredWithoutDiagnosis() {
+        String customer = fixtures.customer(true);
+        String caseRef = submit(customer, fixtures.asset(customer, AssetCategory.END_USER_TERMINAL, YOUNG, true));
 
-  @Test
-  void anExclusionWithoutAReasonOpensAnIncidentThatSaysWhatToFix() {
-    String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
-    driver.completeUserTask(caseRef, "Task_RemoteDiagnosis", "Task_RecordDiagnosis",
-        Map.of("diagnosisOutcome", "EXCLUDED"));
+        CaseRecord closed = driver.awaitClosed(caseRef);
+        assertThat(closed.outcome()).isEqualTo(CaseOutcome.MANUFACTURER_REFERRAL);
+        driver.instance(caseRef).hasNotPassedElement("Task_RemoteDiagnosis");
+    }
 
-    IncidentRecordValue incident = driver.awaitIncident(caseRef);
-    assertThat(incident.getElementId()).isEqualTo("Task_RecordDiagnosis");
-    assertThat(incident.getErrorMessage()).contains("needs a reason code").contains("retry the incident");
-    assertThat(store.require(caseRef).closed()).isFalse();
-  }
+    @Test
+    void anAccessoryPastItsOneYearWarrantyIsOutOfWarranty() {
+        String customer = fixtures.customer(true);
+        String caseRef = submit(customer, fixtures.asset(customer, AssetCategory.ACCESSORY, 400, false));
 
-  @Test
-  void aRejectedRmaClosesTheCase() {
-    String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.ENTERPRISE_INFRASTRUCTURE, OLDER);
-    driver.completeUserTask(caseRef, "Task_RemoteDiagnosis", "Task_RecordDiagnosis",
-        Map.of("diagnosisOutcome", "HARDWARE_DEFECT"));
-    UserTaskRecordValue approval = driver.userTask(caseRef, "Task_RmaApproval");
-    assertThat(approval.getCandidateGroupsList()).containsExactly("rma-approvers");
-    assertThat(driver.formIdOf(approval.getFormKey())).isEqualTo("rma-approval");
+        assertThat(driver.awaitClosed(caseRef).outcome()).isEqualTo(CaseOutcome.OUT_OF_WARRANTY);
+        driver.instance(caseRef).hasNotPassedElement("Task_RemoteDiagnosis");
+    }
 
-    driver.completeUserTask(caseRef, "Task_RmaApproval", "Task_DecideRma",
-        Map.of("rmaDecision", "REJECT", "approvalNotes", "Serial does not match the order"));
-    CaseRecord closed = driver.awaitClosed(caseRef);
-    assertThat(closed.outcome()).isEqualTo(CaseOutcome.RMA_REJECTED);
-    assertThat(closed.rmaNumber()).isNull();
-  }
+    @Test
+    void aTerminalUnderMaintenanceOnlyGetsDiagnosisButNoFreeHardwareService() {
+        String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, 400);
+        assertThat(store.require(caseRef).entitlement().name()).isEqualTo("MAINTENANCE_ONLY");
+        driver.completeUserTask(
+                caseRef, "Task_RemoteDiagnosis", "Task_RecordDiagnosis", Map.of("diagnosisOutcome", "HARDWARE_DEFECT"));
 
-  @Test
-  void aStandardRmaReturnedOnTimeIsRepairedAndShippedBackAtItmallsCost() {
-    String caseRef = caseAwaitingReturn(fixtures.customer(true), OLDER);
-    CaseRecord authorized = store.require(caseRef);
-    assertThat(authorized.rmaNumber()).startsWith("RMA-");
-    assertThat(Duration.between(authorized.rmaAuthorizedAt(), authorized.returnDueAt())).isEqualTo(Duration.ofDays(10));
-    assertThat(Duration.between(authorized.rmaAuthorizedAt(), authorized.complianceLimitAt()))
-        .isEqualTo(Duration.ofDays(20));
-    driver.instance(caseRef).hasNotPassedElement("Task_DispatchAdvance");
-    assertThat(store.shipments(authorized.id()))
-        .containsExactly(new FreightLeg(Direction.INBOUND, Purpose.FAULTY_UNIT, Payer.CLIENT));
+        assertThat(driver.awaitClosed(caseRef).outcome()).isEqualTo(CaseOutcome.OUT_OF_WARRANTY);
+        driver.instance(caseRef).hasNotPassedElement("Task_RmaApproval");
+    }
 
-    submissions.publishReceipt(authorized.rmaNumber(), "WH-" + caseRef, null);
-    UserTaskRecordValue inspection = driver.userTask(caseRef, "Task_Inspection");
-    assertThat(inspection.getCandidateGroupsList()).containsExactly("service-bench");
-    assertThat(driver.formIdOf(inspection.getFormKey())).isEqualTo("inspection");
-    assertThat(store.require(caseRef).receivedAt()).isNotNull();
+    @Test
+    void anExclusionAtDiagnosisIsRecordedWithItsReasonCode() {
+        String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
+        driver.completeUserTask(
+                caseRef,
+                "Task_RemoteDiagnosis",
+                "Task_RecordDiagnosis",
+                Map.of("diagnosisOutcome", "EXCLUDED", "exclusionReason", "ACCIDENT_LIQUID"));
 
-    driver.completeUserTask(caseRef, "Task_Inspection", "Task_RecordResolution",
-        Map.of("benchFinding", "DEFECT_CONFIRMED", "resolution", "REPAIR"));
-    CaseRecord closed = driver.awaitClosed(caseRef);
-    assertThat(closed.outcome()).isEqualTo(CaseOutcome.REPAIRED);
-    assertThat(closed.newWarrantyEndsOn()).isEqualTo(authorized.warrantyEndsOn());
-    assertThat(store.shipments(closed.id()))
-        .contains(new FreightLeg(Direction.OUTBOUND, Purpose.REPAIRED_UNIT, Payer.ITMALL));
-    assertThat(auditTypes(caseRef)).containsSubsequence("ENTITLEMENT_CHECKED", "DIAGNOSIS_RECORDED",
-        "RMA_AUTHORIZED", "UNIT_RECEIVED", "INSPECTION_RECORDED", "OUTBOUND_SHIPMENT_ARRANGED", "CASE_CLOSED");
-  }
+        CaseRecord closed = driver.awaitClosed(caseRef);
+        assertThat(closed.outcome()).isEqualTo(CaseOutcome.EXCLUDED);
+        assertThat(jdbc.sql("select exclusion_reason from diagnoses where case_id = ?")
+                        .param(closed.id().value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("ACCIDENT_LIQUID");
+    }
 
-  @Test
-  void anEarlyDefectGetsAnAdvanceReplacementAndItmallOwnsTheFaultyUnit() {
-    String caseRef = caseAwaitingReturn(fixtures.customer(true), YOUNG);
-    driver.instance(caseRef).hasPassedElementsInOrder("Task_DispatchAdvance", "Task_TransferOwnership");
-    CaseRecord c = store.require(caseRef);
-    CaseStore.ReplacementRow replacement = store.findReplacement(c.id()).orElseThrow();
-    assertThat(replacement.kind()).isEqualTo(ReplacementKind.ADVANCE);
-    assertThat(replacement.warrantyEndsOn()).isEqualTo(c.warrantyEndsOn());
-    assertThat(store.assetOwner(c.assetId())).isEqualTo("ITMALL");
-    assertThat(store.shipments(c.id()))
-        .contains(new FreightLeg(Direction.OUTBOUND, Purpose.ADVANCE_REPLACEMENT, Payer.ITMALL));
+    @Test
+    void anExclusionWithoutAReasonOpensAnIncidentThatSaysWhatToFix() {
+        String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
+        driver.completeUserTask(
+                caseRef, "Task_RemoteDiagnosis", "Task_RecordDiagnosis", Map.of("diagnosisOutcome", "EXCLUDED"));
 
-    submissions.publishReceipt(c.rmaNumber(), "WH-" + caseRef, null);
-    driver.completeUserTask(caseRef, "Task_Inspection", "Task_RecordResolution",
-        Map.of("benchFinding", "DEFECT_CONFIRMED"));
-    CaseRecord closed = driver.awaitClosed(caseRef);
-    assertThat(closed.outcome()).isEqualTo(CaseOutcome.REPLACED);
-    assertThat(store.shipments(closed.id())).filteredOn(l -> l.direction() == Direction.OUTBOUND)
-        .containsExactly(new FreightLeg(Direction.OUTBOUND, Purpose.ADVANCE_REPLACEMENT, Payer.ITMALL));
-  }
+        IncidentRecordValue incident = driver.awaitIncident(caseRef);
+        assertThat(incident.getElementId()).isEqualTo("Task_RecordDiagnosis");
+        assertThat(incident.getErrorMessage()).contains("needs a reason code").contains("retry the incident");
+        assertThat(store.require(caseRef).closed()).isFalse();
+    }
 
-  @Test
-  void anInvalidClaimFoundOnTheBenchShipsBackAtTheClientsCost() {
-    String caseRef = caseAwaitingReturn(fixtures.customer(true), OLDER);
-    submissions.publishReceipt(store.require(caseRef).rmaNumber(), "WH-" + caseRef, null);
-    driver.completeUserTask(caseRef, "Task_Inspection", "Task_RecordResolution",
-        Map.of("benchFinding", "EXCLUDED", "exclusionReason", "MOD_SELF_REPAIR"));
+    @Test
+    void aRejectedRmaClosesTheCase() {
+        String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.ENTERPRISE_INFRASTRUCTURE, OLDER);
+        driver.completeUserTask(
+                caseRef, "Task_RemoteDiagnosis", "Task_RecordDiagnosis", Map.of("diagnosisOutcome", "HARDWARE_DEFECT"));
+        UserTaskRecordValue approval = driver.userTask(caseRef, "Task_RmaApproval");
+        assertThat(approval.getCandidateGroupsList()).containsExactly("rma-approvers");
+        assertThat(driver.formIdOf(approval.getFormKey())).isEqualTo("rma-approval");
 
-    CaseRecord closed = driver.awaitClosed(caseRef);
-    assertThat(closed.outcome()).isEqualTo(CaseOutcome.EXCLUDED);
-    assertThat(store.shipments(closed.id()))
-        .contains(new FreightLeg(Direction.OUTBOUND, Purpose.UNREPAIRED_UNIT, Payer.CLIENT));
-  }
+        driver.completeUserTask(
+                caseRef,
+                "Task_RmaApproval",
+                "Task_DecideRma",
+                Map.of("rmaDecision", "REJECT", "approvalNotes", "Serial does not match the order"));
+        CaseRecord closed = driver.awaitClosed(caseRef);
+        assertThat(closed.outcome()).isEqualTo(CaseOutcome.RMA_REJECTED);
+        assertThat(closed.rmaNumber()).isNull();
+    }
 
-  @Test
-  void tenDaysAfterAuthorizationTheCustomerGetsAnOverdueNoticeAndTheReturnStillWaits() {
-    String caseRef = caseAwaitingReturn(fixtures.customer(true), OLDER);
-    driver.instance(caseRef).hasNotPassedElement("Task_OverdueNotice");
+    @Test
+    void aStandardRmaReturnedOnTimeIsRepairedAndShippedBackAtItmallsCost() {
+        String caseRef = caseAwaitingReturn(fixtures.customer(true), OLDER);
+        CaseRecord authorized = store.require(caseRef);
+        assertThat(authorized.rmaNumber()).startsWith("RMA-");
+        assertThat(Duration.between(authorized.rmaAuthorizedAt(), authorized.returnDueAt()))
+                .isEqualTo(Duration.ofDays(10));
+        assertThat(Duration.between(authorized.rmaAuthorizedAt(), authorized.complianceLimitAt()))
+                .isEqualTo(Duration.ofDays(20));
+        driver.instance(caseRef).hasNotPassedElement("Task_DispatchAdvance");
+        assertThat(store.shipments(authorized.id()))
+                .containsExactly(new FreightLeg(Direction.INBOUND, Purpose.FAULTY_UNIT, Payer.CLIENT));
 
-    driver.advanceClock(Duration.ofDays(10).plusMinutes(1));
-    driver.awaitPassed(caseRef, "Task_OverdueNotice");
-    driver.awaitWaitingAt(caseRef, "Task_AwaitReturn");
-    assertThat(auditTypes(caseRef)).contains("RETURN_OVERDUE");
+        submissions.publishReceipt(authorized.rmaNumber(), "WH-" + caseRef, null);
+        UserTaskRecordValue inspection = driver.userTask(caseRef, "Task_Inspection");
+        assertThat(inspection.getCandidateGroupsList()).containsExactly("service-bench");
+        assertThat(driver.formIdOf(inspection.getFormKey())).isEqualTo("inspection");
+        assertThat(store.require(caseRef).receivedAt()).isNotNull();
 
-    submissions.publishReceipt(store.require(caseRef).rmaNumber(), "WH-" + caseRef, null);
-    driver.awaitWaitingAt(caseRef, "Task_Inspection");
-    assertThat(driver.variables(caseRef)).containsEntry("returnStanding", "OVERDUE");
-  }
+        driver.completeUserTask(
+                caseRef,
+                "Task_Inspection",
+                "Task_RecordResolution",
+                Map.of("benchFinding", "DEFECT_CONFIRMED", "resolution", "REPAIR"));
+        CaseRecord closed = driver.awaitClosed(caseRef);
+        assertThat(closed.outcome()).isEqualTo(CaseOutcome.REPAIRED);
+        assertThat(closed.newWarrantyEndsOn()).isEqualTo(authorized.warrantyEndsOn());
+        assertThat(store.shipments(closed.id()))
+                .contains(new FreightLeg(Direction.OUTBOUND, Purpose.REPAIRED_UNIT, Payer.ITMALL));
+        assertThat(auditTypes(caseRef))
+                .containsSubsequence(
+                        "ENTITLEMENT_CHECKED",
+                        "DIAGNOSIS_RECORDED",
+                        "RMA_AUTHORIZED",
+                        "UNIT_RECEIVED",
+                        "INSPECTION_RECORDED",
+                        "OUTBOUND_SHIPMENT_ARRANGED",
+                        "CASE_CLOSED");
+    }
 
-  @Test
-  void twentyDaysAfterAuthorizationTheUnreturnedAdvanceUnitIsChargedAtFullUnitPrice() {
-    String caseRef = caseAwaitingReturn(fixtures.customer(true), YOUNG);
-    driver.advanceClock(Duration.ofDays(20).plusMinutes(1));
+    @Test
+    void anEarlyDefectGetsAnAdvanceReplacementAndItmallOwnsTheFaultyUnit() {
+        String caseRef = caseAwaitingReturn(fixtures.customer(true), YOUNG);
+        driver.instance(caseRef).hasPassedElementsInOrder("Task_DispatchAdvance", "Task_TransferOwnership");
+        CaseRecord c = store.require(caseRef);
+        CaseStore.ReplacementRow replacement = store.findReplacement(c.id()).orElseThrow();
+        assertThat(replacement.kind()).isEqualTo(ReplacementKind.ADVANCE);
+        assertThat(replacement.warrantyEndsOn()).isEqualTo(c.warrantyEndsOn());
+        assertThat(store.assetOwner(c.assetId())).isEqualTo("ITMALL");
+        assertThat(store.shipments(c.id()))
+                .contains(new FreightLeg(Direction.OUTBOUND, Purpose.ADVANCE_REPLACEMENT, Payer.ITMALL));
 
-    CaseRecord closed = driver.awaitClosed(caseRef);
-    assertThat(closed.outcome()).isEqualTo(CaseOutcome.CHARGED_FULL_UNIT_PRICE);
-    assertThat(store.charges(closed.id())).singleElement().satisfies(charge -> {
-      assertThat(charge.reason()).isEqualTo(ChargeReason.UNRETURNED_ADVANCE_UNIT);
-      assertThat(charge.amount()).isEqualByComparingTo("2500.00");
-      assertThat(charge.status()).isEqualTo(ChargeStatus.CAPTURED);
-    });
-  }
+        submissions.publishReceipt(c.rmaNumber(), "WH-" + caseRef, null);
+        driver.completeUserTask(
+                caseRef, "Task_Inspection", "Task_RecordResolution", Map.of("benchFinding", "DEFECT_CONFIRMED"));
+        CaseRecord closed = driver.awaitClosed(caseRef);
+        assertThat(closed.outcome()).isEqualTo(CaseOutcome.REPLACED);
+        assertThat(store.shipments(closed.id()))
+                .filteredOn(l -> l.direction() == Direction.OUTBOUND)
+                .containsExactly(new FreightLeg(Direction.OUTBOUND, Purpose.ADVANCE_REPLACEMENT, Payer.ITMALL));
+    }
 
-  @Test
-  void aDeclinedChargeSuspendsTheAccountWhichThenOpensNoNewRma() {
-    String customer = fixtures.customer(false);
-    String caseRef = caseAwaitingReturn(customer, YOUNG);
-    driver.advanceClock(Duration.ofDays(20).plusMinutes(1));
+    @Test
+    void anInvalidClaimFoundOnTheBenchShipsBackAtTheClientsCost() {
+        String caseRef = caseAwaitingReturn(fixtures.customer(true), OLDER);
+        submissions.publishReceipt(store.require(caseRef).rmaNumber(), "WH-" + caseRef, null);
+        driver.completeUserTask(
+                caseRef,
+                "Task_Inspection",
+                "Task_RecordResolution",
+                Map.of("benchFinding", "EXCLUDED", "exclusionReason", "MOD_SELF_REPAIR"));
 
-    CaseRecord closed = driver.awaitClosed(caseRef);
-    assertThat(closed.outcome()).isEqualTo(CaseOutcome.ACCOUNT_SUSPENDED);
-    driver.instance(caseRef).hasPassedElement("Task_SuspendAccount");
-    assertThat(fixtures.accountStatus(customer)).isEqualTo("SUSPENDED");
-    assertThat(store.charges(closed.id())).singleElement()
-        .satisfies(charge -> assertThat(charge.status()).isEqualTo(ChargeStatus.DECLINED));
+        CaseRecord closed = driver.awaitClosed(caseRef);
+        assertThat(closed.outcome()).isEqualTo(CaseOutcome.EXCLUDED);
+        assertThat(store.shipments(closed.id()))
+                .contains(new FreightLeg(Direction.OUTBOUND, Purpose.UNREPAIRED_UNIT, Payer.CLIENT));
+    }
 
-    String next = submit(customer, fixtures.asset(customer, AssetCategory.ACCESSORY, 10, false));
-    assertThat(driver.awaitClosed(next).outcome()).isEqualTo(CaseOutcome.ACCOUNT_SUSPENDED_NO_NEW_RMA);
-  }
+    @Test
+    void tenDaysAfterAuthorizationTheCustomerGetsAnOverdueNoticeAndTheReturnStillWaits() {
+        String caseRef = caseAwaitingReturn(fixtures.customer(true), OLDER);
+        driver.instance(caseRef).hasNotPassedElement("Task_OverdueNotice");
 
-  @Test
-  void aStandardRmaNotReturnedWithinTwentyDaysExpires() {
-    String caseRef = caseAwaitingReturn(fixtures.customer(true), OLDER);
-    driver.advanceClock(Duration.ofDays(20).plusMinutes(1));
+        driver.advanceClock(Duration.ofDays(10).plusMinutes(1));
+        driver.awaitPassed(caseRef, "Task_OverdueNotice");
+        driver.awaitWaitingAt(caseRef, "Task_AwaitReturn");
+        assertThat(auditTypes(caseRef)).contains("RETURN_OVERDUE");
 
-    CaseRecord closed = driver.awaitClosed(caseRef);
-    assertThat(closed.outcome()).isEqualTo(CaseOutcome.RMA_EXPIRED);
-    assertThat(store.charges(closed.id())).isEmpty();
-    driver.instance(caseRef).hasPassedElement("Task_ExpireRma").hasNotPassedElement("Task_ChargeUnitPrice");
-  }
+        submissions.publishReceipt(store.require(caseRef).rmaNumber(), "WH-" + caseRef, null);
+        driver.awaitWaitingAt(caseRef, "Task_Inspection");
+        assertThat(driver.variables(caseRef)).containsEntry("returnStanding", "OVERDUE");
+    }
 
-  @Test
-  void theCustomerCanCancelBeforeTheUnitIsReceived() {
-    String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
-    submissions.requestCancellation(caseRef, "Found a loose cable");
+    @Test
+    void twentyDaysAfterAuthorizationTheUnreturnedAdvanceUnitIsChargedAtFullUnitPrice() {
+        String caseRef = caseAwaitingReturn(fixtures.customer(true), YOUNG);
+        driver.advanceClock(Duration.ofDays(20).plusMinutes(1));
 
-    CaseRecord closed = driver.awaitClosed(caseRef);
-    assertThat(closed.outcome()).isEqualTo(CaseOutcome.CANCELLED);
-    driver.instance(caseRef).hasPassedElement("Task_CancelReturn");
-    assertThatThrownBy(() -> submissions.requestCancellation(caseRef, "again"))
-        .isInstanceOf(ReturnRejected.class).hasMessageContaining("can no longer be cancelled");
-  }
+        CaseRecord closed = driver.awaitClosed(caseRef);
+        assertThat(closed.outcome()).isEqualTo(CaseOutcome.CHARGED_FULL_UNIT_PRICE);
+        assertThat(store.charges(closed.id())).singleElement().satisfies(charge -> {
+            assertThat(charge.reason()).isEqualTo(ChargeReason.UNRETURNED_ADVANCE_UNIT);
+            assertThat(charge.amount()).isEqualByComparingTo("2500.00");
+            assertThat(charge.status()).isEqualTo(ChargeStatus.CAPTURED);
+        });
+    }
 
-  @Test
-  void aBreachedDiagnosisSlaEscalatesToLevel3WhileTheTaskStaysOpen() {
-    String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
-    driver.advanceClock(store.require(caseRef).terms().diagnosisSla().plusMinutes(1));
+    @Test
+    void aDeclinedChargeSuspendsTheAccountWhichThenOpensNoNewRma() {
+        String customer = fixtures.customer(false);
+        String caseRef = caseAwaitingReturn(customer, YOUNG);
+        driver.advanceClock(Duration.ofDays(20).plusMinutes(1));
 
-    driver.awaitPassed(caseRef, "Task_EscalateDiagnosis");
-    driver.awaitWaitingAt(caseRef, "Task_RemoteDiagnosis");
-    assertThat(auditTypes(caseRef)).contains("DIAGNOSIS_SLA_BREACHED");
-  }
+        CaseRecord closed = driver.awaitClosed(caseRef);
+        assertThat(closed.outcome()).isEqualTo(CaseOutcome.ACCOUNT_SUSPENDED);
+        driver.instance(caseRef).hasPassedElement("Task_SuspendAccount");
+        assertThat(fixtures.accountStatus(customer)).isEqualTo("SUSPENDED");
+        assertThat(store.charges(closed.id())).singleElement().satisfies(charge -> assertThat(charge.status())
+                .isEqualTo(ChargeStatus.DECLINED));
 
-  @Test
-  void aPolicyDisputeOnAnOpenCaseReachesTheServiceGovernanceTeamWithoutStoppingTheCase() {
-    String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
-    submissions.raisePolicyDispute(caseRef, "The drop was during ITMall's own installation");
+        String next = submit(customer, fixtures.asset(customer, AssetCategory.ACCESSORY, 10, false));
+        assertThat(driver.awaitClosed(next).outcome()).isEqualTo(CaseOutcome.ACCOUNT_SUSPENDED_NO_NEW_RMA);
+    }
 
-    UserTaskRecordValue task = driver.userTaskOf(ProcessContract.DISPUTE_PROCESS_ID, "Task_ReviewDispute", caseRef);
-    assertThat(task.getCandidateGroupsList()).containsExactly("service-governance");
-    assertThat(driver.formIdOf(task.getFormKey())).isEqualTo("policy-dispute");
-    driver.awaitWaitingAt(caseRef, "Task_RemoteDiagnosis");
-  }
+    @Test
+    void aStandardRmaNotReturnedWithinTwentyDaysExpires() {
+        String caseRef = caseAwaitingReturn(fixtures.customer(true), OLDER);
+        driver.advanceClock(Duration.ofDays(20).plusMinutes(1));
 
-  @Test
-  void aPolicyDisputeOnAClosedCaseCarriesTheCaseHistoryAndItsRulingIsRecorded() {
-    String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
-    driver.completeUserTask(caseRef, "Task_RemoteDiagnosis", "Task_RecordDiagnosis",
-        Map.of("diagnosisOutcome", "EXCLUDED", "exclusionReason", "ACCIDENT_DROP"));
-    driver.awaitClosed(caseRef);
-    submissions.raisePolicyDispute(caseRef, "It was dropped by your courier");
+        CaseRecord closed = driver.awaitClosed(caseRef);
+        assertThat(closed.outcome()).isEqualTo(CaseOutcome.RMA_EXPIRED);
+        assertThat(store.charges(closed.id())).isEmpty();
+        driver.instance(caseRef).hasPassedElement("Task_ExpireRma").hasNotPassedElement("Task_ChargeUnitPrice");
+    }
 
-    UserTaskRecordValue task = driver.userTaskOf(ProcessContract.DISPUTE_PROCESS_ID, "Task_ReviewDispute", caseRef);
-    Map<String, Object> vars = driver.variablesOf(task.getProcessInstanceKey());
-    assertThat(vars).containsEntry("caseOutcome", "EXCLUDED")
-        .containsEntry("disputeStatement", "It was dropped by your courier");
-    assertThat(vars.get("caseHistory").toString()).contains("DIAGNOSIS_RECORDED").contains("ACCIDENT_DROP");
-    // every fact the governance form shows reaches the dispute instance
-    CaseRecord closed = store.require(caseRef);
-    assertThat(vars).containsEntry("entitlement", "WARRANTY")
-        .containsEntry("warrantyEndsOn", closed.warrantyEndsOn().toString())
-        .containsEntry("policyRevision", "ITM-POL-2026.04")
-        .containsEntry("caseLink", "http://localhost:8080/staff/cases/" + caseRef);
-    assertThat(vars.get("entitlementExplanation").toString()).startsWith("Under ITMall warranty through");
+    @Test
+    void theCustomerCanCancelBeforeTheUnitIsReceived() {
+        String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
+        submissions.requestCancellation(caseRef, "Found a loose cable");
 
-    Map<String, Object> ruling = new java.util.HashMap<>(vars);
-    ruling.put("disputeDecision", "UPHELD");
-    ruling.put("governanceRuling", "Courier damage is ours: we repair it under warranty");
-    driver.awaitCompleted(driver.startAt(ProcessContract.DISPUTE_PROCESS_ID, "Task_RecordDisputeRuling", ruling));
-    assertThat(audit.events(store.require(caseRef).id())).extracting(AuditEvent::type)
-        .contains("POLICY_DISPUTE_RAISED", "POLICY_DISPUTE_RULED");
-  }
+        CaseRecord closed = driver.awaitClosed(caseRef);
+        assertThat(closed.outcome()).isEqualTo(CaseOutcome.CANCELLED);
+        driver.instance(caseRef).hasPassedElement("Task_CancelReturn");
+        assertThatThrownBy(() -> submissions.requestCancellation(caseRef, "again"))
+                .isInstanceOf(ReturnRejected.class)
+                .hasMessageContaining("can no longer be cancelled");
+    }
 
-  @Test
-  void aRequestForAnAssetAlreadyInAnOpenReturnIsRefusedAndWritesNothing() {
-    String customer = fixtures.customer(true);
-    String serial = fixtures.asset(customer, AssetCategory.END_USER_TERMINAL, YOUNG, false);
-    submit(customer, serial);
-    long before = jdbc.sql("select count(*) from return_requests").query(Long.class).single();
+    @Test
+    void aBreachedDiagnosisSlaEscalatesToLevel3WhileTheTaskStaysOpen() {
+        String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
+        driver.advanceClock(store.require(caseRef).terms().diagnosisSla().plusMinutes(1));
 
-    assertThatThrownBy(() -> submit(customer, serial)).isInstanceOf(ReturnRejected.class)
-        .hasMessageContaining("already in an open return");
-    assertThat(jdbc.sql("select count(*) from return_requests").query(Long.class).single()).isEqualTo(before);
-  }
+        driver.awaitPassed(caseRef, "Task_EscalateDiagnosis");
+        driver.awaitWaitingAt(caseRef, "Task_RemoteDiagnosis");
+        assertThat(auditTypes(caseRef)).contains("DIAGNOSIS_SLA_BREACHED");
+    }
 
-  @Test
-  void oneRequestWithSeveralItemsRunsOneCaseEach() {
-    String customer = fixtures.customer(true);
-    String young = fixtures.asset(customer, AssetCategory.END_USER_TERMINAL, YOUNG, false);
-    String planned = fixtures.asset(customer, AssetCategory.END_USER_TERMINAL, YOUNG, true);
-    List<String> refs = submissions.submit(customer, null, List.of(
-        new ReturnSubmissions.Item(young, "Screen flickers"),
-        new ReturnSubmissions.Item(planned, "Battery swollen"))).caseReferences();
+    @Test
+    void aPolicyDisputeOnAnOpenCaseReachesTheServiceGovernanceTeamWithoutStoppingTheCase() {
+        String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
+        submissions.raisePolicyDispute(caseRef, "The drop was during ITMall's own installation");
 
-    assertThat(refs).hasSize(2);
-    driver.awaitWaitingAt(refs.get(0), "Task_RemoteDiagnosis");
-    assertThat(driver.awaitClosed(refs.get(1)).outcome()).isEqualTo(CaseOutcome.MANUFACTURER_REFERRAL);
-    assertThat(store.findByRequest(store.require(refs.get(0)).requestReference())).hasSize(2);
-  }
+        UserTaskRecordValue task = driver.userTaskOf(ProcessContract.DISPUTE_PROCESS_ID, "Task_ReviewDispute", caseRef);
+        assertThat(task.getCandidateGroupsList()).containsExactly("service-governance");
+        assertThat(driver.formIdOf(task.getFormKey())).isEqualTo("policy-dispute");
+        driver.awaitWaitingAt(caseRef, "Task_RemoteDiagnosis");
+    }
+
+    @Test
+    void aPolicyDisputeOnAClosedCaseCarriesTheCaseHistoryAndItsRulingIsRecorded() {
+        String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
+        driver.completeUserTask(
+                caseRef,
+                "Task_RemoteDiagnosis",
+                "Task_RecordDiagnosis",
+                Map.of("diagnosisOutcome", "EXCLUDED", "exclusionReason", "ACCIDENT_DROP"));
+        driver.awaitClosed(caseRef);
+        submissions.raisePolicyDispute(caseRef, "It was dropped by your courier");
+
+        UserTaskRecordValue task = driver.userTaskOf(ProcessContract.DISPUTE_PROCESS_ID, "Task_ReviewDispute", caseRef);
+        Map<String, Object> vars = driver.variablesOf(task.getProcessInstanceKey());
+        assertThat(vars)
+                .containsEntry("caseOutcome", "EXCLUDED")
+                .containsEntry("disputeStatement", "It was dropped by your courier");
+        assertThat(vars.get("caseHistory").toString())
+                .contains("DIAGNOSIS_RECORDED")
+                .contains("ACCIDENT_DROP");
+        // every fact the governance form shows reaches the dispute instance
+        CaseRecord closed = store.require(caseRef);
+        assertThat(vars)
+                .containsEntry("entitlement", "WARRANTY")
+                .containsEntry("warrantyEndsOn", closed.warrantyEndsOn().toString())
+                .containsEntry("policyRevision", "ITM-POL-2026.04")
+                .containsEntry("caseLink", "http://localhost:8080/staff/cases/" + caseRef);
+        assertThat(vars.get("entitlementExplanation").toString()).startsWith("Under ITMall warranty through");
+
+        Map<String, Object> ruling = new java.util.HashMap<>(vars);
+        ruling.put("disputeDecision", "UPHELD");
+        ruling.put("governanceRuling", "Courier damage is ours: we repair it under warranty");
+        driver.awaitCompleted(driver.startAt(ProcessContract.DISPUTE_PROCESS_ID, "Task_RecordDisputeRuling", ruling));
+        assertThat(audit.events(store.require(caseRef).id()))
+                .extracting(AuditEvent::type)
+                .contains("POLICY_DISPUTE_RAISED", "POLICY_DISPUTE_RULED");
+    }
+
+    @Test
+    void aRequestForAnAssetAlreadyInAnOpenReturnIsRefusedAndWritesNothing() {
+        String customer = fixtures.customer(true);
+        String serial = fixtures.asset(customer, AssetCategory.END_USER_TERMINAL, YOUNG, false);
+        submit(customer, serial);
+        long before = jdbc.sql("select count(*) from return_requests")
+                .query(Long.class)
+                .single();
+
+        assertThatThrownBy(() -> submit(customer, serial))
+                .isInstanceOf(ReturnRejected.class)
+                .hasMessageContaining("already in an open return");
+        assertThat(jdbc.sql("select count(*) from return_requests")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
+    }
+
+    @Test
+    void oneRequestWithSeveralItemsRunsOneCaseEach() {
+        String customer = fixtures.customer(true);
+        String young = fixtures.asset(customer, AssetCategory.END_USER_TERMINAL, YOUNG, false);
+        String planned = fixtures.asset(customer, AssetCategory.END_USER_TERMINAL, YOUNG, true);
+        List<String> refs = submissions
+                .submit(
+                        customer,
+                        null,
+                        List.of(
+                                new ReturnSubmissions.Item(young, "Screen flickers"),
+                                new ReturnSubmissions.Item(planned, "Battery swollen")))
+                .caseReferences();
+
+        assertThat(refs).hasSize(2);
+        driver.awaitWaitingAt(refs.get(0), "Task_RemoteDiagnosis");
+        assertThat(driver.awaitClosed(refs.get(1)).outcome()).isEqualTo(CaseOutcome.MANUFACTURER_REFERRAL);
+        assertThat(store.findByRequest(store.require(refs.get(0)).requestReference()))
+                .hasSize(2);
+    }
 }

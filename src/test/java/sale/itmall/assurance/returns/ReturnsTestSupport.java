@@ -10,13 +10,13 @@ import sale.itmall.assurance.support.TestClock;
 @TestConfiguration(proxyBeanMethods = false)
 public class ReturnsTestSupport {
 
-  @Bean
-  ProcessDriver processDriver(CamundaClient client, CaseStore store, TestClock clock) {
-    return new ProcessDriver(client, store, clock);
-  }
+    @Bean
+    ProcessDriver processDriver(CamundaClient client, CaseStore store, TestClock clock) {
+        return new ProcessDriver(client, store, clock);
+    }
 
-  @Bean
-  Scenarios scenarios(ReturnSubmissions submissions, Fixtures fixtures, ProcessDriver driver) {
-    return new Scenarios(submissions, fixtures, driver);
-  }
+    @Bean
+    Scenarios scenarios(ReturnSubmissions submissions, Fixtures fixtures, ProcessDriver driver) {
+        return new Scenarios(submissions, fixtures, driver);
+    }
 }

@@ -8,39 +8,45 @@ import sale.itmall.assurance.support.Fixtures;
 /** Cases brought to a given point of the process, as Tasklist users would bring them there. */
 public class Scenarios {
 
-  private final ReturnSubmissions submissions;
-  private final Fixtures fixtures;
-  private final ProcessDriver driver;
+    private final ReturnSubmissions submissions;
+    private final Fixtures fixtures;
+    private final ProcessDriver driver;
 
-  public Scenarios(ReturnSubmissions submissions, Fixtures fixtures, ProcessDriver driver) {
-    this.submissions = submissions;
-    this.fixtures = fixtures;
-    this.driver = driver;
-  }
+    public Scenarios(ReturnSubmissions submissions, Fixtures fixtures, ProcessDriver driver) {
+        this.submissions = submissions;
+        this.fixtures = fixtures;
+        this.driver = driver;
+    }
 
-  public String submit(String customer, String serial, String fault) {
-    return submissions.submit(customer, null, List.of(new ReturnSubmissions.Item(serial, fault)))
-        .caseReferences().get(0);
-  }
+    public String submit(String customer, String serial, String fault) {
+        return submissions
+                .submit(customer, null, List.of(new ReturnSubmissions.Item(serial, fault)))
+                .caseReferences()
+                .get(0);
+    }
 
-  /** A new case of a new asset of the customer's, waiting at remote diagnosis. */
-  public String caseAtDiagnosis(String customer, AssetCategory category, int shippedDaysAgo) {
-    String caseRef = submit(customer, fixtures.asset(customer, category, shippedDaysAgo, false), "Fans fail at boot");
-    driver.awaitWaitingAt(caseRef, "Task_RemoteDiagnosis");
-    return caseRef;
-  }
+    /** A new case of a new asset of the customer's, waiting at remote diagnosis. */
+    public String caseAtDiagnosis(String customer, AssetCategory category, int shippedDaysAgo) {
+        String caseRef =
+                submit(customer, fixtures.asset(customer, category, shippedDaysAgo, false), "Fans fail at boot");
+        driver.awaitWaitingAt(caseRef, "Task_RemoteDiagnosis");
+        return caseRef;
+    }
 
-  /** A case whose defect was confirmed and whose RMA was authorized, waiting for the returned unit. */
-  public String caseAwaitingReturn(String customer, int shippedDaysAgo) {
-    return authorize(caseAtDiagnosis(customer, AssetCategory.ENTERPRISE_INFRASTRUCTURE, shippedDaysAgo));
-  }
+    /** A case whose defect was confirmed and whose RMA was authorized, waiting for the returned unit. */
+    public String caseAwaitingReturn(String customer, int shippedDaysAgo) {
+        return authorize(caseAtDiagnosis(customer, AssetCategory.ENTERPRISE_INFRASTRUCTURE, shippedDaysAgo));
+    }
 
-  /** Carries a case waiting at remote diagnosis through a confirmed defect and an approved RMA. */
-  public String authorize(String caseRef) {
-    driver.completeUserTask(caseRef, "Task_RemoteDiagnosis", "Task_RecordDiagnosis",
-        Map.of("diagnosisOutcome", "HARDWARE_DEFECT", "diagnosisNotes", "PSU fault confirmed"));
-    driver.completeUserTask(caseRef, "Task_RmaApproval", "Task_DecideRma", Map.of("rmaDecision", "APPROVE"));
-    driver.awaitWaitingAt(caseRef, "Task_AwaitReturn");
-    return caseRef;
-  }
+    /** Carries a case waiting at remote diagnosis through a confirmed defect and an approved RMA. */
+    public String authorize(String caseRef) {
+        driver.completeUserTask(
+                caseRef,
+                "Task_RemoteDiagnosis",
+                "Task_RecordDiagnosis",
+                Map.of("diagnosisOutcome", "HARDWARE_DEFECT", "diagnosisNotes", "PSU fault confirmed"));
+        driver.completeUserTask(caseRef, "Task_RmaApproval", "Task_DecideRma", Map.of("rmaDecision", "APPROVE"));
+        driver.awaitWaitingAt(caseRef, "Task_AwaitReturn");
+        return caseRef;
+    }
 }

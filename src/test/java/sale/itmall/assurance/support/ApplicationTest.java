@@ -14,9 +14,10 @@ import org.springframework.context.annotation.Import;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    // static so that the mail auto-configuration's condition sees it; the port comes from TestInfrastructure
-    properties = "spring.mail.host=127.0.0.1")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // static so that the mail auto-configuration's condition sees it; the port comes from TestInfrastructure
+        properties = "spring.mail.host=127.0.0.1")
 @org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
 @org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 @Import(TestInfrastructure.class)

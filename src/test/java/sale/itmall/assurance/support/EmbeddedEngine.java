@@ -5,16 +5,16 @@ import io.camunda.zeebe.process.test.engine.EngineFactory;
 
 /** One in-memory Zeebe engine (Zeebe Process Test) for the whole test JVM, speaking gRPC like a real gateway. */
 public final class EmbeddedEngine {
-  private static ZeebeTestEngine engine;
+    private static ZeebeTestEngine engine;
 
-  private EmbeddedEngine() {}
+    private EmbeddedEngine() {}
 
-  public static synchronized ZeebeTestEngine get() {
-    if (engine == null) {
-      engine = EngineFactory.create();
-      engine.start();
-      Runtime.getRuntime().addShutdownHook(new Thread(engine::stop));
+    public static synchronized ZeebeTestEngine get() {
+        if (engine == null) {
+            engine = EngineFactory.create();
+            engine.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(engine::stop));
+        }
+        return engine;
     }
-    return engine;
-  }
 }

@@ -9,63 +9,82 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import sale.itmall.assurance.policy.AssetCategory;
 
 /** Customers and assets made for one test, with unique numbers so tests never see each other's data. */
-
 public class Fixtures {
 
-  private final JdbcClient jdbc;
-  private final Clock clock;
+    private final JdbcClient jdbc;
+    private final Clock clock;
 
-  public Fixtures(JdbcClient jdbc, Clock clock) {
-    this.jdbc = jdbc;
-    this.clock = clock;
-  }
+    public Fixtures(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
 
-  public String customer(boolean paymentMethodOnFile) {
-    String number = "C-" + UUID.randomUUID().toString().substring(0, 8);
-    jdbc.sql("insert into customers (customer_number, name, email, payment_method_on_file) values (?, ?, ?, ?)")
-        .params(number, "Customer " + number, number.toLowerCase() + "@example.test", paymentMethodOnFile).update();
-    return number;
-  }
+    public String customer(boolean paymentMethodOnFile) {
+        String number = "C-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql("insert into customers (customer_number, name, email, payment_method_on_file) values (?, ?, ?, ?)")
+                .params(number, "Customer " + number, number.toLowerCase() + "@example.test", paymentMethodOnFile)
+                .update();
+        return number;
+    }
 
-  public String asset(String customerNumber, AssetCategory category, int shippedDaysAgo, boolean manufacturerPlan) {
-    String serial = "SN-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    LocalDate shipped = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(shippedDaysAgo);
-    long customerId = jdbc.sql("select id from customers where customer_number = ?").param(customerNumber)
-        .query(Long.class).single();
-    long orderId = jdbc.sql("insert into orders (order_number, customer_id, ordered_on) values (?, ?, ?) returning id")
-        .params("SO-" + serial, customerId, shipped).query(Long.class).single();
-    jdbc.sql("""
+    public String asset(String customerNumber, AssetCategory category, int shippedDaysAgo, boolean manufacturerPlan) {
+        String serial = "SN-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        LocalDate shipped = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(shippedDaysAgo);
+        long customerId = jdbc.sql("select id from customers where customer_number = ?")
+                .param(customerNumber)
+                .query(Long.class)
+                .single();
+        long orderId = jdbc.sql(
+                        "insert into orders (order_number, customer_id, ordered_on) values (?, ?, ?) returning id")
+                .params("SO-" + serial, customerId, shipped)
+                .query(Long.class)
+                .single();
+        jdbc.sql(
+                        """
         insert into assets (serial_number, model, category, order_id, customer_id, shipped_on, coverage_start,
                             unit_price, manufacturer_plan)
         values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(serial, "Model " + category, category.name(), orderId, customerId, shipped, shipped,
-            new BigDecimal("2500.00"), manufacturerPlan)
-        .update();
-    return serial;
-  }
+                .params(
+                        serial,
+                        "Model " + category,
+                        category.name(),
+                        orderId,
+                        customerId,
+                        shipped,
+                        shipped,
+                        new BigDecimal("2500.00"),
+                        manufacturerPlan)
+                .update();
+        return serial;
+    }
 
-  /** A sign-in for a customer: the user name is the customer number in lower case, the password "secret". */
-  public String portalUser(String customerNumber) {
-    String username = customerNumber.toLowerCase();
-    jdbc.sql("""
+    /** A sign-in for a customer: the user name is the customer number in lower case, the password "secret". */
+    public String portalUser(String customerNumber) {
+        String username = customerNumber.toLowerCase();
+        jdbc.sql(
+                        """
         insert into portal_users (username, password_hash, role, customer_id)
         select ?, ?, 'CUSTOMER', id from customers where customer_number = ?""")
-        .params(username, ENCODER.encode("secret"), customerNumber).update();
-    return username;
-  }
+                .params(username, ENCODER.encode("secret"), customerNumber)
+                .update();
+        return username;
+    }
 
-  public String staffUser() {
-    String username = "staff-" + UUID.randomUUID().toString().substring(0, 6);
-    jdbc.sql("insert into portal_users (username, password_hash, role) values (?, ?, 'STAFF')")
-        .params(username, ENCODER.encode("secret")).update();
-    return username;
-  }
+    public String staffUser() {
+        String username = "staff-" + UUID.randomUUID().toString().substring(0, 6);
+        jdbc.sql("insert into portal_users (username, password_hash, role) values (?, ?, 'STAFF')")
+                .params(username, ENCODER.encode("secret"))
+                .update();
+        return username;
+    }
 
-  private static final org.springframework.security.crypto.password.PasswordEncoder ENCODER =
-      org.springframework.security.crypto.factory.PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    private static final org.springframework.security.crypto.password.PasswordEncoder ENCODER =
+            org.springframework.security.crypto.factory.PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
-  public String accountStatus(String customerNumber) {
-    return jdbc.sql("select account_status from customers where customer_number = ?").param(customerNumber)
-        .query(String.class).single();
-  }
+    public String accountStatus(String customerNumber) {
+        return jdbc.sql("select account_status from customers where customer_number = ?")
+                .param(customerNumber)
+                .query(String.class)
+                .single();
+    }
 }

@@ -5,8 +5,8 @@ import java.time.Duration;
 /** The application's clock in tests on the embedded engine: moving it moves the engine's clock too. */
 public class TestClock extends OffsetClock {
 
-  public void advance(Duration by) {
-    shift(by);
-    EmbeddedEngine.get().increaseTime(by);
-  }
+    public void advance(Duration by) {
+        shift(by);
+        EmbeddedEngine.get().increaseTime(by);
+    }
 }

@@ -14,33 +14,39 @@ import sale.itmall.assurance.returns.ReturnsTestSupport;
 @Import(ReturnsTestSupport.class)
 public class TestInfrastructure {
 
-  @Bean
-  @Primary
-  public TestClock testClock() {
-    return new TestClock();
-  }
+    @Bean
+    @Primary
+    public TestClock testClock() {
+        return new TestClock();
+    }
 
-  @Bean
-  public Fixtures fixtures(JdbcClient jdbc, TestClock clock) {
-    return new Fixtures(jdbc, clock);
-  }
+    @Bean
+    public Fixtures fixtures(JdbcClient jdbc, TestClock clock) {
+        return new Fixtures(jdbc, clock);
+    }
 
-  @Bean
-  public static DynamicPropertyRegistrar engineAndDatabase() {
-    return registry -> {
-      registry.add("camunda.client.grpc-address", () -> "http://" + EmbeddedEngine.get().getGatewayAddress());
-      registry.add("camunda.client.rest-address", () -> "http://127.0.0.1:1");
-      registry.add("camunda.client.worker.defaults.poll-interval", () -> "50ms");
-      registry.add("itmall.embedded-postgres.port", () -> "0");
-      registry.add("spring.mail.port", () -> String.valueOf(TestMail.server().getSmtp().getPort()));
-      registry.add("itmall.mail.dispatch-interval", () -> "200ms");
-      registry.add("itmall.embedded-postgres.data-dir", () -> {
-        try {
-          return Files.createTempDirectory("itmall-test-pg").resolve("data").toString();
-        } catch (IOException e) {
-          throw new IllegalStateException(e);
-        }
-      });
-    };
-  }
+    @Bean
+    public static DynamicPropertyRegistrar engineAndDatabase() {
+        return registry -> {
+            registry.add(
+                    "camunda.client.grpc-address",
+                    () -> "http://" + EmbeddedEngine.get().getGatewayAddress());
+            registry.add("camunda.client.rest-address", () -> "http://127.0.0.1:1");
+            registry.add("camunda.client.worker.defaults.poll-interval", () -> "50ms");
+            registry.add("itmall.embedded-postgres.port", () -> "0");
+            registry.add(
+                    "spring.mail.port",
+                    () -> String.valueOf(TestMail.server().getSmtp().getPort()));
+            registry.add("itmall.mail.dispatch-interval", () -> "200ms");
+            registry.add("itmall.embedded-postgres.data-dir", () -> {
+                try {
+                    return Files.createTempDirectory("itmall-test-pg")
+                            .resolve("data")
+                            .toString();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        };
+    }
 }
