@@ -1,0 +1,112 @@
+package sale.itmall.assurance.returns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.BpmnError;
+import io.camunda.client.exception.JobError;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+import sale.itmall.assurance.policy.CaseOutcome;
+import sale.itmall.assurance.policy.PolicyViolation;
+import sale.itmall.assurance.policy.ServicePolicy.ComplianceAction;
+import sale.itmall.assurance.process.ProcessContract;
+import sale.itmall.assurance.process.Variables;
+
+/**
+ * The job workers alone (unit tests, the case steps stood in by a mock): what Operate shows for each kind of outcome
+ * and failure, and what the metrics count.
+ */
+class ReturnCaseWorkersTest {
+
+    final CaseService cases = mock(CaseService.class);
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final ReturnCaseWorkers workers = new ReturnCaseWorkers(cases, new Steps(meters));
+    final ActivatedJob job = mock(ActivatedJob.class);
+
+    @BeforeEach
+    void aJobWithThreeRetries() {
+        when(job.getRetries()).thenReturn(3);
+        when(job.getType()).thenReturn("test-job");
+    }
+
+    @Test
+    void aDeclinedChargeIsTheBpmnErrorTheModelRoutesToSuspension() {
+        when(cases.enforceComplianceLimit("RC-1"))
+                .thenReturn(new CaseService.ComplianceResult(
+                        ComplianceAction.CHARGE_FULL_UNIT_PRICE, false, CaseOutcome.CHARGED_FULL_UNIT_PRICE));
+
+        assertThatThrownBy(() -> workers.chargeUnitPrice(job, new Variables.CaseRef("RC-1")))
+                .isInstanceOfSatisfying(BpmnError.class, e -> assertThat(e.getErrorCode())
+                        .isEqualTo(ProcessContract.ERROR_CHARGE_DECLINED));
+        assertThat(meters.timer("itmall.job.duration", "type", "test-job", "result", "bpmn-error")
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void dataThePolicyCannotDecideOpensAnIncidentAtOnceSayingWhatToFix() {
+        when(cases.recordDiagnosis(any(), any(), any(), any(), any()))
+                .thenThrow(new PolicyViolation("An exclusion needs a reason code"));
+
+        assertThatThrownBy(
+                        () -> workers.recordDiagnosis(job, new Variables.DiagnosisForm("RC-1", "EXCLUDED", null, null)))
+                .isInstanceOfSatisfying(JobError.class, e -> {
+                    assertThat(e.getRetries()).isZero();
+                    assertThat(e.getErrorMessage())
+                            .startsWith("An exclusion needs a reason code")
+                            .contains("Correct the process variables of this instance in Operate");
+                });
+        assertThat(meters.counter("itmall.job.failures", "type", "test-job", "kind", "data")
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anUnreachableDatabaseIsRetriedWithABackoffAndHealsByItself() {
+        when(cases.decideRma(any(), any(), any(), any()))
+                .thenThrow(new DataAccessResourceFailureException("Connection refused"));
+
+        assertThatThrownBy(() -> workers.decideRma(job, new Variables.RmaForm("RC-1", "APPROVE", null)))
+                .isInstanceOfSatisfying(JobError.class, e -> {
+                    assertThat(e.getRetries()).isEqualTo(2);
+                    assertThat(e.getRetryBackoff()).isEqualTo(Duration.ofSeconds(30));
+                    assertThat(e.getErrorMessage())
+                            .contains("Database unavailable")
+                            .endsWith("Retrying.");
+                });
+        assertThat(meters.counter("itmall.job.failures", "type", "test-job", "kind", "technical")
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownRmaDecisionIsRefusedBeforeAnythingIsRecorded() {
+        assertThatThrownBy(() -> workers.decideRma(job, new Variables.RmaForm("RC-1", "MAYBE", null)))
+                .isInstanceOfSatisfying(JobError.class, e -> {
+                    assertThat(e.getRetries()).isZero();
+                    assertThat(e.getErrorMessage()).contains("Unknown RMA decision 'MAYBE'");
+                });
+        verifyNoInteractions(cases);
+    }
+
+    @Test
+    void aRejectedRmaClosesTheCaseAsRejected() {
+        when(cases.decideRma("RC-1", false, "not ours", "tasklist:rma-approvers"))
+                .thenReturn(Optional.empty());
+
+        Variables.RmaDecided decided = workers.decideRma(job, new Variables.RmaForm("RC-1", "REJECT", "not ours"));
+
+        assertThat(decided.rmaApproved()).isFalse();
+        assertThat(decided.caseOutcome()).isEqualTo(CaseOutcome.RMA_REJECTED.name());
+    }
+}
