@@ -44,16 +44,19 @@ class DemoScreenshots {
             browser.get(PORTAL + "/warranty?serial=SN-ENT-0001");
             shot(browser, "warranty-lookup");
 
-            // Northwind's order SO-240101 holds the 195-day-old switch SN-ENT-0001 (demo data)
+            // Northwind's order SO-240101 holds the 195-day-old switch SN-ENT-0001 (demo data); on a demo that already
+            // has it in a return, the first item that can still be returned
             browser.get(PORTAL + "/returns/new?order=SO-240101");
             WebElement item = wait(browser)
-                    .until(d -> d.findElement(By.xpath("//input[@type='checkbox' and @data-serial='SN-ENT-0001']")));
-            if (!item.isSelected()) {
-                LocalStackIT.click(browser, item);
-            }
-            WebElement fault = browser.findElement(By.xpath(
-                    "//input[@data-serial='SN-ENT-0001']/ancestor::div[contains(@class,'item')][1]//textarea"));
-            fault.sendKeys("Fans stop at boot; the switch reboots every few minutes");
+                    .until(d -> d.findElements(By.cssSelector("input[type=checkbox][data-serial]")).stream()
+                            .filter(WebElement::isEnabled)
+                            .findFirst()
+                            .orElseThrow(() -> new IllegalStateException(
+                                    "No item of SO-240101 can be returned: start from a fresh demo")));
+            LocalStackIT.click(browser, item);
+            WebElement fault = browser.findElement(By.xpath("//input[@data-serial='"
+                    + item.getDomAttribute("data-serial") + "']/ancestor::div[contains(@class,'item')][1]//textarea"));
+            fault.sendKeys("Link drops every few minutes; the port LED blinks amber");
             shot(browser, "wizard");
             LocalStackIT.click(browser, browser.findElement(By.id("submit-return")));
             wait(browser).until(d -> d.getTitle().startsWith("My returns"));
@@ -97,7 +100,8 @@ class DemoScreenshots {
                 .path("items");
         long newest = -1;
         for (JsonNode task : items) {
-            newest = Math.max(newest, task.path("userTaskKey").asLong());
+            // the 8.6 broker names it "key", 8.8 "userTaskKey"
+            newest = Math.max(newest, (task.has("userTaskKey") ? task.get("userTaskKey") : task.get("key")).asLong());
         }
         assertThat(newest).isPositive();
         return newest;
@@ -108,5 +112,6 @@ class DemoScreenshots {
                 ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
                 SHOTS.resolve(name + ".png"),
                 StandardCopyOption.REPLACE_EXISTING);
+        SHOTS.resolve(name + ".png").toFile().setReadable(true, false);
     }
 }
