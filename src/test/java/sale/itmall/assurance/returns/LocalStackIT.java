@@ -23,9 +23,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,6 +34,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import sale.itmall.assurance.policy.AssetCategory;
 import sale.itmall.assurance.policy.CaseOutcome;
+import sale.itmall.assurance.support.Chromium;
 import sale.itmall.assurance.support.Fixtures;
 import sale.itmall.assurance.support.OffsetClock;
 
@@ -336,24 +334,7 @@ class LocalStackIT {
     }
 
     static WebDriver chromium() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--window-size=1400,1800",
-                "--user-data-dir=" + Files.createTempDirectory("itmall-tasklist-chromium"));
-        return new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
-                        .build(),
-                options);
+        return Chromium.start(1400, 1800);
     }
 
     static void screenshot(WebDriver browser, String name) throws Exception {
@@ -379,7 +360,7 @@ class LocalStackIT {
         complete(instance, "Task_Inspection", Map.of("benchFinding", "DEFECT_CONFIRMED", "resolution", resolution));
 
         CaseRecord closed = awaitClosed(caseRef);
-        assertThat(closed.outcome()).isEqualTo(outcome);
+        assertThat(closed.outcome()).isEqualTo(CaseOutcome.valueOf(outcome));
         List<sale.itmall.assurance.policy.FreightLeg> outbound = store.shipments(closed.id()).stream()
                 .filter(l -> l.direction() == sale.itmall.assurance.policy.FreightLeg.Direction.OUTBOUND)
                 .toList();
