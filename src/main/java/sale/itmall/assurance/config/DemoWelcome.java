@@ -36,7 +36,7 @@ class DemoWelcome {
                            or fabrikam, password "demo"
           API docs       : http://localhost:%4$s/swagger-ui.html (warehouse receipts: user "warehouse", password "demo")
           Staff          : http://localhost:%4$s/staff/reports  reports and audit trails; user "warehouse", password "demo"
-          Metrics        : http://localhost:%4$s/actuator/prometheus
+          Metrics        : http://localhost:%4$s/actuator/prometheus (staff sign-in)
           Mail           : %5$s
           Health         : http://localhost:%4$s/actuator/health
           Tasklist       : http://localhost:8081/tasklist  (demo/demo; with the local stack)

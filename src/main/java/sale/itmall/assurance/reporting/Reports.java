@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Service;
@@ -25,13 +26,30 @@ class Reports {
                             .setHeader(headers.toArray(String[]::new))
                             .get())) {
                 for (List<String> row : rows) {
-                    printer.printRecord(row);
+                    printer.printRecord(row.stream().map(Reports::inert).toList());
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             return out.toString();
         }
+    }
+
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    /**
+     * A cell a spreadsheet will not run: text that starts like a formula (= + - @, tab, carriage return) is prefixed
+     * with an apostrophe, so customer text such as {@code =HYPERLINK(...)} in an audit detail stays text. Numbers,
+     * negative amounts among them, are left as they are.
+     */
+    static String inert(String cell) {
+        if (cell == null || cell.isEmpty() || NUMBER.matcher(cell).matches()) {
+            return cell;
+        }
+        char first = cell.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + cell
+                : cell;
     }
 
     private final ReturnReports reports;

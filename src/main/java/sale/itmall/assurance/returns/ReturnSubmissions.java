@@ -5,6 +5,7 @@ import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.grpc.Status.Code;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -235,8 +236,15 @@ public class ReturnSubmissions {
         return event.getProcessInstanceKey();
     }
 
+    /** How far a warehouse's clock may run ahead of ours before its receipt counts as dated in the future. */
+    static final Duration RECEIPT_CLOCK_SKEW = Duration.ofMinutes(5);
+
     /** The warehouse receipt the process waits for, correlated by RMA number; idempotent on the receipt id. */
     public void publishReceipt(String rmaNumber, String receiptId, Instant receivedAt) {
+        if (receivedAt != null && receivedAt.isAfter(clock.instant().plus(RECEIPT_CLOCK_SKEW))) {
+            throw new ReturnRejected(
+                    "receivedAt", "A receipt cannot be dated in the future (receivedAt " + receivedAt + ")");
+        }
         CaseRecord c = store.findByRmaNumber(rmaNumber).orElseThrow(() -> new CaseNotFound(rmaNumber));
         if (c.receivedAt() != null) {
             return; // already received: a repeated receipt changes nothing

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -123,6 +124,14 @@ class PortalBrowserTest {
                 .param(serial)
                 .query(String.class)
                 .single();
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndStaysOnThisSite() {
+        Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+        assertThat(session).isNotNull();
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Lax");
     }
 
     @Test

@@ -148,6 +148,8 @@ class PortalWebTest {
         when(returns.tracking(ALICE, "RC-2026-000001")).thenReturn(tracking());
         mvc.perform(get("/returns/RC-2026-000001").with(asAlice))
                 .andExpect(status().isOk())
+                .andExpect(header().string("Content-Security-Policy", containsString("script-src 'self';")))
+                .andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")))
                 .andExpect(content().string(containsString("&lt;b&gt;fan&lt;/b&gt; rattles")))
                 .andExpect(content().string(containsString("RMA-2026-000001")));
     }

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import sale.itmall.assurance.returns.ProcessDriver;
 import sale.itmall.assurance.returns.ReturnSubmissions;
 import sale.itmall.assurance.support.ApplicationTest;
 import sale.itmall.assurance.support.Fixtures;
+import sale.itmall.assurance.support.TestClock;
 
 @ApplicationTest
 class ReturnsApiTest {
@@ -45,6 +47,9 @@ class ReturnsApiTest {
 
     @Autowired
     ProcessDriver driver;
+
+    @Autowired
+    TestClock clock;
 
     @Autowired
     sale.itmall.assurance.returns.Scenarios scenarios;
@@ -81,8 +86,9 @@ class ReturnsApiTest {
     }
 
     @Test
-    void theApiIsDocumentedWithOpenApi() throws Exception {
-        mvc.perform(get("/v3/api-docs"))
+    void theApiIsDocumentedWithOpenApiForThoseSignedIn() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/v3/api-docs").with(asAlice))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/returns'].post").exists())
                 .andExpect(jsonPath("$.paths['/api/returns/{caseRef}'].get").exists())
@@ -195,6 +201,14 @@ class ReturnsApiTest {
                         .content(body))
                 .andExpect(status().isForbidden());
         String staff = fixtures.staffUser();
+        String future = clock.instant().plus(Duration.ofDays(2)).toString();
+        mvc.perform(post("/api/warehouse/receipts")
+                        .with(httpBasic(staff, "secret"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body.replace("}", ",\"receivedAt\":\"" + future + "\"}")))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.field").value("receivedAt"));
+        assertThat(driver.facts(bobCase).receivedAt()).isNull();
         mvc.perform(post("/api/warehouse/receipts")
                         .with(httpBasic(staff, "secret"))
                         .contentType(MediaType.APPLICATION_JSON)

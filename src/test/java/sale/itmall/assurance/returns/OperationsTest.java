@@ -154,13 +154,19 @@ class OperationsTest {
     }
 
     @Test
-    void prometheusShowsReturnsByStateOverdueReturnsAndWorkerTimings() throws Exception {
+    void prometheusShowsStaffReturnsByStateOverdueReturnsAndWorkerTimings() throws Exception {
         String caseRef = advanceCaseAwaitingReturn(fixtures.customer(true));
         driver.advanceClock(Duration.ofDays(10).plusMinutes(1));
         driver.awaitPassed(caseRef, "Task_OverdueNotice");
         Thread.sleep(5_100); // the state gauges re-read the database at most every 5 s
 
-        String scrape = mvc.perform(get("/actuator/prometheus"))
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/prometheus")
+                        .with(user(fixtures.portalUser(fixtures.customer(true))).roles("CUSTOMER")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+        String scrape = mvc.perform(get("/actuator/prometheus")
+                        .with(user(fixtures.staffUser()).roles("STAFF")))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()

@@ -1,0 +1,2 @@
+// The RMA slip's print button.
+document.getElementById('print-slip').addEventListener('click', function () { window.print(); });
