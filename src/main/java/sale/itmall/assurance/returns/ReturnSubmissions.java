@@ -79,6 +79,12 @@ public class ReturnSubmissions {
     /** The longest fault description, dispute statement or reason kept: text, not a payload, in process variables. */
     public static final int MAX_TEXT = 4000;
 
+    /** The longest carrier name, tracking number or receipt id kept: identifiers, not text. */
+    public static final int MAX_IDENTIFIER = 100;
+
+    /** The most items one request may hold; a larger return is several requests. */
+    public static final int MAX_ITEMS = 50;
+
     /**
      * Records the request and its cases, then starts the request process, which acknowledges the request and calls one
      * return case per item. A rejected request writes nothing; the rejection says which item and why.
@@ -86,6 +92,9 @@ public class ReturnSubmissions {
     public Submitted submit(String customerNumber, String orderNumber, List<Item> items) {
         if (items == null || items.isEmpty()) {
             throw new ReturnRejected("items", "Select at least one item to return");
+        }
+        if (items.size() > MAX_ITEMS) {
+            throw new ReturnRejected("items", "Return at most " + MAX_ITEMS + " items in one request");
         }
         Set<String> serials = new LinkedHashSet<>();
         for (Item item : items) {
@@ -241,6 +250,9 @@ public class ReturnSubmissions {
 
     /** The warehouse receipt the process waits for, correlated by RMA number; idempotent on the receipt id. */
     public void publishReceipt(String rmaNumber, String receiptId, Instant receivedAt) {
+        if (receiptId != null && receiptId.length() > MAX_IDENTIFIER) {
+            throw new ReturnRejected("receiptId", "Keep the receipt id under " + MAX_IDENTIFIER + " characters");
+        }
         if (receivedAt != null && receivedAt.isAfter(clock.instant().plus(RECEIPT_CLOCK_SKEW))) {
             throw new ReturnRejected(
                     "receivedAt", "A receipt cannot be dated in the future (receivedAt " + receivedAt + ")");
@@ -377,6 +389,11 @@ public class ReturnSubmissions {
         }
         if (carrier == null || carrier.isBlank() || trackingNumber == null || trackingNumber.isBlank()) {
             throw new ReturnRejected("trackingNumber", "Enter both the carrier and the tracking number");
+        }
+        if (carrier.trim().length() > MAX_IDENTIFIER || trackingNumber.trim().length() > MAX_IDENTIFIER) {
+            throw new ReturnRejected(
+                    "trackingNumber",
+                    "Keep the carrier and the tracking number under " + MAX_IDENTIFIER + " characters");
         }
         store.setInboundTracking(c.id(), carrier.trim(), trackingNumber.trim());
     }

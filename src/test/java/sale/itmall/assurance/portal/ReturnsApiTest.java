@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -186,6 +187,29 @@ class ReturnsApiTest {
                 .andExpect(jsonPath("$.field").value("items[" + aliceSerial + "].proofs"));
         mvc.perform(get("/api/returns").with(asAlice))
                 .andExpect(jsonPath("$.length()").value(0));
+    }
+
+    @Test
+    void tooManyItemsOrAnOverlongReceiptIdAreRefusedNamingTheFieldAndNothingIsWritten() throws Exception {
+        String items = String.join(
+                ",", Collections.nCopies(51, "{\"serialNumber\":\"" + aliceSerial + "\",\"faultDescription\":\"x\"}"));
+        mvc.perform(post("/api/returns")
+                        .with(asAlice)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"items\":[" + items + "]}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.field").value("items"))
+                .andExpect(jsonPath("$.detail").value(containsString("at most 50 items")));
+        mvc.perform(get("/api/returns").with(asAlice))
+                .andExpect(jsonPath("$.length()").value(0));
+
+        mvc.perform(post("/api/warehouse/receipts")
+                        .with(httpBasic(fixtures.staffUser(), "secret"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"rmaNumber\":\"RMA-0000-000001\",\"receiptId\":\"" + "W".repeat(101) + "\"}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.field").value("receiptId"));
     }
 
     @Test
