@@ -1,68 +1,123 @@
 package sale.itmall.assurance.notifications;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends queued notifications over SMTP (Spring Mail, active when {@code spring.mail.host} is set). A message is marked
- * sent after the server accepted it; a failure is kept with its reason and retried, up to 10 attempts.
+ * sent once the server took it. A failure is kept with its reason and retried with exponential backoff (1 minute,
+ * doubling, at most 6 hours apart) for {@value #MAX_ATTEMPTS} attempts, about three days; after that the message is
+ * undeliverable until staff retry it. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so any number of
+ * application instances send each message once.
  */
 @Component
 @ConditionalOnProperty(name = "spring.mail.host")
 class MailDispatcher {
 
+    static final int MAX_ATTEMPTS = 21;
+    static final Duration FIRST_BACKOFF = Duration.ofMinutes(1);
+    static final Duration MAX_BACKOFF = Duration.ofHours(6);
+    private static final int BATCH = 50;
     private static final Logger LOG = LoggerFactory.getLogger(MailDispatcher.class);
+
     private final JdbcClient jdbc;
     private final JavaMailSender mail;
+    private final TransactionTemplate tx;
+    private final Clock clock;
     private final String from;
 
     MailDispatcher(
             JdbcClient jdbc,
             JavaMailSender mail,
+            TransactionTemplate tx,
+            Clock clock,
             @Value("${itmall.mail.from:ITMall Service Assurance <rma@itmall.sale>}") String from) {
         this.jdbc = jdbc;
         this.mail = mail;
+        this.tx = tx;
+        this.clock = clock;
         this.from = from;
     }
 
-    record Pending(long id, String recipient, String subject, String body) {}
+    record Pending(long id, String recipient, String subject, String body, int attempts) {}
+
+    /** The wait after the given number of failed attempts: 1 min, 2, 4, … capped at 6 h. */
+    static Duration backoff(int failedAttempts) {
+        int doublings = Math.min(Math.max(failedAttempts - 1, 0), 20);
+        Duration wait = FIRST_BACKOFF.multipliedBy(1L << doublings);
+        return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
+    }
 
     @Scheduled(fixedDelayString = "${itmall.mail.dispatch-interval:1s}")
     void dispatch() {
-        List<Pending> pending = jdbc.sql(
-                        """
-        select id, recipient, subject, body from notifications
-         where sent_at is null and attempts < 10 order by id limit 50""")
-                .query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .list();
-        for (Pending p : pending) {
-            try {
-                var message = mail.createMimeMessage();
-                MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-                helper.setFrom(new InternetAddress(from));
-                helper.setTo(p.recipient());
-                helper.setSubject(p.subject());
-                helper.setText(p.body());
-                mail.send(message);
-                jdbc.sql(
-                                "update notifications set sent_at = now(), attempts = attempts + 1, last_error = null where id = ?")
-                        .param(p.id())
-                        .update();
-            } catch (Exception e) {
-                LOG.warn("Notification {} to {} not sent: {}", p.id(), p.recipient(), e.getMessage());
-                jdbc.sql("update notifications set attempts = attempts + 1, last_error = ? where id = ?")
-                        .params(String.valueOf(e.getMessage()), p.id())
-                        .update();
+        tx.executeWithoutResult(status -> {
+            Instant now = clock.instant();
+            List<Pending> due = jdbc.sql(
+                            """
+                    select id, recipient, subject, body, attempts from notifications
+                     where sent_at is null and attempts < ? and (next_attempt_at is null or next_attempt_at <= ?)
+                     order by id limit ? for update skip locked""")
+                    .params(MAX_ATTEMPTS, Timestamp.from(now), BATCH)
+                    .query((rs, n) ->
+                            new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+                    .list();
+            for (Pending p : due) {
+                send(p, now);
             }
+        });
+    }
+
+    private void send(Pending p, Instant now) {
+        try {
+            MimeMessage message = mail.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+            helper.setFrom(new InternetAddress(from));
+            helper.setTo(p.recipient());
+            helper.setSubject(p.subject());
+            helper.setText(p.body());
+            mail.send(message);
+            jdbc.sql("update notifications set sent_at = ?, attempts = attempts + 1, last_error = null where id = ?")
+                    .params(Timestamp.from(now), p.id())
+                    .update();
+        } catch (MailException | MessagingException e) {
+            int attempts = p.attempts() + 1;
+            Instant next = now.plus(backoff(attempts));
+            if (attempts >= MAX_ATTEMPTS) {
+                LOG.error(
+                        "Notification {} to {} is undeliverable after {} attempts: {}",
+                        p.id(),
+                        p.recipient(),
+                        attempts,
+                        e.getMessage());
+            } else {
+                LOG.warn(
+                        "Notification {} to {} not sent (attempt {}), next try at {}: {}",
+                        p.id(),
+                        p.recipient(),
+                        attempts,
+                        next,
+                        e.getMessage());
+            }
+            jdbc.sql("update notifications set attempts = ?, last_error = ?, next_attempt_at = ? where id = ?")
+                    .params(attempts, String.valueOf(e.getMessage()), Timestamp.from(next), p.id())
+                    .update();
         }
     }
 }

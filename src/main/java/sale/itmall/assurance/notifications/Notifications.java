@@ -1,5 +1,7 @@
 package sale.itmall.assurance.notifications;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -17,6 +19,12 @@ import sale.itmall.assurance.returns.CustomerId;
 @Service
 public class Notifications {
 
+    /**
+     * A queued mail.
+     *
+     * @param attempts how often sending was tried
+     * @param lastError why the last attempt failed, or null
+     */
     public record Message(
             long id,
             String reference,
@@ -25,15 +33,45 @@ public class Notifications {
             String subject,
             String body,
             Instant createdAt,
-            Instant sentAt) {}
+            Instant sentAt,
+            int attempts,
+            String lastError) {}
 
     private static final String SELECT =
-            "select id, reference, step, recipient, subject, body, created_at, sent_at from notifications";
+            "select id, reference, step, recipient, subject, body, created_at, sent_at, attempts, last_error"
+                    + " from notifications";
 
     private final JdbcClient jdbc;
 
-    Notifications(JdbcClient jdbc) {
+    Notifications(JdbcClient jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
+        Gauge.builder("itmall.notifications.undeliverable", this, n -> n.undeliverableCount())
+                .description("Notifications the mail server did not take within the retry window; staff retry them")
+                .register(meters);
+    }
+
+    /** Mails the mail server did not take within the retry window (about three days), oldest first. */
+    public List<Message> undeliverable() {
+        return jdbc.sql(SELECT + " where sent_at is null and attempts >= ? order by id")
+                .param(MailDispatcher.MAX_ATTEMPTS)
+                .query((rs, n) -> message(rs))
+                .list();
+    }
+
+    private long undeliverableCount() {
+        return jdbc.sql("select count(*) from notifications where sent_at is null and attempts >= ?")
+                .param(MailDispatcher.MAX_ATTEMPTS)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Puts an unsent mail back in the queue for a new round of attempts; answers whether there was one to retry. */
+    public boolean retry(long id) {
+        return jdbc.sql("update notifications set attempts = 0, next_attempt_at = null, last_error = null"
+                                + " where id = ? and sent_at is null")
+                        .param(id)
+                        .update()
+                == 1;
     }
 
     /** A customer's messages, newest first (the portal's copy of every notification). */
@@ -62,6 +100,8 @@ public class Notifications {
                 rs.getString(5),
                 rs.getString(6),
                 rs.getObject(7, OffsetDateTime.class).toInstant(),
-                sent == null ? null : sent.toInstant());
+                sent == null ? null : sent.toInstant(),
+                rs.getInt(9),
+                rs.getString(10));
     }
 }

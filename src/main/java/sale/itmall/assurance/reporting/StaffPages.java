@@ -11,8 +11,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import sale.itmall.assurance.notifications.Notifications;
 import sale.itmall.assurance.returns.CaseFacts;
 import sale.itmall.assurance.returns.CaseNotFound;
@@ -36,7 +38,18 @@ class StaffPages {
     String reports(Model model) {
         model.addAttribute(
                 "tables", reports.names().stream().map(reports::report).toList());
+        model.addAttribute("undeliverable", notifications.undeliverable());
         return "staff-reports";
+    }
+
+    @PostMapping("/staff/notifications/{id}/retry")
+    String retryNotification(@PathVariable long id, RedirectAttributes redirect) {
+        redirect.addFlashAttribute(
+                "message",
+                notifications.retry(id)
+                        ? "Notification " + id + " is queued again."
+                        : "Notification " + id + " was already sent.");
+        return "redirect:/staff/reports";
     }
 
     @GetMapping(path = "/staff/reports/{name}.csv")

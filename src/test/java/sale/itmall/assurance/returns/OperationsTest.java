@@ -174,6 +174,7 @@ class OperationsTest {
         assertThat(gauge(scrape, "itmall_returns{state=\"AWAITING_RETURN\"}")).isPositive();
         assertThat(gauge(scrape, "itmall_returns_overdue")).isPositive();
         assertThat(scrape)
+                .contains("itmall_notifications_undeliverable")
                 .contains("itmall_job_duration_seconds_count{result=\"completed\",type=\"entitlement-check\"}")
                 .contains("itmall_job_duration_seconds_count{result=\"completed\",type=\"rma-decide\"}");
     }
@@ -220,6 +221,7 @@ class OperationsTest {
                 .getResponse()
                 .getContentAsString();
         assertThat(page)
+                .contains("Undeliverable notifications")
                 .contains("Open returns with days to deadline")
                 .contains(caseRef)
                 .contains("Outcomes by asset category")
