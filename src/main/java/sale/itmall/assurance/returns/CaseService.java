@@ -351,6 +351,25 @@ class CaseService {
         return standing;
     }
 
+    /**
+     * A unit that arrives after its case closed (RMA expired, unit price charged, account suspended, cancelled): the
+     * receipt is kept with the case and written to its audit trail, and the case shows on the staff report of units
+     * received after closing; the case stays closed, as what follows (a refund, a reinstatement) is a staff decision.
+     */
+    void recordReceiptAfterClose(String caseRef, Instant receivedAt, String receiptId) {
+        CaseRecord c = store.require(caseRef);
+        Instant at = receivedAt != null ? receivedAt : clock.instant();
+        if (store.recordReceiptAfterClose(c.id(), at, receiptId)) {
+            audit.record(
+                    c,
+                    "UNIT_RECEIVED_AFTER_CLOSE",
+                    "warehouse" + (receiptId == null ? "" : ":" + receiptId),
+                    c.rmaNumber() + " received after the case closed as " + c.outcome()
+                            + "; the case stays closed until staff decide",
+                    at);
+        }
+    }
+
     ResolutionPlan recordInspection(
             String caseRef, String finding, String resolution, String exclusionCode, String notes, String inspectedBy) {
         CaseRecord c = store.require(caseRef);

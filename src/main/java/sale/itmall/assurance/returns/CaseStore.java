@@ -200,6 +200,17 @@ class CaseStore {
                 .update();
     }
 
+    /** Keeps the receipt of a unit whose case is already closed, once; the case keeps its status and outcome. */
+    boolean recordReceiptAfterClose(CaseId caseId, Instant receivedAt, String receiptId) {
+        return jdbc.sql(
+                                """
+                update return_cases set received_at = ?, receipt_id = ?, updated_at = now()
+                 where id = ? and closed_at is not null and received_at is null""")
+                        .params(ts(receivedAt), receiptId, caseId.value())
+                        .update()
+                == 1;
+    }
+
     void setNewWarrantyEnd(CaseId caseId, LocalDate end) {
         jdbc.sql("update return_cases set new_warranty_ends_on = ?, updated_at = now() where id = ?")
                 .params(end, caseId.value())

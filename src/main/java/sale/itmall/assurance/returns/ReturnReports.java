@@ -49,6 +49,18 @@ public class ReturnReports {
          where c.rma_number is not null and c.received_at is null and c.return_due_at < :now
          order by c.return_due_at"""
         });
+        REPORTS.put("received-after-close", new String[] {
+            "Units received after their case closed (staff decide: refund, reinstatement)",
+            """
+        select c.reference as "Case", cu.customer_number as "Customer", c.rma_number as "RMA",
+               c.outcome as "Closed as",
+               to_char(c.closed_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI') as "Closed (UTC)",
+               to_char(c.received_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI') as "Received (UTC)",
+               coalesce(c.receipt_id, '') as "Receipt"
+          from return_cases c join return_requests r on r.id = c.request_id join customers cu on cu.id = r.customer_id
+         where c.closed_at is not null and c.received_at > c.closed_at
+         order by c.received_at"""
+        });
         REPORTS.put("charges", new String[] {
             "Charges and credits",
             """

@@ -38,22 +38,25 @@ public class ReturnSubmissions {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final CaseStore store;
+    private final CaseService cases;
     private final CamundaClient camunda;
     private final PolicyDecision decision;
     private final Clock clock;
     private final AuditTrail audit;
     private final String staffBaseUrl;
 
-    public ReturnSubmissions(
+    ReturnSubmissions(
             JdbcClient jdbc,
             TransactionTemplate tx,
             CaseStore store,
+            CaseService cases,
             CamundaClient camunda,
             PolicyDecision decision,
             Clock clock,
             AuditTrail audit,
             @Value("${itmall.staff.base-url:http://localhost:8080}") String staffBaseUrl) {
         this.audit = audit;
+        this.cases = cases;
         this.staffBaseUrl = staffBaseUrl;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -260,6 +263,11 @@ public class ReturnSubmissions {
         CaseRecord c = store.findByRmaNumber(rmaNumber).orElseThrow(() -> new CaseNotFound(rmaNumber));
         if (c.receivedAt() != null) {
             return; // already received: a repeated receipt changes nothing
+        }
+        if (c.closed()) {
+            // no process waits for it any more: keep it with the case for staff (every 202 records something)
+            cases.recordReceiptAfterClose(c.reference(), receivedAt, receiptId);
+            return;
         }
         try {
             camunda.newPublishMessageCommand()

@@ -36,6 +36,9 @@ class ReturnProcessTest {
     ReturnSubmissions submissions;
 
     @Autowired
+    ReturnReports reports;
+
+    @Autowired
     ProcessDriver driver;
 
     @Autowired
@@ -322,6 +325,18 @@ class ReturnProcessTest {
         assertThat(closed.outcome()).isEqualTo(CaseOutcome.RMA_EXPIRED);
         assertThat(store.charges(closed.id())).isEmpty();
         driver.instance(caseRef).hasPassedElement("Task_ExpireRma").hasNotPassedElement("Task_ChargeUnitPrice");
+
+        // the unit turns up after all: the receipt is kept with the closed case and shown to staff, once
+        submissions.publishReceipt(closed.rmaNumber(), "WH-LATE-" + caseRef, null);
+        submissions.publishReceipt(closed.rmaNumber(), "WH-LATE-" + caseRef, null);
+        CaseRecord after = store.require(caseRef);
+        assertThat(after.receivedAt()).isNotNull();
+        assertThat(after.status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(after.outcome()).isEqualTo(CaseOutcome.RMA_EXPIRED);
+        assertThat(auditTypes(caseRef)).containsOnlyOnce("UNIT_RECEIVED_AFTER_CLOSE");
+        ReturnReports.Report late = reports.report("received-after-close");
+        assertThat(late.rows())
+                .anySatisfy(row -> assertThat(row).contains(caseRef, "RMA_EXPIRED", "WH-LATE-" + caseRef));
     }
 
     @Test
