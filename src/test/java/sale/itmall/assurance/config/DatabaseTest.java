@@ -3,6 +3,8 @@ package sale.itmall.assurance.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,6 +37,48 @@ class DatabaseTest {
                             .query(String.class)
                             .single())
                     .isEqualTo("Kept");
+        }
+    }
+
+    @Test
+    void aPostgresLeftRunningByAKilledRunIsStoppedAndTheNextStartOwnsTheData() throws Exception {
+        Path dir = Files.createTempDirectory("itmall-pg-orphan").resolve("data");
+        Process app = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        KilledApplication.class.getName(),
+                        dir.toString())
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream()))) {
+            String line;
+            do {
+                line = out.readLine();
+            } while (line != null && !line.equals("READY"));
+            assertThat(line)
+                    .as("the stand-in application started its PostgreSQL")
+                    .isEqualTo("READY");
+        }
+        long orphanPid = Long.parseLong(
+                Files.readAllLines(dir.resolve("postmaster.pid")).get(0).trim());
+        app.destroyForcibly().waitFor();
+        assertThat(ProcessHandle.of(orphanPid).filter(ProcessHandle::isAlive))
+                .as("left running")
+                .isPresent();
+
+        try (EmbeddedPostgres next = config.embeddedPostgres(dir, 0)) {
+            assertThat(ProcessHandle.of(orphanPid).filter(ProcessHandle::isAlive))
+                    .isEmpty();
+            assertThat(Long.parseLong(Files.readAllLines(dir.resolve("postmaster.pid"))
+                            .get(0)
+                            .trim()))
+                    .isNotEqualTo(orphanPid);
+            assertThat(JdbcClient.create(config.dataSource(next))
+                            .sql("select v from kept")
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("written before the kill");
         }
     }
 
