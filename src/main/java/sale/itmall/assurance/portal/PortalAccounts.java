@@ -1,7 +1,13 @@
 package sale.itmall.assurance.portal;
 
 import java.security.Principal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -12,30 +18,69 @@ import sale.itmall.assurance.returns.CustomerId;
 import sale.itmall.assurance.returns.ReturnsQuery;
 
 /**
- * The portal's sign-ins ({@code portal_users}, passwords hashed): who may sign in with which role, and which customer
- * account a customer sign-in belongs to.
+ * The portal's sign-ins ({@code portal_users}, passwords hashed): who may sign in with which role, which customer
+ * account a customer sign-in belongs to, and the lockout after too many wrong passwords in a row.
  */
 @Service
 class PortalAccounts implements UserDetailsService {
 
     private final JdbcClient jdbc;
     private final ReturnsQuery returns;
+    private final Clock clock;
 
-    PortalAccounts(JdbcClient jdbc, ReturnsQuery returns) {
+    PortalAccounts(JdbcClient jdbc, ReturnsQuery returns, Clock clock) {
         this.jdbc = jdbc;
         this.returns = returns;
+        this.clock = clock;
     }
+
+    /** Failed sign-ins in a row after which a sign-in is locked. */
+    static final int MAX_FAILED_SIGN_INS = 5;
+
+    /** How long a sign-in stays locked after too many failures. */
+    static final Duration LOCKOUT = Duration.ofMinutes(15);
 
     @Override
     public User loadUserByUsername(String username) {
-        return jdbc.sql("select username, password_hash, role from portal_users where username = ?")
-                .param(username)
+        Timestamp now = Timestamp.from(clock.instant());
+        return jdbc.sql("select username, password_hash, role, coalesce(locked_until > ?, false) from portal_users"
+                        + " where username = ?")
+                .params(now, username)
                 .query((rs, n) -> (User) User.withUsername(rs.getString(1))
                         .password(rs.getString(2))
                         .roles(rs.getString(3))
+                        .accountLocked(rs.getBoolean(4))
                         .build())
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+
+    /**
+     * Counts a wrong password (form sign-in and HTTP Basic alike); the {@value #MAX_FAILED_SIGN_INS}th in a row locks
+     * the sign-in for {@link #LOCKOUT}, during which even the right password is refused.
+     */
+    @EventListener
+    void failed(AuthenticationFailureBadCredentialsEvent event) {
+        Timestamp lockedUntil = Timestamp.from(clock.instant().plus(LOCKOUT));
+        jdbc.sql(
+                        """
+                update portal_users
+                   set failed_sign_ins = case when failed_sign_ins + 1 >= ? then 0 else failed_sign_ins + 1 end,
+                       locked_until = case when failed_sign_ins + 1 >= ? then ? else locked_until end
+                 where username = ?""")
+                .params(
+                        MAX_FAILED_SIGN_INS,
+                        MAX_FAILED_SIGN_INS,
+                        lockedUntil,
+                        event.getAuthentication().getName())
+                .update();
+    }
+
+    @EventListener
+    void succeeded(AuthenticationSuccessEvent event) {
+        jdbc.sql("update portal_users set failed_sign_ins = 0 where username = ? and failed_sign_ins > 0")
+                .param(event.getAuthentication().getName())
+                .update();
     }
 
     /** The customer account of the signed-in user. */

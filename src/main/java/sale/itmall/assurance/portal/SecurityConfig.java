@@ -3,16 +3,19 @@ package sale.itmall.assurance.portal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
@@ -32,6 +35,14 @@ class SecurityConfig {
     static final String CONTENT_SECURITY_POLICY =
             "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
                     + " img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+
+    /** A wrong password and a locked sign-in read differently on the sign-in page. */
+    private static ExceptionMappingAuthenticationFailureHandler signInFailure() {
+        ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
+        handler.setDefaultFailureUrl("/login?error");
+        handler.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+        return handler;
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -57,6 +68,7 @@ class SecurityConfig {
                         .hasRole("CUSTOMER"))
                 .formLogin(form -> form.loginPage("/login")
                         .permitAll()
+                        .failureHandler(signInFailure())
                         .successHandler(
                                 (request, response, authentication) -> response.sendRedirect(request.getContextPath()
                                         + (authentication.getAuthorities().stream()
