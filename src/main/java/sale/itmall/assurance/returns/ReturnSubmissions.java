@@ -85,6 +85,17 @@ public class ReturnSubmissions {
     /** The longest carrier name, tracking number or receipt id kept: identifiers, not text. */
     public static final int MAX_IDENTIFIER = 100;
 
+    /**
+     * Refuses control characters other than line breaks and tabs: a NUL cannot even be stored, and the rest have no
+     * place in what staff read.
+     */
+    static void plainText(String field, String value, String what) {
+        if (value != null
+                && value.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            throw new ReturnRejected(field, what + " contains control characters; send plain text");
+        }
+    }
+
     /** The most items one request may hold; a larger return is several requests. */
     public static final int MAX_ITEMS = 50;
 
@@ -99,11 +110,19 @@ public class ReturnSubmissions {
         if (items.size() > MAX_ITEMS) {
             throw new ReturnRejected("items", "Return at most " + MAX_ITEMS + " items in one request");
         }
+        plainText("orderNumber", orderNumber, "The order number");
         Set<String> serials = new LinkedHashSet<>();
         for (Item item : items) {
-            if (item.serialNumber() == null || item.serialNumber().isBlank()) {
+            if (item == null
+                    || item.serialNumber() == null
+                    || item.serialNumber().isBlank()) {
                 throw new ReturnRejected("items", "Every item needs a serial number");
             }
+            plainText("items", item.serialNumber(), "A serial number");
+            plainText(
+                    "items[" + item.serialNumber() + "].faultDescription",
+                    item.faultDescription(),
+                    "The fault description of " + item.serialNumber());
             if (item.faultDescription() == null || item.faultDescription().isBlank()) {
                 throw new ReturnRejected(
                         "items[" + item.serialNumber() + "].faultDescription",
@@ -253,6 +272,7 @@ public class ReturnSubmissions {
 
     /** The warehouse receipt the process waits for, correlated by RMA number; idempotent on the receipt id. */
     public void publishReceipt(String rmaNumber, String receiptId, Instant receivedAt) {
+        plainText("receiptId", receiptId, "The receipt id");
         if (receiptId != null && receiptId.length() > MAX_IDENTIFIER) {
             throw new ReturnRejected("receiptId", "Keep the receipt id under " + MAX_IDENTIFIER + " characters");
         }
@@ -301,6 +321,7 @@ public class ReturnSubmissions {
         if (reason != null && reason.length() > MAX_TEXT) {
             throw new ReturnRejected("reason", "Keep the reason under " + MAX_TEXT + " characters");
         }
+        plainText("reason", reason, "The reason");
         camunda.newPublishMessageCommand()
                 .messageName(ProcessContract.MSG_CANCELLATION)
                 .correlationKey(c.reference())
@@ -326,6 +347,7 @@ public class ReturnSubmissions {
                     "statement",
                     "Keep the statement under " + MAX_TEXT + " characters; attach documents to the case instead");
         }
+        plainText("statement", statement, "The statement");
         List<AuditEvent> events = audit.events(c.id());
         StringBuilder history = new StringBuilder();
         if (events.size() > DISPUTE_HISTORY_EVENTS) {
@@ -398,6 +420,8 @@ public class ReturnSubmissions {
         if (carrier == null || carrier.isBlank() || trackingNumber == null || trackingNumber.isBlank()) {
             throw new ReturnRejected("trackingNumber", "Enter both the carrier and the tracking number");
         }
+        plainText("trackingNumber", carrier, "The carrier");
+        plainText("trackingNumber", trackingNumber, "The tracking number");
         if (carrier.trim().length() > MAX_IDENTIFIER || trackingNumber.trim().length() > MAX_IDENTIFIER) {
             throw new ReturnRejected(
                     "trackingNumber",

@@ -213,6 +213,28 @@ class ReturnsApiTest {
     }
 
     @Test
+    void controlCharactersInCustomerTextAreRefusedNamingTheFieldAndNothingIsWritten() throws Exception {
+        mvc.perform(post("/api/returns")
+                        .with(asAlice)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"items\":[{\"serialNumber\":\"" + aliceSerial
+                                + "\",\"faultDescription\":\"dead\\u0000 after update\"}]}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.field").value("items[" + aliceSerial + "].faultDescription"))
+                .andExpect(jsonPath("$.detail").value(containsString("control characters")));
+        mvc.perform(post("/api/returns/" + bobCase + "/disputes")
+                        .with(asBob)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"statement\":\"unfair\\u0007\"}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.field").value("statement"));
+        mvc.perform(get("/api/returns").with(asAlice))
+                .andExpect(jsonPath("$.length()").value(0));
+    }
+
+    @Test
     void onlyStaffMayPostWarehouseReceiptsAndARepeatedReceiptIsHarmless() throws Exception {
         driver.awaitWaitingAt(bobCase, "Task_RemoteDiagnosis");
         scenarios.authorize(bobCase);
