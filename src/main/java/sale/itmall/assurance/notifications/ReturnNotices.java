@@ -1,6 +1,7 @@
 package sale.itmall.assurance.notifications;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -73,13 +74,13 @@ class ReturnNotices {
                 queue(
                         e.c(),
                         "entitlement-closed",
-                        e,
+                        e.at(),
                         Map.of("outcomeText", words(e.outcome()), "explanation", e.explanation()));
             case DiagnosisRecorded e ->
                 queue(
                         e.c(),
                         "diagnosis-result",
-                        e,
+                        e.at(),
                         Map.of(
                                 "diagnosisText",
                                 words(e.outcome())
@@ -92,13 +93,13 @@ class ReturnNotices {
                 queue(
                         e.c(),
                         "rma-rejected",
-                        e,
+                        e.at(),
                         Map.of("reason", e.reason() == null || e.reason().isBlank() ? "not given" : e.reason()));
             case RmaAuthorized e ->
                 queue(
                         e.c(),
                         "rma-authorized",
-                        e,
+                        e.at(),
                         Map.of(
                                 "rmaNumber",
                                 e.c().rmaNumber(),
@@ -112,7 +113,7 @@ class ReturnNotices {
                 queue(
                         e.c(),
                         "advance-shipped",
-                        e,
+                        e.at(),
                         Map.of(
                                 "replacementSerial",
                                 e.replacementSerial(),
@@ -124,30 +125,34 @@ class ReturnNotices {
                 queue(
                         e.c(),
                         "return-overdue",
-                        e,
+                        e.at(),
                         Map.of(
                                 "returnBy",
                                 Labels.when(e.c().returnDueAt()),
                                 "complianceLimit",
                                 Labels.when(e.c().complianceLimitAt())));
-            case RmaExpired e -> queue(e.c(), "rma-expired", e, Map.of());
+            case RmaExpired e -> queue(e.c(), "rma-expired", e.at(), Map.of());
             case UnitPriceCharged e ->
-                queue(e.c(), "charged", e, Map.of("amount", e.amount().toPlainString()));
+                queue(e.c(), "charged", e.at(), Map.of("amount", e.amount().toPlainString()));
             case AccountSuspended e ->
-                queue(e.c(), "account-suspended", e, Map.of("amount", e.amount().toPlainString()));
-            case UnitReceived e -> queue(e.c(), "unit-received", e, Map.of("standing", words(e.standing())));
-            case ResolutionDecided e -> queue(e.c(), "resolution", e, resolution(e));
+                queue(
+                        e.c(),
+                        "account-suspended",
+                        e.at(),
+                        Map.of("amount", e.amount().toPlainString()));
+            case UnitReceived e -> queue(e.c(), "unit-received", e.at(), Map.of("standing", words(e.standing())));
+            case ResolutionDecided e -> queue(e.c(), "resolution", e.at(), resolution(e));
             case OutboundShipped e ->
                 queue(
                         e.c(),
                         "outbound-shipped",
-                        e,
+                        e.at(),
                         Map.of(
                                 "whatText",
                                 words(e.leg().purpose()).toLowerCase(LANGUAGE),
                                 "payerText",
                                 e.leg().payer() == FreightLeg.Payer.ITMALL ? "ITMall" : "you"));
-            case ReturnCancelled e -> queue(e.c(), "cancelled", e, Map.of());
+            case ReturnCancelled e -> queue(e.c(), "cancelled", e.at(), Map.of());
             case DisputeRuled e ->
                 outbox.queue(
                         e.c(),
@@ -163,8 +168,8 @@ class ReturnNotices {
         }
     }
 
-    private void queue(CaseFacts c, String step, ReturnEvent e, Map<String, Object> model) {
-        outbox.queue(c, step, step, model, e.at());
+    private void queue(CaseFacts c, String step, Instant at, Map<String, Object> model) {
+        outbox.queue(c, step, step, model, at);
     }
 
     private String nextAfterDiagnosis(DiagnosisRecorded e) {

@@ -103,6 +103,7 @@ class CaseService {
                             + " days, replacement minimum " + t.replacementMinimumMonths() + " months, diagnosis SLA "
                             + t.diagnosisSlaHours() + " hours",
                     clock.instant());
+            return kept;
         }
         return store.require(caseRef);
     }
@@ -128,7 +129,7 @@ class CaseService {
                 close.isPresent() ? CaseStatus.CLOSING : CaseStatus.IN_DIAGNOSIS);
         audit.record(c, "ENTITLEMENT_CHECKED", "system:entitlement-check", e.status() + ": " + e.explanation(), now);
         close.ifPresent(outcome ->
-                events.publishEvent(new ReturnEvent.ClosedAtEntitlement(reread(c), now, outcome, e.explanation())));
+                events.publishEvent(new ReturnEvent.ClosedAtEntitlement(c.facts(), now, outcome, e.explanation())));
         return new EntitlementResult(e, close, due);
     }
 
@@ -158,7 +159,7 @@ class CaseService {
                                 : "; closes as " + decision.closeWith()),
                 now);
         events.publishEvent(new ReturnEvent.DiagnosisRecorded(
-                reread(c),
+                c.facts(),
                 now,
                 parsed,
                 decision.exclusion(),
@@ -196,7 +197,7 @@ class CaseService {
         if (!approved) {
             store.setStatus(c.id(), CaseStatus.CLOSING);
             audit.record(c, "RMA_REJECTED", decidedBy, notes == null ? "RMA rejected" : notes, now);
-            events.publishEvent(new ReturnEvent.RmaRejected(reread(c), now, notes));
+            events.publishEvent(new ReturnEvent.RmaRejected(c.facts(), now, notes));
             return Optional.empty();
         }
         ServicePolicy policy = c.policy();
@@ -241,7 +242,7 @@ class CaseService {
                         + replacement.warrantyEndsOn(),
                 now);
         events.publishEvent(new ReturnEvent.AdvanceReplacementShipped(
-                reread(c), now, replacement.serialNumber(), replacement.warrantyEndsOn()));
+                c.facts(), now, replacement.serialNumber(), replacement.warrantyEndsOn()));
         return replacement;
     }
 
@@ -341,13 +342,8 @@ class CaseService {
         store.recordReceipt(c.id(), at, receiptId);
         RmaDeadlines.ReturnStanding standing =
                 new RmaDeadlines(c.rmaAuthorizedAt(), c.returnDueAt(), c.complianceLimitAt()).standingAt(at);
-        audit.record(
-                c,
-                "UNIT_RECEIVED",
-                "warehouse" + (receiptId == null ? "" : ":" + receiptId),
-                c.rmaNumber() + " received " + standing,
-                at);
-        events.publishEvent(new ReturnEvent.UnitReceived(reread(c), clock.instant(), standing));
+        audit.record(c, "UNIT_RECEIVED", warehouse(receiptId), c.rmaNumber() + " received " + standing, at);
+        events.publishEvent(new ReturnEvent.UnitReceived(c.facts(), clock.instant(), standing));
         return standing;
     }
 
@@ -363,11 +359,16 @@ class CaseService {
             audit.record(
                     c,
                     "UNIT_RECEIVED_AFTER_CLOSE",
-                    "warehouse" + (receiptId == null ? "" : ":" + receiptId),
+                    warehouse(receiptId),
                     c.rmaNumber() + " received after the case closed as " + c.outcome()
                             + "; the case stays closed until staff decide",
                     at);
         }
+    }
+
+    /** The warehouse as the actor of a receipt, with the receipt id it gave. */
+    private static String warehouse(String receiptId) {
+        return "warehouse" + (receiptId == null ? "" : ":" + receiptId);
     }
 
     ResolutionPlan recordInspection(
@@ -445,7 +446,7 @@ class CaseService {
                                 : ""),
                 now);
         events.publishEvent(new ReturnEvent.ResolutionDecided(
-                reread(c),
+                c.facts(),
                 now,
                 plan.outcome(),
                 plan.exclusion(),
@@ -547,10 +548,5 @@ class CaseService {
         RequestRecord r = store.requireRequest(requestRef);
         events.publishEvent(new ReturnEvent.RequestSettled(r.facts(), clock.instant()));
         return r;
-    }
-
-    /** The case as it stands now, with what this step wrote, for the event that reports the step. */
-    private CaseFacts reread(CaseRecord c) {
-        return store.require(c.reference()).facts();
     }
 }

@@ -72,6 +72,13 @@ class CaseStore {
         return findByReference(reference).orElseThrow(() -> new CaseNotFound(reference));
     }
 
+    /** A case of this customer's; another customer's case reads as not found, like one that does not exist. */
+    CaseRecord requireOwned(String reference, CustomerId customer) {
+        return findByReference(reference)
+                .filter(c -> c.customerId().equals(customer))
+                .orElseThrow(() -> new CaseNotFound(reference));
+    }
+
     /** A request with its cases, in the order they were submitted. */
     RequestRecord requireRequest(String requestRef) {
         return jdbc.sql(

@@ -12,7 +12,8 @@ import sale.itmall.assurance.policy.RmaDeadlines.ReturnStanding;
 /**
  * What the returns module decided, published in the transaction that recorded it (Spring application events): other
  * modules react (the notifications module writes the customer's mail to its outbox in that same transaction) without
- * the case steps knowing them. Each case event carries the case as it stood after the decision.
+ * the case steps knowing them. Each case event carries the case as the step read it; what the step decided is in the
+ * event's own fields (an authorization carries the authorized case, with its RMA number and deadlines).
  */
 public sealed interface ReturnEvent {
 

@@ -408,9 +408,7 @@ public class ReturnSubmissions {
     /** The carrier and tracking number of the unit the customer sends back (once authorized, until received). */
     @Transactional
     public void setInboundTracking(CustomerId customer, String caseRef, String carrier, String trackingNumber) {
-        CaseRecord c = store.findByReference(caseRef)
-                .filter(found -> found.customerId().equals(customer))
-                .orElseThrow(() -> new CaseNotFound(caseRef));
+        CaseRecord c = store.requireOwned(caseRef, customer);
         if (c.rmaNumber() == null) {
             throw new ReturnRejected("trackingNumber", "Enter tracking once the RMA is authorized");
         }

@@ -234,9 +234,7 @@ public class ReturnsQuery {
     }
 
     private CaseRecord own(Customer customer, String caseRef) {
-        return store.findByReference(caseRef)
-                .filter(c -> c.customerId().equals(customer.id()))
-                .orElseThrow(() -> new CaseNotFound(caseRef));
+        return store.requireOwned(caseRef, customer.id());
     }
 
     /** Any case, for the staff pages. */

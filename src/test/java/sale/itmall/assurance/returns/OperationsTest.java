@@ -8,16 +8,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
-import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import sale.itmall.assurance.support.ApplicationTest;
+import sale.itmall.assurance.support.Csv;
 import sale.itmall.assurance.support.Fixtures;
 import sale.itmall.assurance.support.TestMail;
 
@@ -200,13 +199,7 @@ class OperationsTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        List<CSVRecord> rows = CSVFormat.DEFAULT
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .get()
-                .parse(new StringReader(csv))
-                .getRecords();
+        List<CSVRecord> rows = Csv.records(csv);
         CSVRecord late = rows.stream()
                 .filter(r -> r.get("Case").equals(caseRef))
                 .findFirst()
@@ -241,13 +234,7 @@ class OperationsTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        List<CSVRecord> rows = CSVFormat.DEFAULT
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .get()
-                .parse(new StringReader(csv))
-                .getRecords();
+        List<CSVRecord> rows = Csv.records(csv);
         assertThat(rows)
                 .extracting(r -> r.get("Event"))
                 .containsSubsequence(
