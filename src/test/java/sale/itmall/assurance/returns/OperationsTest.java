@@ -14,6 +14,8 @@ import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.web.servlet.MockMvc;
 import sale.itmall.assurance.support.ApplicationTest;
 import sale.itmall.assurance.support.Csv;
@@ -47,6 +49,9 @@ class OperationsTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    JavaMailSender mailSender;
 
     String email(String customerNumber) {
         return customerNumber.toLowerCase() + "@example.test";
@@ -123,6 +128,14 @@ class OperationsTest {
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.containsString("Reminder: RMA " + rma)));
+    }
+
+    @Test
+    void theMailSenderGivesUpOnAnUnresponsiveServerWithinSeconds() {
+        assertThat(((JavaMailSenderImpl) mailSender).getJavaMailProperties())
+                .containsEntry("mail.smtp.connectiontimeout", "5000")
+                .containsEntry("mail.smtp.timeout", "10000")
+                .containsEntry("mail.smtp.writetimeout", "10000");
     }
 
     @Test
