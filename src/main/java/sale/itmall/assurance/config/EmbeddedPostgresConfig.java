@@ -26,6 +26,9 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 public class EmbeddedPostgresConfig {
 
+    /** Also {@code spring.datasource.hikari.connection-timeout} in application.yml, for a configured database. */
+    static final long CONNECTION_TIMEOUT_MS = 3000;
+
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresConfig.class);
 
     @Bean(destroyMethod = "close")
@@ -104,6 +107,8 @@ public class EmbeddedPostgresConfig {
         dataSource.setUsername("postgres");
         dataSource.setPoolName("itmall-embedded");
         dataSource.setMaximumPoolSize(10);
+        // a database that cannot be reached is a fault to retry, not a wait: callers hear of it within seconds
+        dataSource.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         return dataSource;
     }
 }

@@ -536,11 +536,18 @@ class CaseService {
 
     // ---- 8. the request as a whole ---------------------------------------------------------------------------------
 
-    /** Acknowledges a request once: one "request received" message that lists all its items. */
-    RequestRecord acknowledgeRequest(String requestRef) {
+    /**
+     * Acknowledges a request once, from the process instance that runs it: one "request received" message that lists
+     * all its items. False when another instance already runs the request (it was started twice: a crash between the
+     * start and its record); that instance is then not the request's and does nothing.
+     */
+    boolean acknowledgeRequest(String requestRef, long processInstanceKey) {
         RequestRecord r = store.requireRequest(requestRef);
+        if (!store.bindRequestInstance(r.id(), processInstanceKey)) {
+            return false;
+        }
         events.publishEvent(new ReturnEvent.RequestReceived(r.facts(), clock.instant()));
-        return r;
+        return true;
     }
 
     /** Tells the customer how each item of a request ended, once all its cases are closed. */

@@ -99,10 +99,18 @@ class CaseStore {
                 .orElseThrow(() -> new CaseNotFound(requestRef));
     }
 
-    void setRequestProcessInstance(RequestId requestId, long processInstanceKey) {
-        jdbc.sql("update return_requests set process_instance_key = ? where id = ? and process_instance_key is null")
-                .params(processInstanceKey, requestId.value())
-                .update();
+    /**
+     * Binds a request to the one process instance that runs it: the first instance to claim it wins, and a second one
+     * (started again after a crash between starting and recording) is told it is not the request's.
+     */
+    boolean bindRequestInstance(RequestId requestId, long processInstanceKey) {
+        return jdbc.sql(
+                                """
+                update return_requests set process_instance_key = ?
+                 where id = ? and (process_instance_key is null or process_instance_key = ?)""")
+                        .params(processInstanceKey, requestId.value(), processInstanceKey)
+                        .update()
+                == 1;
     }
 
     // ---- writes on the case row -------------------------------------------------------------------------------------

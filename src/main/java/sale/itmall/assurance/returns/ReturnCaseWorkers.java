@@ -3,6 +3,7 @@ package sale.itmall.assurance.returns;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.exception.CamundaError;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -49,17 +50,24 @@ public class ReturnCaseWorkers {
 
     private final CaseService cases;
     private final Steps steps;
+    private final EngineOutbox engine;
 
-    ReturnCaseWorkers(CaseService cases, Steps steps) {
+    ReturnCaseWorkers(CaseService cases, Steps steps, EngineOutbox engine) {
         this.cases = cases;
         this.steps = steps;
+        this.engine = engine;
     }
 
     // ---- the request -----------------------------------------------------------------------------------------------
 
-    @JobWorker(type = Jobs.REQUEST_ACKNOWLEDGE)
-    public void acknowledgeRequest(ActivatedJob job, @VariablesAsType RequestRef request) {
-        steps.run(job, () -> cases.acknowledgeRequest(request.requestRef()));
+    /** Claims the request for this instance and acknowledges it; a second instance of the same request is cancelled. */
+    @JobWorker(type = Jobs.REQUEST_ACKNOWLEDGE, autoComplete = false)
+    public void acknowledgeRequest(JobClient client, ActivatedJob job, @VariablesAsType RequestRef request) {
+        if (steps.run(job, () -> cases.acknowledgeRequest(request.requestRef(), job.getProcessInstanceKey()))) {
+            client.newCompleteCommand(job).send().join();
+        } else {
+            engine.cancelDuplicate(job.getProcessInstanceKey(), request.requestRef());
+        }
     }
 
     @JobWorker(type = Jobs.REQUEST_SUMMARY)

@@ -1,9 +1,5 @@
 package sale.itmall.assurance.returns;
 
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.camunda.client.api.response.ProcessInstanceEvent;
-import io.grpc.Status.Code;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +35,7 @@ public class ReturnSubmissions {
     private final TransactionTemplate tx;
     private final CaseStore store;
     private final CaseService cases;
-    private final CamundaClient camunda;
+    private final EngineOutbox engine;
     private final PolicyDecision decision;
     private final Clock clock;
     private final AuditTrail audit;
@@ -50,7 +46,7 @@ public class ReturnSubmissions {
             TransactionTemplate tx,
             CaseStore store,
             CaseService cases,
-            CamundaClient camunda,
+            EngineOutbox engine,
             PolicyDecision decision,
             Clock clock,
             AuditTrail audit,
@@ -61,7 +57,7 @@ public class ReturnSubmissions {
         this.jdbc = jdbc;
         this.tx = tx;
         this.store = store;
-        this.camunda = camunda;
+        this.engine = engine;
         this.decision = decision;
         this.clock = clock;
     }
@@ -100,8 +96,9 @@ public class ReturnSubmissions {
     public static final int MAX_ITEMS = 50;
 
     /**
-     * Records the request and its cases, then starts the request process, which acknowledges the request and calls one
-     * return case per item. A rejected request writes nothing; the rejection says which item and why.
+     * Records the request, its cases and the start of its process in one transaction; the request process then
+     * acknowledges the request and calls one return case per item. The engine being unreachable delays the start, never
+     * loses it ({@link EngineOutbox}). A rejected request writes nothing; the rejection says which item and why.
      */
     public Submitted submit(String customerNumber, String orderNumber, List<Item> items) {
         if (items == null || items.isEmpty()) {
@@ -143,9 +140,11 @@ public class ReturnSubmissions {
                         "Attach at most " + ProofFile.MAX_PER_ITEM + " proofs to " + item.serialNumber());
             }
         }
-        Submitted submitted = tx.execute(status -> insertRequest(customerNumber, orderNumber, items));
-        start(store.requireRequest(submitted.requestReference()));
-        return submitted;
+        return tx.execute(status -> {
+            Submitted submitted = insertRequest(customerNumber, orderNumber, items);
+            engine.startRequest(submitted.requestReference());
+            return submitted;
+        });
     }
 
     private Submitted insertRequest(String customerNumber, String orderNumber, List<Item> items) {
@@ -231,42 +230,6 @@ public class ReturnSubmissions {
         return new Submitted(requestRef, caseRefs);
     }
 
-    /**
-     * Starts the request process for a recorded request that has none yet: its items carry the facts the forms show
-     * (references and short text, not the proofs themselves).
-     */
-    long start(RequestRecord r) {
-        if (r.processInstanceKey() != null) {
-            return r.processInstanceKey();
-        }
-        List<Variables.Item> items = new ArrayList<>();
-        for (CaseRecord c : r.cases()) {
-            List<String> proofs = jdbc.sql("select file_name from proofs where case_id = ? order by id")
-                    .param(c.id().value())
-                    .query(String.class)
-                    .list();
-            items.add(new Variables.Item(
-                    c.reference(),
-                    c.serialNumber(),
-                    c.model(),
-                    c.category().name(),
-                    c.shippedOn().toString(),
-                    c.faultDescription(),
-                    proofs.isEmpty()
-                            ? "none attached"
-                            : proofs.size() + " attached (" + String.join(", ", proofs)
-                                    + "), viewable by staff in the portal"));
-        }
-        ProcessInstanceEvent event = camunda.newCreateInstanceCommand()
-                .bpmnProcessId(ProcessContract.REQUEST_PROCESS_ID)
-                .latestVersion()
-                .variables(new Variables.RequestStarted(r.reference(), r.customerNumber(), r.customerName(), items))
-                .send()
-                .join();
-        store.setRequestProcessInstance(r.id(), event.getProcessInstanceKey());
-        return event.getProcessInstanceKey();
-    }
-
     /** How far a warehouse's clock may run ahead of ours before its receipt counts as dated in the future. */
     static final Duration RECEIPT_CLOCK_SKEW = Duration.ofMinutes(5);
 
@@ -289,21 +252,12 @@ public class ReturnSubmissions {
             cases.recordReceiptAfterClose(c.reference(), receivedAt, receiptId);
             return;
         }
-        try {
-            camunda.newPublishMessageCommand()
-                    .messageName(ProcessContract.MSG_ASSET_RECEIVED)
-                    .correlationKey(c.rmaNumber())
-                    .messageId(receiptId)
-                    .variables(new Variables.ReceiptMessage(
-                            receiptId, (receivedAt != null ? receivedAt : clock.instant()).toString()))
-                    .send()
-                    .join();
-        } catch (ClientStatusException e) {
-            if (e.getStatusCode() != Code.ALREADY_EXISTS) {
-                throw e;
-            }
-            // the engine already holds this receipt (same message id): nothing more to do
-        }
+        tx.executeWithoutResult(status -> engine.publish(
+                ProcessContract.MSG_ASSET_RECEIVED,
+                c.rmaNumber(),
+                receiptId,
+                new Variables.ReceiptMessage(
+                        receiptId, (receivedAt != null ? receivedAt : clock.instant()).toString())));
     }
 
     public void requestCancellation(String caseRef, String reason) {
@@ -322,12 +276,11 @@ public class ReturnSubmissions {
             throw new ReturnRejected("reason", "Keep the reason under " + MAX_TEXT + " characters");
         }
         plainText("reason", reason, "The reason");
-        camunda.newPublishMessageCommand()
-                .messageName(ProcessContract.MSG_CANCELLATION)
-                .correlationKey(c.reference())
-                .variables(new Variables.CancellationMessage(reason == null ? "" : reason))
-                .send()
-                .join();
+        tx.executeWithoutResult(status -> engine.publish(
+                ProcessContract.MSG_CANCELLATION,
+                c.reference(),
+                null,
+                new Variables.CancellationMessage(reason == null ? "" : reason)));
     }
 
     /** How many of a case's latest audit events the governance form shows; the staff case page has them all. */
@@ -369,40 +322,37 @@ public class ReturnSubmissions {
         Entitlement entitlement = c.policyTermsJson() == null
                 ? null
                 : c.policy().entitlement(c.assetFacts(), c.accountSuspended(), c.createdOn());
-        audit.record(
-                c,
-                "POLICY_DISPUTE_RAISED",
-                "DISPUTE_RAISED:" + clock.millis(),
-                "customer:" + c.customerNumber(),
-                statement,
-                clock.instant());
-        camunda.newPublishMessageCommand()
-                .messageName(ProcessContract.MSG_POLICY_DISPUTE)
-                .correlationKey(c.reference())
-                .variables(new Variables.DisputeRaised(
-                        c.reference(),
-                        c.requestReference(),
-                        c.customerNumber(),
-                        c.customerName(),
-                        c.serialNumber(),
-                        c.model(),
-                        c.category().name(),
-                        c.shippedOn().toString(),
-                        c.policyRevision(),
-                        entitlement == null
-                                ? "not checked yet"
-                                : entitlement.status().name(),
-                        entitlement == null ? "" : entitlement.explanation(),
-                        entitlement == null ? "" : entitlement.warrantyEndsOn().toString(),
-                        entitlement == null || entitlement.maintenanceEndsOn() == null
-                                ? "none"
-                                : entitlement.maintenanceEndsOn().toString(),
-                        c.outcome() == null ? "still open" : c.outcome().name(),
-                        statement.trim(),
-                        history.toString(),
-                        staffBaseUrl + "/staff/cases/" + c.reference()))
-                .send()
-                .join();
+        Variables.DisputeRaised raised = new Variables.DisputeRaised(
+                c.reference(),
+                c.requestReference(),
+                c.customerNumber(),
+                c.customerName(),
+                c.serialNumber(),
+                c.model(),
+                c.category().name(),
+                c.shippedOn().toString(),
+                c.policyRevision(),
+                entitlement == null ? "not checked yet" : entitlement.status().name(),
+                entitlement == null ? "" : entitlement.explanation(),
+                entitlement == null ? "" : entitlement.warrantyEndsOn().toString(),
+                entitlement == null || entitlement.maintenanceEndsOn() == null
+                        ? "none"
+                        : entitlement.maintenanceEndsOn().toString(),
+                c.outcome() == null ? "still open" : c.outcome().name(),
+                statement.trim(),
+                history.toString(),
+                staffBaseUrl + "/staff/cases/" + c.reference());
+        // the dispute and what the engine must hear of it commit together
+        tx.executeWithoutResult(status -> {
+            audit.record(
+                    c,
+                    "POLICY_DISPUTE_RAISED",
+                    "DISPUTE_RAISED:" + clock.millis(),
+                    "customer:" + c.customerNumber(),
+                    statement,
+                    clock.instant());
+            engine.publish(ProcessContract.MSG_POLICY_DISPUTE, c.reference(), null, raised);
+        });
     }
 
     /** The carrier and tracking number of the unit the customer sends back (once authorized, until received). */

@@ -5,14 +5,16 @@ import io.camunda.client.exception.BpmnError;
 import io.camunda.client.exception.CamundaError;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import sale.itmall.assurance.policy.PolicyViolation;
+import sale.itmall.assurance.shared.Faults;
 
 /**
  * How a worker turns failures into something an operator can act on in Operate. Business outcomes the model handles
@@ -21,19 +23,28 @@ import sale.itmall.assurance.policy.PolicyViolation;
  * <ul>
  *   <li>data the policy cannot decide on (a form completed without a required value, an unknown case) fails the job
  *       with no retries left, so an incident opens at once with the reason and what to do;
- *   <li>a database that is unreachable fails the job with its retries counted down and a backoff, so it heals by
- *       itself when the database comes back and opens an incident only when the retries run out.
+ *   <li>a database or engine that cannot be reached ({@link Faults#isTechnical}, by cause) is retried with backoff
+ *       for {@link #RIDE_OUT} before the retries count down, so an outage heals by itself and opens an incident only
+ *       when it outlasts that.
  * </ul>
  */
 @Component
 class Steps {
 
-    static final Duration TECHNICAL_BACKOFF = Duration.ofSeconds(30);
+    static final Duration TECHNICAL_BACKOFF = Duration.ofSeconds(5);
+    static final Duration MAX_TECHNICAL_BACKOFF = Duration.ofMinutes(2);
+    /** How long a technical fault is retried before the job's retries start to count down. */
+    static final Duration RIDE_OUT = Duration.ofMinutes(15);
+
+    static final String FAULT_SINCE = "technicalFaultSince";
+    static final String FAULT_COUNT = "technicalFaults";
     private static final Logger LOG = LoggerFactory.getLogger(Steps.class);
     private final MeterRegistry registry;
+    private final Clock clock;
 
-    Steps(MeterRegistry registry) {
+    Steps(MeterRegistry registry, Clock clock) {
         this.registry = registry;
+        this.clock = clock;
     }
 
     /** Runs a step, timing it as {@code itmall.job.duration} and counting failures as {@code itmall.job.failures}. */
@@ -50,7 +61,9 @@ class Steps {
                                 "type",
                                 job.getType(),
                                 "kind",
-                                e instanceof PolicyViolation || e instanceof CaseNotFound ? "data" : "technical")
+                                e instanceof PolicyViolation || e instanceof CaseNotFound
+                                        ? "data"
+                                        : Faults.isTechnical(e) ? "technical" : "other")
                         .increment();
             }
             throw translate(job, e);
@@ -60,7 +73,7 @@ class Steps {
     }
 
     /** The failure as Operate should show it: a readable incident, or a retry with backoff. */
-    private static RuntimeException translate(ActivatedJob job, RuntimeException e) {
+    private RuntimeException translate(ActivatedJob job, RuntimeException e) {
         if (e instanceof PolicyViolation || e instanceof CaseNotFound) {
             return CamundaError.jobError(
                     e.getMessage()
@@ -68,18 +81,49 @@ class Steps {
                     null,
                     0);
         }
-        if (e instanceof TransientDataAccessException || e instanceof DataAccessResourceFailureException) {
-            int retries = Math.max(job.getRetries() - 1, 0);
-            LOG.warn("{} failed on a database fault, {} retries left: {}", job.getType(), retries, e.getMessage());
-            return CamundaError.jobError(
-                    "Database unavailable while running " + job.getType() + ": " + e.getMessage()
-                            + (retries == 0 ? ". Check the database, then retry the incident." : ". Retrying."),
-                    null,
-                    retries,
-                    TECHNICAL_BACKOFF,
-                    e);
+        if (Faults.isTechnical(e)) {
+            return technical(job, e);
         }
         return e;
+    }
+
+    /**
+     * A database or engine that cannot be reached: retried with exponential backoff (5 s doubling to 2 min) without
+     * using up the job's retries while the fault is younger than {@link #RIDE_OUT}, so an outage of that length heals
+     * by itself; after that the retries count down and the last opens an incident that says what to check. When the
+     * fault began and how often it struck are kept as local variables of the task (visible in Operate).
+     */
+    private RuntimeException technical(ActivatedJob job, RuntimeException e) {
+        Instant now = clock.instant();
+        Map<String, Object> variables = job.getVariablesAsMap() == null ? Map.of() : job.getVariablesAsMap();
+        Instant since = variables.get(FAULT_SINCE) instanceof String s ? Instant.parse(s) : now;
+        int failures = variables.get(FAULT_COUNT) instanceof Number n ? n.intValue() + 1 : 1;
+        boolean ridingOut = Duration.between(since, now).compareTo(RIDE_OUT) < 0;
+        int retries = ridingOut ? job.getRetries() : Math.max(job.getRetries() - 1, 0);
+        Duration backoff = technicalBackoff(failures);
+        String reason = Faults.describe(e);
+        LOG.warn(
+                "{} could not reach the database or the engine (failure {}, since {}), {} retries left: {}",
+                job.getType(),
+                failures,
+                since,
+                retries,
+                reason);
+        return CamundaError.jobError(
+                "Database or engine unreachable while running " + job.getType() + " (since " + since + "): " + reason
+                        + (retries == 0
+                                ? ". Check that the database and the engine are up, then retry the incident."
+                                : ". Retrying in " + backoff.toSeconds() + " s."),
+                Map.of(FAULT_SINCE, since.toString(), FAULT_COUNT, failures),
+                retries,
+                backoff,
+                e);
+    }
+
+    /** The wait after the given number of technical failures in a row: 5 s, 10 s, 20 s, … at most 2 minutes. */
+    static Duration technicalBackoff(int failures) {
+        Duration wait = TECHNICAL_BACKOFF.multipliedBy(1L << Math.min(Math.max(failures - 1, 0), 10));
+        return wait.compareTo(MAX_TECHNICAL_BACKOFF) > 0 ? MAX_TECHNICAL_BACKOFF : wait;
     }
 
     void run(ActivatedJob job, Runnable step) {

@@ -11,11 +11,16 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.BpmnError;
 import io.camunda.client.exception.JobError;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.SQLTransientConnectionException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import sale.itmall.assurance.policy.CaseOutcome;
 import sale.itmall.assurance.policy.PolicyViolation;
 import sale.itmall.assurance.policy.ServicePolicy.ComplianceAction;
@@ -30,7 +35,7 @@ class ReturnCaseWorkersTest {
 
     final CaseService cases = mock(CaseService.class);
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    final ReturnCaseWorkers workers = new ReturnCaseWorkers(cases, new Steps(meters));
+    final ReturnCaseWorkers workers = new ReturnCaseWorkers(cases, new Steps(meters, Clock.systemUTC()), null);
     final ActivatedJob job = mock(ActivatedJob.class);
 
     @BeforeEach
@@ -72,21 +77,53 @@ class ReturnCaseWorkersTest {
     }
 
     @Test
-    void anUnreachableDatabaseIsRetriedWithABackoffAndHealsByItself() {
+    void anUnreachableDatabaseIsRetriedWithBackoffWithoutUsingUpRetriesWhateverWrapsIt() {
+        // what a @Transactional step throws when no connection can be had: not a DataAccessException
         when(cases.decideRma(any(), any(), any(), any()))
-                .thenThrow(new DataAccessResourceFailureException("Connection refused"));
+                .thenThrow(new CannotCreateTransactionException(
+                        "Could not open JDBC Connection for transaction",
+                        new SQLTransientConnectionException("itmall-embedded - Connection is not available")));
 
         assertThatThrownBy(() -> workers.decideRma(job, new Variables.RmaForm("RC-1", "APPROVE", null)))
                 .isInstanceOfSatisfying(JobError.class, e -> {
-                    assertThat(e.getRetries()).isEqualTo(2);
-                    assertThat(e.getRetryBackoff()).isEqualTo(Duration.ofSeconds(30));
+                    assertThat(e.getRetries()).isEqualTo(3);
+                    assertThat(e.getRetryBackoff()).isEqualTo(Duration.ofSeconds(5));
+                    assertThat(e.getVariables())
+                            .isEqualTo(Map.of(
+                                    Steps.FAULT_SINCE,
+                                    e.getVariables() instanceof Map<?, ?> m ? m.get(Steps.FAULT_SINCE) : "",
+                                    Steps.FAULT_COUNT,
+                                    1));
                     assertThat(e.getErrorMessage())
-                            .contains("Database unavailable")
-                            .endsWith("Retrying.");
+                            .contains("Database or engine unreachable while running test-job")
+                            .contains("Connection is not available")
+                            .endsWith("Retrying in 5 s.")
+                            .doesNotContain("\tat ");
                 });
         assertThat(meters.counter("itmall.job.failures", "type", "test-job", "kind", "technical")
                         .count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aTechnicalFaultOlderThanTheRideOutCountsTheRetriesDownAndTheLastSaysWhatToCheck() {
+        when(cases.decideRma(any(), any(), any(), any()))
+                .thenThrow(new DataAccessResourceFailureException("Connection refused"));
+        when(job.getRetries()).thenReturn(1);
+        when(job.getVariablesAsMap())
+                .thenReturn(Map.of(
+                        Steps.FAULT_SINCE,
+                        Instant.now().minus(Steps.RIDE_OUT).minusSeconds(1).toString(),
+                        Steps.FAULT_COUNT,
+                        12));
+
+        assertThatThrownBy(() -> workers.decideRma(job, new Variables.RmaForm("RC-1", "APPROVE", null)))
+                .isInstanceOfSatisfying(JobError.class, e -> {
+                    assertThat(e.getRetries()).isZero();
+                    assertThat(e.getRetryBackoff()).isEqualTo(Steps.MAX_TECHNICAL_BACKOFF);
+                    assertThat(e.getErrorMessage())
+                            .endsWith("Check that the database and the engine are up, then retry the incident.");
+                });
     }
 
     @Test

@@ -28,9 +28,10 @@ public class TestInfrastructure {
     @Bean
     public static DynamicPropertyRegistrar engineAndDatabase() {
         return registry -> {
+            // through a link a test can cut: an engine outage the application meets for real
             registry.add(
                     "camunda.client.grpc-address",
-                    () -> "http://" + EmbeddedEngine.get().getGatewayAddress());
+                    () -> "http://" + FaultyLink.toEngine().address());
             registry.add("camunda.client.rest-address", () -> "http://127.0.0.1:1");
             registry.add("camunda.client.worker.defaults.poll-interval", () -> "50ms");
             registry.add("itmall.embedded-postgres.port", () -> "0");

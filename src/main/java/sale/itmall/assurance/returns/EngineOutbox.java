@@ -1,0 +1,302 @@
+package sale.itmall.assurance.returns;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.grpc.Status.Code;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import sale.itmall.assurance.process.ProcessContract;
+import sale.itmall.assurance.process.Variables;
+import sale.itmall.assurance.shared.Faults;
+
+/**
+ * The transactional outbox between the database and the engine. What must reach the engine after a commit (start a
+ * request's process; publish a cancellation, a dispute, a warehouse receipt) is written as a row in the same
+ * transaction as the change that calls for it, tried once right after the commit, and otherwise delivered by a
+ * scheduled dispatcher with exponential backoff (1 s doubling to 1 min) until the engine accepts it. Rows are claimed
+ * {@code FOR UPDATE SKIP LOCKED}, so any number of instances deliver each once, and every delivery is idempotent at the
+ * engine: a message carries a message id the engine refuses twice, and a request is bound to the first process
+ * instance that claims it ({@link CaseStore#bindRequestInstance}); a second one is cancelled.
+ */
+@Component
+class EngineOutbox {
+
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+    private static final int BATCH = 50;
+    private static final Logger LOG = LoggerFactory.getLogger(EngineOutbox.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final CaseStore store;
+    private final CamundaClient camunda;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Duration requestTimeout;
+
+    EngineOutbox(
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            CaseStore store,
+            CamundaClient camunda,
+            ObjectMapper json,
+            Clock clock,
+            MeterRegistry registry,
+            @Value("${itmall.engine.request-timeout:5s}") Duration requestTimeout) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.store = store;
+        this.camunda = camunda;
+        this.json = json;
+        this.clock = clock;
+        this.requestTimeout = requestTimeout;
+        Gauge.builder("itmall.engine.commands.pending", this, o -> o.pendingCount())
+                .description("Commands for the engine not yet accepted by it (process starts, messages)")
+                .register(registry);
+    }
+
+    /** A command that has not reached the engine yet, as staff see it. */
+    record Pending(
+            long id,
+            String command,
+            String reference,
+            String messageName,
+            Instant createdAt,
+            int attempts,
+            String lastError) {}
+
+    private record Row(
+            long id, String command, String reference, String messageName, String messageId, String variables) {}
+
+    /** Within the caller's transaction: start the process of a recorded request once it commits. */
+    void startRequest(String requestRef) {
+        insert("START_REQUEST", requestRef, null, null, null).ifPresent(this::deliverAfterCommit);
+    }
+
+    /**
+     * Within the caller's transaction: publish a message once it commits. A message id given by the sender (a warehouse
+     * receipt id) makes a repeated call a no-op; without one, the row's own id is used.
+     */
+    void publish(String messageName, String correlationKey, String messageId, Object variables) {
+        String variablesJson;
+        try {
+            variablesJson = json.writeValueAsString(variables);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write the variables of " + messageName, e);
+        }
+        insert("PUBLISH_MESSAGE", correlationKey, messageName, messageId, variablesJson)
+                .ifPresent(this::deliverAfterCommit);
+    }
+
+    private Optional<Long> insert(
+            String command, String reference, String messageName, String messageId, String variables) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("An engine command is written in the transaction of the change it follows");
+        }
+        Instant now = clock.instant();
+        return jdbc.sql(
+                        """
+                insert into engine_commands (command, reference, message_name, message_id, variables, created_at,
+                                             next_attempt_at)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (message_name, message_id) where message_id is not null do nothing
+                returning id""")
+                .params(command, reference, messageName, messageId, variables, Timestamp.from(now), Timestamp.from(now))
+                .query(Long.class)
+                .optional();
+    }
+
+    private void deliverAfterCommit(long id) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                try {
+                    deliver(id);
+                } catch (RuntimeException e) {
+                    // the row stays pending: the dispatcher delivers it (the caller's change is committed)
+                    LOG.warn("Engine command {} left for the dispatcher: {}", id, e.getMessage());
+                }
+            }
+        });
+    }
+
+    /** Delivers one command now if it is still pending and no other instance holds it. */
+    void deliver(long id) {
+        tx.executeWithoutResult(status -> claim("id = ?", id, 1).forEach(this::attempt));
+    }
+
+    @Scheduled(fixedDelayString = "${itmall.engine.outbox-interval:1s}")
+    void dispatch() {
+        tx.executeWithoutResult(status -> claim("next_attempt_at <= ?", Timestamp.from(clock.instant()), BATCH)
+                .forEach(this::attempt));
+    }
+
+    private List<Row> claim(String condition, Object value, int limit) {
+        return jdbc.sql("select id, command, reference, message_name, message_id, variables from engine_commands"
+                        + " where delivered_at is null and " + condition
+                        + " order by id limit ? for update skip locked")
+                .params(value, limit)
+                .query((rs, n) -> new Row(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)))
+                .list();
+    }
+
+    private void attempt(Row row) {
+        Instant now = clock.instant();
+        try {
+            if ("START_REQUEST".equals(row.command())) {
+                start(row.reference());
+            } else {
+                send(row);
+            }
+            jdbc.sql(
+                            "update engine_commands set delivered_at = ?, attempts = attempts + 1, last_error = null where id = ?")
+                    .params(Timestamp.from(now), row.id())
+                    .update();
+        } catch (RuntimeException e) {
+            int attempts = jdbc.sql("select attempts + 1 from engine_commands where id = ?")
+                    .param(row.id())
+                    .query(Integer.class)
+                    .single();
+            Instant next = now.plus(backoff(attempts));
+            String reason = Faults.describe(e);
+            LOG.warn(
+                    "{} {} not accepted by the engine (attempt {}), next try at {}: {}",
+                    row.messageName() == null ? row.command() : row.messageName(),
+                    row.reference(),
+                    attempts,
+                    next,
+                    reason);
+            jdbc.sql("update engine_commands set attempts = ?, next_attempt_at = ?, last_error = ? where id = ?")
+                    .params(attempts, Timestamp.from(next), reason, row.id())
+                    .update();
+        }
+    }
+
+    /** The wait after the given number of failed attempts: 1 s, 2, 4, … at most 1 minute apart, for as long as it takes. */
+    static Duration backoff(int failedAttempts) {
+        int doublings = Math.min(Math.max(failedAttempts - 1, 0), 20);
+        Duration wait = FIRST_BACKOFF.multipliedBy(1L << doublings);
+        return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
+    }
+
+    private void send(Row row) {
+        try {
+            camunda.newPublishMessageCommand()
+                    .messageName(row.messageName())
+                    .correlationKey(row.reference())
+                    .messageId(row.messageId() != null ? row.messageId() : "outbox-" + row.id())
+                    .variables(row.variables())
+                    .requestTimeout(requestTimeout)
+                    .send()
+                    .join();
+        } catch (ClientStatusException e) {
+            if (e.getStatusCode() != Code.ALREADY_EXISTS) {
+                throw e;
+            }
+            // the engine already holds this message (an earlier attempt got through): delivered
+        }
+    }
+
+    /**
+     * Starts the request process for a recorded request that has none yet: its items carry the facts the forms show
+     * (references and short text, not the proofs themselves).
+     */
+    private void start(String requestRef) {
+        RequestRecord r = store.requireRequest(requestRef);
+        if (r.processInstanceKey() != null) {
+            return; // its first step already claimed it
+        }
+        List<Variables.Item> items = new ArrayList<>();
+        for (CaseRecord c : r.cases()) {
+            List<String> proofs = jdbc.sql("select file_name from proofs where case_id = ? order by id")
+                    .param(c.id().value())
+                    .query(String.class)
+                    .list();
+            items.add(new Variables.Item(
+                    c.reference(),
+                    c.serialNumber(),
+                    c.model(),
+                    c.category().name(),
+                    c.shippedOn().toString(),
+                    c.faultDescription(),
+                    proofs.isEmpty()
+                            ? "none attached"
+                            : proofs.size() + " attached (" + String.join(", ", proofs)
+                                    + "), viewable by staff in the portal"));
+        }
+        ProcessInstanceEvent event = camunda.newCreateInstanceCommand()
+                .bpmnProcessId(ProcessContract.REQUEST_PROCESS_ID)
+                .latestVersion()
+                .variables(new Variables.RequestStarted(r.reference(), r.customerNumber(), r.customerName(), items))
+                .requestTimeout(requestTimeout)
+                .send()
+                .join();
+        if (!store.bindRequestInstance(r.id(), event.getProcessInstanceKey())) {
+            cancelDuplicate(event.getProcessInstanceKey(), r.reference());
+        }
+    }
+
+    /** Cancels a second process instance of a request that another instance already runs. */
+    void cancelDuplicate(long processInstanceKey, String requestRef) {
+        LOG.warn("Cancelling process instance {}: request {} already runs in another", processInstanceKey, requestRef);
+        try {
+            camunda.newCancelInstanceCommand(processInstanceKey)
+                    .requestTimeout(requestTimeout)
+                    .send()
+                    .join();
+        } catch (ClientStatusException e) {
+            if (e.getStatusCode() != Code.NOT_FOUND) {
+                throw e;
+            }
+        }
+    }
+
+    /** Commands the engine has not accepted for longer than a minute, oldest first, for the staff reports page. */
+    List<Pending> stuck() {
+        return jdbc.sql(
+                        """
+                select id, command, reference, message_name, created_at, attempts, last_error from engine_commands
+                 where delivered_at is null and created_at < ? order by id limit 200""")
+                .param(Timestamp.from(clock.instant().minus(Duration.ofMinutes(1))))
+                .query((rs, n) -> new Pending(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getTimestamp(5).toInstant(),
+                        rs.getInt(6),
+                        rs.getString(7)))
+                .list();
+    }
+
+    private long pendingCount() {
+        return jdbc.sql("select count(*) from engine_commands where delivered_at is null")
+                .query(Long.class)
+                .single();
+    }
+}
