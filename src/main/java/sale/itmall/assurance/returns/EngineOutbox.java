@@ -74,16 +74,6 @@ class EngineOutbox {
                 .register(registry);
     }
 
-    /** A command that has not reached the engine yet, as staff see it. */
-    record Pending(
-            long id,
-            String command,
-            String reference,
-            String messageName,
-            Instant createdAt,
-            int attempts,
-            String lastError) {}
-
     private record Row(
             long id, String command, String reference, String messageName, String messageId, String variables) {}
 
@@ -274,24 +264,6 @@ class EngineOutbox {
                 throw e;
             }
         }
-    }
-
-    /** Commands the engine has not accepted for longer than a minute, oldest first, for the staff reports page. */
-    List<Pending> stuck() {
-        return jdbc.sql(
-                        """
-                select id, command, reference, message_name, created_at, attempts, last_error from engine_commands
-                 where delivered_at is null and created_at < ? order by id limit 200""")
-                .param(Timestamp.from(clock.instant().minus(Duration.ofMinutes(1))))
-                .query((rs, n) -> new Pending(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getTimestamp(5).toInstant(),
-                        rs.getInt(6),
-                        rs.getString(7)))
-                .list();
     }
 
     private long pendingCount() {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.process.test.assertions.ProcessInstanceAssert;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +51,12 @@ class EngineOutageTest {
     @Autowired
     CamundaClient camunda;
 
+    @Autowired
+    ReturnReports reports;
+
+    @Autowired
+    MeterRegistry meters;
+
     @AfterEach
     void engineBack() throws Exception {
         FaultyLink.toEngine().restore();
@@ -81,10 +88,18 @@ class EngineOutageTest {
                 .isNotBlank();
         assertThat(receivedMails(submitted.requestReference())).isZero();
 
+        // a minute on, staff see what waits for the engine (report and metric)
+        driver.advanceClock(Duration.ofMinutes(2));
+        assertThat(reports.report("waiting-for-engine").rows())
+                .extracting(row -> row.get(1))
+                .contains(submitted.requestReference(), toCancel, toDispute);
+        assertThat(meters.get("itmall.engine.commands.pending").gauge().value()).isGreaterThanOrEqualTo(3);
+
         FaultyLink.toEngine().restore();
 
         // each reaches the engine once: the request runs in one instance, the others do what they asked
         await().atMost(HEALED).until(() -> pending() == 0);
+        assertThat(reports.report("waiting-for-engine").rows()).isEmpty();
         driver.awaitWaitingAt(newCase, "Task_RemoteDiagnosis");
         assertThat(driver.awaitClosed(toCancel).outcome()).isEqualTo(CaseOutcome.CANCELLED);
         assertThat(driver.userTaskOf(ProcessContract.DISPUTE_PROCESS_ID, "Task_ReviewDispute", toDispute))
