@@ -6,19 +6,23 @@ import java.io.IOException;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import sale.itmall.assurance.shared.Faults;
 
 /**
  * Sign-in for the Self-Service Returns Center: accounts in {@code portal_users} with hashed passwords, a session after
@@ -40,7 +44,12 @@ class SecurityConfig {
     private static ExceptionMappingAuthenticationFailureHandler signInFailure() {
         ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
         handler.setDefaultFailureUrl("/login?error");
-        handler.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+        handler.setExceptionMappings(Map.of(
+                LockedException.class.getName(),
+                "/login?locked",
+                // the accounts could not be read (the database is away): not a wrong password
+                InternalAuthenticationServiceException.class.getName(),
+                "/login?unavailable"));
         return handler;
     }
 
@@ -77,7 +86,7 @@ class SecurityConfig {
                                                 ? "/staff/reports"
                                                 : "/"))))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(basicEntryPoint(json)))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(csrfHandler)
@@ -94,6 +103,28 @@ class SecurityConfig {
                                         "Your account may not do this (or the CSRF token is missing)"),
                                 new AntPathRequestMatcher("/api/**")));
         return http.build();
+    }
+
+    /**
+     * HTTP Basic that fails because the accounts cannot be read answers 503 with Retry-After: a client that hears 401
+     * would take its credentials for wrong. A wrong password stays 401 with the Basic challenge.
+     */
+    private static AuthenticationEntryPoint basicEntryPoint(ObjectMapper json) {
+        BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
+        challenge.setRealmName("ITMall Service Assurance");
+        return (request, response, e) -> {
+            if (e instanceof InternalAuthenticationServiceException && Faults.isTechnical(e)) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(FaultAdvice.RETRY_AFTER_SECONDS));
+                problem(
+                        response,
+                        json,
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Sign-in cannot be checked right now (a service is unreachable); nothing was changed. Try"
+                                + " again after the Retry-After delay.");
+            } else {
+                challenge.commence(request, response, e);
+            }
+        };
     }
 
     private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)

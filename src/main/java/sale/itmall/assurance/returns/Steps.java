@@ -116,8 +116,7 @@ class Steps {
                                 : ". Retrying in " + backoff.toSeconds() + " s."),
                 Map.of(FAULT_SINCE, since.toString(), FAULT_COUNT, failures),
                 retries,
-                backoff,
-                e);
+                backoff);
     }
 
     /** The wait after the given number of technical failures in a row: 5 s, 10 s, 20 s, … at most 2 minutes. */

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.StreamSupport;
 import sale.itmall.assurance.process.ProcessContract;
 import sale.itmall.assurance.support.EmbeddedEngine;
@@ -35,6 +36,7 @@ public class ProcessDriver {
     private final CaseStore store;
     private final TestClock clock;
     private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, Long> instances = new ConcurrentHashMap<>();
 
     ProcessDriver(CamundaClient client, CaseStore store, TestClock clock) {
         this.client = client;
@@ -53,8 +55,11 @@ public class ProcessDriver {
 
     /** The case's own process instance (called by its request), once its first step has recorded it. */
     public long instanceOf(String caseRef) {
-        waiting().until(() -> store.require(caseRef).processInstanceKey() != null);
-        return store.require(caseRef).processInstanceKey();
+        // kept once known: a case's instance never changes, and the driver then works while the database is away
+        return instances.computeIfAbsent(caseRef, ref -> {
+            waiting().until(() -> store.require(ref).processInstanceKey() != null);
+            return store.require(ref).processInstanceKey();
+        });
     }
 
     /** The case as other modules see it. */

@@ -25,6 +25,22 @@ public class TestInfrastructure {
         return new Fixtures(jdbc, clock);
     }
 
+    private static String databaseDir;
+
+    /** One fresh directory per test JVM, the same each time the property is read. */
+    private static synchronized String databaseDir() {
+        if (databaseDir == null) {
+            try {
+                databaseDir = Files.createTempDirectory("itmall-test-pg")
+                        .resolve("data")
+                        .toString();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return databaseDir;
+    }
+
     @Bean
     public static DynamicPropertyRegistrar engineAndDatabase() {
         return registry -> {
@@ -39,15 +55,7 @@ public class TestInfrastructure {
                     "spring.mail.port",
                     () -> String.valueOf(TestMail.server().getSmtp().getPort()));
             registry.add("itmall.mail.dispatch-interval", () -> "200ms");
-            registry.add("itmall.embedded-postgres.data-dir", () -> {
-                try {
-                    return Files.createTempDirectory("itmall-test-pg")
-                            .resolve("data")
-                            .toString();
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            registry.add("itmall.embedded-postgres.data-dir", TestInfrastructure::databaseDir);
         };
     }
 }

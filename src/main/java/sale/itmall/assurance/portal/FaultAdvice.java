@@ -1,0 +1,78 @@
+package sale.itmall.assurance.portal;
+
+import io.camunda.client.api.command.ClientException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+import sale.itmall.assurance.shared.Faults;
+
+/**
+ * What any page or API call answers when the database or the engine cannot be reached: 503 with {@code Retry-After},
+ * as a problem detail for the API and as a page that says to try again for people, never a stack trace or a generic
+ * 500. Other data faults answer 500 the same way, with the detail in the log only.
+ */
+@ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class FaultAdvice {
+
+    /** Seconds a client should wait before trying again while the database or the engine is away. */
+    static final int RETRY_AFTER_SECONDS = 30;
+
+    private static final Logger LOG = LoggerFactory.getLogger(FaultAdvice.class);
+
+    @ExceptionHandler({TransactionException.class, DataAccessException.class, ClientException.class})
+    Object fault(RuntimeException e, HttpServletRequest request, HttpServletResponse response) {
+        boolean technical = Faults.isTechnical(e);
+        HttpStatus status = technical ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
+        if (technical) {
+            LOG.warn("{} {} answered 503: {}", request.getMethod(), request.getRequestURI(), Faults.describe(e));
+        } else {
+            LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
+        }
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return problem(status);
+        }
+        if (technical) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+        }
+        ModelAndView page = new ModelAndView("error");
+        page.setStatus(status);
+        page.addObject("status", status.value());
+        return page;
+    }
+
+    static ResponseEntity<ProblemDetail> problem(HttpStatus status) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                status,
+                status == HttpStatus.SERVICE_UNAVAILABLE
+                        ? "A service the returns center needs cannot be reached right now; nothing was changed by"
+                                + " this request. Try again after the Retry-After delay."
+                        : "The request failed on our side; nothing was changed. If it happens again, tell ITMall"
+                                + " support.");
+        problem.setTitle(status == HttpStatus.SERVICE_UNAVAILABLE ? "Temporarily unavailable" : "Internal error");
+        problem.setType(URI.create(
+                status == HttpStatus.SERVICE_UNAVAILABLE
+                        ? "https://itmall.sale/problems/unavailable"
+                        : "https://itmall.sale/problems/internal-error"));
+        ResponseEntity.BodyBuilder answer =
+                ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+        }
+        return answer.body(problem);
+    }
+}
