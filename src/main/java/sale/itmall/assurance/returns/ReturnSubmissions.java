@@ -36,6 +36,7 @@ public class ReturnSubmissions {
     private final CaseStore store;
     private final CaseService cases;
     private final EngineOutbox engine;
+    private final ReturnsQuery query;
     private final PolicyDecision decision;
     private final Clock clock;
     private final AuditTrail audit;
@@ -47,6 +48,7 @@ public class ReturnSubmissions {
             CaseStore store,
             CaseService cases,
             EngineOutbox engine,
+            ReturnsQuery query,
             PolicyDecision decision,
             Clock clock,
             AuditTrail audit,
@@ -58,6 +60,7 @@ public class ReturnSubmissions {
         this.tx = tx;
         this.store = store;
         this.engine = engine;
+        this.query = query;
         this.decision = decision;
         this.clock = clock;
     }
@@ -148,11 +151,9 @@ public class ReturnSubmissions {
     }
 
     private Submitted insertRequest(String customerNumber, String orderNumber, List<Item> items) {
-        Long customerId = jdbc.sql("select id from customers where customer_number = ?")
-                .param(customerNumber)
-                .query(Long.class)
-                .optional()
+        Customer customer = query.customerByNumber(customerNumber)
                 .orElseThrow(() -> new ReturnRejected("customerNumber", "Unknown customer " + customerNumber));
+        long customerId = customer.id().value();
         Long orderId = null;
         if (orderNumber != null && !orderNumber.isBlank()) {
             orderId = jdbc.sql("select id from orders where order_number = ? and customer_id = ?")
@@ -189,6 +190,11 @@ public class ReturnSubmissions {
                             "No asset with serial " + serial
                                     + (orderNumber == null || orderNumber.isBlank() ? "" : " on order " + orderNumber)
                                     + " belongs to this account"));
+            // the one rule the lookup and the wizard show: what they mark not returnable is refused here too
+            ReturnsQuery.AssetView view = query.warranty(customer, serial);
+            if (!view.returnable()) {
+                throw new ReturnRejected("items[" + serial + "]", serial + ": " + view.notReturnableReason());
+            }
             long assetId = asset.id();
             String revision = decision.current(asset.category()).terms().policyRevision();
             long caseId = jdbc.sql("select nextval('return_cases_id_seq')")

@@ -127,7 +127,7 @@ public class ReturnsQuery {
         Entitlement e = policy.entitlement(facts, customer.suspended(), today());
         String openCase = rs.getString("open_case");
         String reason = openCase != null
-                ? "Already in open return " + openCase
+                ? "Already in an open return " + openCase
                 : policy.closeBeforeDiagnosis(e).isPresent() ? e.explanation() : null;
         return new AssetView(
                 facts.serialNumber(),

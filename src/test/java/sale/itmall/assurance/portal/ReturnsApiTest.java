@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -149,6 +150,51 @@ class ReturnsApiTest {
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(content().bytes(PNG));
         assertThat(driver.facts(bobCase).closed()).isFalse();
+    }
+
+    @Test
+    void whatTheLookupMarksNotReturnableTheApiRefusesTooAndNothingIsWritten() throws Exception {
+        String planned = fixtures.asset(alice, AssetCategory.END_USER_TERMINAL, 50, true);
+        long requestsBefore = count("select count(*) from return_requests");
+        long mailsBefore = count("select count(*) from notifications");
+
+        // the lookup says why; the API refuses the same item with the same words
+        String why = JsonPath.read(
+                mvc.perform(get("/api/warranty/" + planned).with(asAlice))
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$.returnable").value(false))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.notReturnableReason");
+        mvc.perform(post("/api/returns")
+                        .with(asAlice)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"items\":[{\"serialNumber\":\"" + aliceSerial
+                                + "\",\"faultDescription\":\"x\"},{\"serialNumber\":\"" + planned
+                                + "\",\"faultDescription\":\"x\"}]}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.field").value("items[" + planned + "]"))
+                .andExpect(jsonPath("$.detail").value(containsString(why)));
+
+        // a suspended account opens no return through any door
+        fixtures.suspend(alice);
+        mvc.perform(post("/api/returns")
+                        .with(asAlice)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"items\":[{\"serialNumber\":\"" + aliceSerial + "\",\"faultDescription\":\"x\"}]}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.field").value("items[" + aliceSerial + "]"))
+                .andExpect(jsonPath("$.detail").value(containsString("suspended")));
+
+        assertThat(count("select count(*) from return_requests")).isEqualTo(requestsBefore);
+        assertThat(count("select count(*) from notifications")).isEqualTo(mailsBefore);
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
     }
 
     @Test

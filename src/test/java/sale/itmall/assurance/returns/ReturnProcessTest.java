@@ -116,7 +116,14 @@ class ReturnProcessTest {
     @Test
     void anAssetUnderAManufacturerPlanIsReferredWithoutDiagnosis() {
         String customer = fixtures.customer(true);
-        String caseRef = submit(customer, fixtures.asset(customer, AssetCategory.END_USER_TERMINAL, YOUNG, true));
+        String serial = fixtures.asset(customer, AssetCategory.END_USER_TERMINAL, YOUNG, false);
+        // the plan is recorded after the request was accepted, before the process checks the entitlement
+        String caseRef = scenarios
+                .submitThenChange(
+                        customer,
+                        List.of(new ReturnSubmissions.Item(serial, "Fans fail at boot")),
+                        () -> fixtures.setManufacturerPlan(serial))
+                .get(0);
 
         CaseRecord closed = driver.awaitClosed(caseRef);
         assertThat(closed.outcome()).isEqualTo(CaseOutcome.MANUFACTURER_REFERRAL);
@@ -126,7 +133,14 @@ class ReturnProcessTest {
     @Test
     void anAccessoryPastItsOneYearWarrantyIsOutOfWarranty() {
         String customer = fixtures.customer(true);
-        String caseRef = submit(customer, fixtures.asset(customer, AssetCategory.ACCESSORY, 400, false));
+        String serial = fixtures.asset(customer, AssetCategory.ACCESSORY, 30, false);
+        // the doors refuse an accessory past its warranty; here its shipping date is corrected after acceptance
+        String caseRef = scenarios
+                .submitThenChange(
+                        customer,
+                        List.of(new ReturnSubmissions.Item(serial, "Fans fail at boot")),
+                        () -> fixtures.setShippedDaysAgo(serial, 400))
+                .get(0);
 
         assertThat(driver.awaitClosed(caseRef).outcome()).isEqualTo(CaseOutcome.OUT_OF_WARRANTY);
         driver.instance(caseRef).hasNotPassedElement("Task_RemoteDiagnosis");
@@ -312,8 +326,11 @@ class ReturnProcessTest {
         assertThat(store.charges(closed.id())).singleElement().satisfies(charge -> assertThat(charge.status())
                 .isEqualTo(ChargeStatus.DECLINED));
 
-        String next = submit(customer, fixtures.asset(customer, AssetCategory.ACCESSORY, 10, false));
-        assertThat(driver.awaitClosed(next).outcome()).isEqualTo(CaseOutcome.ACCOUNT_SUSPENDED_NO_NEW_RMA);
+        // the doors refuse a new return at once (one rule for the lookup, the wizard and the API)
+        String spare = fixtures.asset(customer, AssetCategory.ACCESSORY, 10, false);
+        assertThatThrownBy(() -> submit(customer, spare))
+                .isInstanceOf(ReturnRejected.class)
+                .hasMessageContaining("suspended");
     }
 
     @Test
@@ -421,7 +438,7 @@ class ReturnProcessTest {
 
         assertThatThrownBy(() -> submit(customer, serial))
                 .isInstanceOf(ReturnRejected.class)
-                .hasMessageContaining("already in an open return");
+                .hasMessageContaining("in an open return");
         assertThat(jdbc.sql("select count(*) from return_requests")
                         .query(Long.class)
                         .single())
@@ -432,15 +449,13 @@ class ReturnProcessTest {
     void oneRequestWithSeveralItemsRunsOneCaseEach() {
         String customer = fixtures.customer(true);
         String young = fixtures.asset(customer, AssetCategory.END_USER_TERMINAL, YOUNG, false);
-        String planned = fixtures.asset(customer, AssetCategory.END_USER_TERMINAL, YOUNG, true);
-        List<String> refs = submissions
-                .submit(
-                        customer,
-                        null,
-                        List.of(
-                                new ReturnSubmissions.Item(young, "Screen flickers"),
-                                new ReturnSubmissions.Item(planned, "Battery swollen")))
-                .caseReferences();
+        String planned = fixtures.asset(customer, AssetCategory.END_USER_TERMINAL, YOUNG, false);
+        List<String> refs = scenarios.submitThenChange(
+                customer,
+                List.of(
+                        new ReturnSubmissions.Item(young, "Screen flickers"),
+                        new ReturnSubmissions.Item(planned, "Battery swollen")),
+                () -> fixtures.setManufacturerPlan(planned));
 
         assertThat(refs).hasSize(2);
         driver.awaitWaitingAt(refs.get(0), "Task_RemoteDiagnosis");

@@ -31,6 +31,9 @@ class ReturnRequestProcessTest {
     ProcessDriver driver;
 
     @Autowired
+    Scenarios scenarios;
+
+    @Autowired
     Fixtures fixtures;
 
     @Autowired
@@ -44,18 +47,18 @@ class ReturnRequestProcessTest {
         String customer = fixtures.customer(true);
         String young = fixtures.asset(customer, AssetCategory.END_USER_TERMINAL, 100, false);
         String switchUnit = fixtures.asset(customer, AssetCategory.ENTERPRISE_INFRASTRUCTURE, 100, false);
-        String planned = fixtures.asset(customer, AssetCategory.END_USER_TERMINAL, 100, true);
-        ReturnSubmissions.Submitted submitted = submissions.submit(
+        String planned = fixtures.asset(customer, AssetCategory.END_USER_TERMINAL, 100, false);
+        // the third item's manufacturer plan is recorded after the request was accepted: its case refers it
+        List<String> refs = scenarios.submitThenChange(
                 customer,
-                null,
                 List.of(
                         new ReturnSubmissions.Item(young, "Screen flickers"),
                         new ReturnSubmissions.Item(switchUnit, "Port 3 dead"),
-                        new ReturnSubmissions.Item(planned, "Battery swollen")));
-        List<String> refs = submitted.caseReferences();
+                        new ReturnSubmissions.Item(planned, "Battery swollen")),
+                () -> fixtures.setManufacturerPlan(planned));
 
         // one instance of the request; each item runs as its own called case
-        RequestRecord request = store.requireRequest(submitted.requestReference());
+        RequestRecord request = store.requireRequest(store.require(refs.get(0)).requestReference());
         long requestKey = request.processInstanceKey();
         driver.awaitWaitingAt(refs.get(0), "Task_RemoteDiagnosis");
         driver.awaitWaitingAt(refs.get(1), "Task_RemoteDiagnosis");

@@ -3,6 +3,7 @@ package sale.itmall.assurance.returns;
 import io.camunda.client.CamundaClient;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.support.TransactionTemplate;
 import sale.itmall.assurance.support.Fixtures;
 import sale.itmall.assurance.support.TestClock;
 
@@ -16,7 +17,8 @@ public class ReturnsTestSupport {
     }
 
     @Bean
-    Scenarios scenarios(ReturnSubmissions submissions, Fixtures fixtures, ProcessDriver driver) {
-        return new Scenarios(submissions, fixtures, driver);
+    Scenarios scenarios(
+            ReturnSubmissions submissions, Fixtures fixtures, ProcessDriver driver, TransactionTemplate tx) {
+        return new Scenarios(submissions, fixtures, driver, tx);
     }
 }

@@ -2,6 +2,7 @@ package sale.itmall.assurance.returns;
 
 import java.util.List;
 import java.util.Map;
+import org.springframework.transaction.support.TransactionTemplate;
 import sale.itmall.assurance.policy.AssetCategory;
 import sale.itmall.assurance.support.Fixtures;
 
@@ -11,11 +12,26 @@ public class Scenarios {
     private final ReturnSubmissions submissions;
     private final Fixtures fixtures;
     private final ProcessDriver driver;
+    private final TransactionTemplate tx;
 
-    public Scenarios(ReturnSubmissions submissions, Fixtures fixtures, ProcessDriver driver) {
+    public Scenarios(ReturnSubmissions submissions, Fixtures fixtures, ProcessDriver driver, TransactionTemplate tx) {
         this.submissions = submissions;
         this.fixtures = fixtures;
         this.driver = driver;
+        this.tx = tx;
+    }
+
+    /**
+     * A request accepted while its items were returnable, whose facts then change before the process checks them (the
+     * account is suspended, a manufacturer plan is recorded): the change commits with the submission, so the process
+     * starts on the changed facts and its own checks decide. The doors refuse such items up front.
+     */
+    public List<String> submitThenChange(String customer, List<ReturnSubmissions.Item> items, Runnable change) {
+        return tx.execute(status -> {
+            List<String> refs = submissions.submit(customer, null, items).caseReferences();
+            change.run();
+            return refs;
+        });
     }
 
     public String submit(String customer, String serial, String fault) {

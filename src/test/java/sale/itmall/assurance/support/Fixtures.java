@@ -87,4 +87,25 @@ public class Fixtures {
                 .query(String.class)
                 .single();
     }
+
+    /** Records that the asset is covered by its maker's plan (the vendor learns it after the sale). */
+    public void setManufacturerPlan(String serial) {
+        jdbc.sql("update assets set manufacturer_plan = true where serial_number = ?")
+                .param(serial)
+                .update();
+    }
+
+    public void suspend(String customerNumber) {
+        jdbc.sql("update customers set account_status = 'SUSPENDED', suspended_at = now() where customer_number = ?")
+                .param(customerNumber)
+                .update();
+    }
+
+    /** Corrects an asset's shipping date (and so the start of its cover), as a vendor's ERP might after the sale. */
+    public void setShippedDaysAgo(String serial, int days) {
+        LocalDate shipped = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(days);
+        jdbc.sql("update assets set shipped_on = ?, coverage_start = ? where serial_number = ?")
+                .params(shipped, shipped, serial)
+                .update();
+    }
 }
