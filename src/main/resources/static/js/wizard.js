@@ -21,6 +21,30 @@
     });
     review.appendChild(list);
   }
+  // a proof over the limit is named before anything is sent, so nothing typed is lost to a refused upload
+  function oversize(maxBytes) {
+    const names = [];
+    form.querySelectorAll('input[type=file]').forEach(function (input) {
+      Array.from(input.files).forEach(function (f) { if (maxBytes && f.size > maxBytes) { names.push(f.name + ' (' + Math.ceil(f.size / 1048576) + ' MB)'); } });
+    });
+    return names;
+  }
+  let warning = null;
+  form.addEventListener('submit', function (event) {
+    const maxBytes = Number(form.dataset.maxProofBytes || 0);
+    const tooBig = oversize(maxBytes);
+    if (warning) { warning.remove(); warning = null; }
+    if (!tooBig.length) { return; }
+    event.preventDefault();
+    warning = document.createElement('div');
+    warning.className = 'error';
+    warning.setAttribute('role', 'alert');
+    warning.id = 'upload-error';
+    warning.textContent = 'Not submitted: ' + tooBig.join(', ') + ' is larger than ' + Math.round(maxBytes / 1048576)
+      + ' MB. Attach a smaller file (a cropped photo, a shorter log); everything you typed is still here.';
+    form.insertBefore(warning, form.firstChild);
+    warning.scrollIntoView();
+  });
   form.addEventListener('change', render);
   form.addEventListener('input', render);
   render();

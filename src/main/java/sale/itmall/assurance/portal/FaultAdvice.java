@@ -17,7 +17,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
+import sale.itmall.assurance.returns.ProofFile;
+import sale.itmall.assurance.returns.ReturnSubmissions;
 import sale.itmall.assurance.shared.Faults;
 
 /**
@@ -26,7 +30,7 @@ import sale.itmall.assurance.shared.Faults;
  * 500. Other data faults answer 500 the same way, with the detail in the log only.
  */
 @ControllerAdvice
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class FaultAdvice {
 
     /** Seconds a client should wait before trying again while the database or the engine is away. */
@@ -53,6 +57,33 @@ class FaultAdvice {
         page.setStatus(status);
         page.addObject("status", status.value());
         return page;
+    }
+
+    /**
+     * An upload the server could not take apart (too many parts, a malformed body) or too large. It fails before any
+     * controller is chosen, so it is answered here for every door: a problem detail for the API, a page for people.
+     */
+    @ExceptionHandler(MultipartException.class)
+    Object unreadableUpload(MultipartException e, HttpServletRequest request) {
+        boolean tooLarge = e instanceof MaxUploadSizeExceededException;
+        HttpStatus status = tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
+        if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            ModelAndView page = new ModelAndView("error");
+            page.setStatus(status);
+            page.addObject("status", status.value());
+            return page;
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                status,
+                tooLarge
+                        ? "The upload is too large: proofs of at most 10 MB each"
+                        : "The upload could not be read: send at most " + ReturnSubmissions.MAX_ITEMS
+                                + " items with at most " + ProofFile.MAX_PER_ITEM
+                                + " proofs each, as multipart/form-data (" + e.getMessage() + ")");
+        problem.setTitle("Upload not accepted");
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     static ResponseEntity<ProblemDetail> problem(HttpStatus status) {

@@ -18,6 +18,7 @@ import sale.itmall.assurance.notifications.Notifications;
 import sale.itmall.assurance.returns.CaseFacts;
 import sale.itmall.assurance.returns.CaseNotFound;
 import sale.itmall.assurance.returns.Customer;
+import sale.itmall.assurance.returns.ProofFile;
 import sale.itmall.assurance.returns.ReturnRejected;
 import sale.itmall.assurance.returns.ReturnSubmissions;
 import sale.itmall.assurance.returns.ReturnsQuery;
@@ -97,6 +98,7 @@ class PortalPages {
     private String wizardPage(Customer customer, Model model) {
         model.addAttribute("orders", portal.orders(customer));
         model.addAttribute("freightTerms", portal.freightTerms());
+        model.addAttribute("maxProofBytes", ProofFile.MAX_BYTES);
         return "wizard";
     }
 

@@ -1,6 +1,7 @@
 package sale.itmall.assurance.portal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
@@ -20,8 +21,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import sale.itmall.assurance.returns.ProofFile;
 import sale.itmall.assurance.shared.Faults;
 
 /**
@@ -101,7 +105,8 @@ class SecurityConfig {
                                         json,
                                         HttpStatus.FORBIDDEN,
                                         "Your account may not do this (or the CSRF token is missing)"),
-                                new AntPathRequestMatcher("/api/**")));
+                                new AntPathRequestMatcher("/api/**"))
+                        .defaultAccessDeniedHandlerFor(SecurityConfig::pageAccessDenied, AnyRequestMatcher.INSTANCE));
         return http.build();
     }
 
@@ -125,6 +130,20 @@ class SecurityConfig {
                 challenge.commence(request, response, e);
             }
         };
+    }
+
+    /**
+     * A page's form refused: a multipart body too large for the server to read also loses its CSRF token, which is
+     * then an upload to make smaller (413, said so on the page), not a forbidden request.
+     */
+    private static void pageAccessDenied(HttpServletRequest request, HttpServletResponse response, Exception e)
+            throws IOException {
+        String type = request.getContentType();
+        boolean unreadUpload = e instanceof CsrfException
+                && type != null
+                && type.startsWith("multipart/")
+                && request.getContentLengthLong() > ProofFile.MAX_BYTES;
+        response.sendError(unreadUpload ? HttpStatus.PAYLOAD_TOO_LARGE.value() : HttpStatus.FORBIDDEN.value());
     }
 
     private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)

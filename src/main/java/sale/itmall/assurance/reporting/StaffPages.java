@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
 import sale.itmall.assurance.notifications.Notifications;
 import sale.itmall.assurance.returns.CaseFacts;
 import sale.itmall.assurance.returns.CaseNotFound;
@@ -59,7 +60,8 @@ class StaffPages {
 
     @GetMapping("/staff/cases")
     String findCase(@RequestParam String ref) {
-        return "redirect:/staff/cases/" + ref.trim();
+        // encoded: a reference is text the user typed, not part of a URL template
+        return "redirect:/staff/cases/" + UriUtils.encodePathSegment(ref.trim(), StandardCharsets.UTF_8);
     }
 
     @GetMapping("/staff/cases/{caseRef}")
