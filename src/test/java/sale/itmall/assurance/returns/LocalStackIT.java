@@ -5,7 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.CookieManager;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -425,5 +434,39 @@ class LocalStackIT {
                     .contains("Correct the process variables of this instance in Operate, then retry the incident");
         });
         assertThat(store.require(caseRef).closed()).isFalse();
+    }
+
+    /** Every port of the stack answers on the loopback interface and on no other (issue #11, item 7). */
+    @Test
+    void theStackListensOnTheLoopbackInterfaceOnly() throws Exception {
+        Optional<InetAddress> outside = NetworkInterface.networkInterfaces()
+                .filter(n -> {
+                    try {
+                        return n.isUp() && !n.isLoopback();
+                    } catch (SocketException e) {
+                        return false;
+                    }
+                })
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(a -> a instanceof Inet4Address)
+                .findFirst();
+        Assumptions.assumeTrue(outside.isPresent(), "this machine has no network interface besides loopback");
+        for (int port : new int[] {26500, 8088, 9600, 8081, 9601, 9200}) {
+            assertThat(reachable(InetAddress.getLoopbackAddress(), port))
+                    .as("port %d on loopback", port)
+                    .isTrue();
+            assertThat(reachable(outside.get(), port))
+                    .as("port %d on %s", port, outside.get())
+                    .isFalse();
+        }
+    }
+
+    private static boolean reachable(InetAddress address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 }
