@@ -436,6 +436,38 @@ class LocalStackIT {
         assertThat(store.require(caseRef).closed()).isFalse();
     }
 
+    /**
+     * A user task created on a whole second (milliseconds 000) still reaches Tasklist, and the ones after it too: the
+     * 8.6.0 importer wrote such dates without milliseconds, OpenSearch refused them and the importer stalled for good
+     * (issue #11, item 8). The broker's clock is pinned to a whole second while the case reaches remote diagnosis.
+     */
+    @Test
+    void aUserTaskCreatedOnAWholeSecondReachesTasklistAndSoDoTheNextOnes() throws Exception {
+        long brokerNow = send(HttpRequest.newBuilder(URI.create(BROKER_ACTUATOR + "/clock"))
+                        .GET()
+                        .build())
+                .path("epochMilli")
+                .asLong();
+        long wholeSecond = (brokerNow / 1000 + 2) * 1000;
+        Duration offsetBefore = Duration.ofMillis(brokerNow - System.currentTimeMillis());
+        post(BROKER_ACTUATOR + "/clock/pin", Map.of("epochMilli", wholeSecond));
+        try {
+            String pinned = submit(AssetCategory.END_USER_TERMINAL, 60, true);
+            userTask(instance(pinned), "Task_RemoteDiagnosis");
+        } finally {
+            // the clock runs on from where it was pinned, never backwards
+            send(HttpRequest.newBuilder(URI.create(BROKER_ACTUATOR + "/clock"))
+                    .DELETE()
+                    .build());
+            post(
+                    BROKER_ACTUATOR + "/clock/add",
+                    Map.of("offsetMilli", offsetBefore.plusSeconds(2).toMillis()));
+            CLOCK.setOffset(offsetBefore.plusSeconds(2));
+        }
+        String after = submit(AssetCategory.END_USER_TERMINAL, 60, true);
+        userTask(instance(after), "Task_RemoteDiagnosis");
+    }
+
     /** Every port of the stack answers on the loopback interface and on no other (issue #11, item 7). */
     @Test
     void theStackListensOnTheLoopbackInterfaceOnly() throws Exception {
