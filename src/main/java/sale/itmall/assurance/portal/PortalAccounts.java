@@ -48,7 +48,11 @@ class PortalAccounts implements UserDetailsService {
                 .params(now, username)
                 .query((rs, n) -> (User) User.withUsername(rs.getString(1))
                         .password(rs.getString(2))
-                        .roles(rs.getString(3))
+                        // a service administrator is staff too
+                        .roles(
+                                "ADMIN".equals(rs.getString(3))
+                                        ? new String[] {"ADMIN", "STAFF"}
+                                        : new String[] {rs.getString(3)})
                         .accountLocked(rs.getBoolean(4))
                         .build())
                 .optional()

@@ -69,6 +69,9 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/login", "/css/**", "/js/**", "/actuator/health", "/actuator/info", "/error")
                         .permitAll()
+                        // the installed base comes in through service administrators only
+                        .requestMatchers("/api/admin/**", "/staff/installed-base/**", "/staff/installed-base")
+                        .hasRole("ADMIN")
                         // metrics tell returns by state, charges and suspensions: staff only (scrapers use HTTP Basic)
                         .requestMatchers("/api/warehouse/**", "/staff/**", "/actuator/**")
                         .hasRole("STAFF")
@@ -94,7 +97,10 @@ class SecurityConfig {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(csrfHandler)
-                        .ignoringRequestMatchers(new AntPathRequestMatcher("/api/warehouse/**")))
+                        // machine clients with HTTP Basic and no session: the warehouse and the ERP's import
+                        .ignoringRequestMatchers(
+                                new AntPathRequestMatcher("/api/warehouse/**"),
+                                new AntPathRequestMatcher("/api/admin/**")))
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
                                 (request, response, e) -> problem(
                                         response, json, HttpStatus.UNAUTHORIZED, "Sign in to use the returns API"),

@@ -70,6 +70,15 @@ public class Fixtures {
         return username;
     }
 
+    /** A service administrator (staff who may import the installed base), password "secret". */
+    public String adminUser() {
+        String username = "admin-" + UUID.randomUUID().toString().substring(0, 6);
+        jdbc.sql("insert into portal_users (username, password_hash, role) values (?, ?, 'ADMIN')")
+                .params(username, ENCODER.encode("secret"))
+                .update();
+        return username;
+    }
+
     public String staffUser() {
         String username = "staff-" + UUID.randomUUID().toString().substring(0, 6);
         jdbc.sql("insert into portal_users (username, password_hash, role) values (?, ?, 'STAFF')")

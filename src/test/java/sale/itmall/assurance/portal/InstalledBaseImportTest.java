@@ -1,0 +1,223 @@
+package sale.itmall.assurance.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import sale.itmall.assurance.policy.AssetCategory;
+import sale.itmall.assurance.returns.ReturnSubmissions;
+import sale.itmall.assurance.support.ApplicationTest;
+import sale.itmall.assurance.support.Chromium;
+import sale.itmall.assurance.support.Fixtures;
+
+/**
+ * A vendor brings its installed base in (issue #10): one CSV through the API or the staff page, idempotent by the
+ * vendor's own numbers, all or nothing with every rejected row named, audited; an asset in an open return is not changed.
+ */
+@ApplicationTest
+class InstalledBaseImportTest {
+
+    static final String HEADER =
+            "customer_number,customer_name,customer_email,order_number,ordered_on,serial_number,model,category,"
+                    + "shipped_on,unit_price,currency,manufacturer_plan,manufacturer_name\n";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ReturnSubmissions submissions;
+
+    @LocalServerPort
+    int port;
+
+    final String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+
+    String row(String customer, String order, String serial, String price) {
+        return "C-" + run + customer + ",Acme " + customer + ",it@" + customer.toLowerCase() + ".example,SO-" + run
+                + order + ",2026-01-10,SN-" + run + serial + ",ITM Switch 24," + AssetCategory.ENTERPRISE_INFRASTRUCTURE
+                + ",2026-01-12," + price + ",EUR,false,\n";
+    }
+
+    ResultActions importCsv(String admin, String csv, boolean dryRun) throws Exception {
+        return mvc.perform(post("/api/admin/installed-base")
+                .with(httpBasic(admin, "secret"))
+                .param("dryRun", String.valueOf(dryRun))
+                .param("fileName", "erp-export.csv")
+                .contentType("text/csv")
+                .content(csv));
+    }
+
+    long assets() {
+        return jdbc.sql("select count(*) from assets where serial_number like ?")
+                .param("SN-" + run + "%")
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void anImportIsIdempotentByTheVendorsNumbersAndSaysWhatItDid() throws Exception {
+        String admin = fixtures.adminUser();
+        String file =
+                HEADER + row("A", "1", "1", "1200.00") + row("A", "1", "2", "1200.00") + row("B", "2", "3", "99.50");
+
+        importCsv(admin, file, true)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.written").value(false))
+                .andExpect(jsonPath("$.assets.created").value(3));
+        assertThat(assets()).as("a dry run writes nothing").isZero();
+
+        importCsv(admin, file, false)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.written").value(true))
+                .andExpect(jsonPath("$.customers.created").value(2))
+                .andExpect(jsonPath("$.orders.created").value(2))
+                .andExpect(jsonPath("$.assets.created").value(3));
+        assertThat(assets()).isEqualTo(3);
+
+        // the same file again changes nothing, and says so
+        importCsv(admin, file, false)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.assets.created").value(0))
+                .andExpect(jsonPath("$.assets.unchanged").value(3))
+                .andExpect(jsonPath("$.customers.unchanged").value(2));
+
+        // a corrected price updates that asset only
+        String corrected =
+                HEADER + row("A", "1", "1", "1200.00") + row("A", "1", "2", "1150.00") + row("B", "2", "3", "99.50");
+        importCsv(admin, corrected, false)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.assets.updated").value(1))
+                .andExpect(jsonPath("$.assets.unchanged").value(2));
+        assertThat(jdbc.sql("select unit_price from assets where serial_number = ?")
+                        .param("SN-" + run + "2")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("1150.00");
+
+        // every import is audited: who, which file, what it did
+        assertThat(jdbc.sql("select actor || ' ' || file_name || ' ' || status from installed_base_imports"
+                                + " where actor = ? order by id")
+                        .param(admin)
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        admin + " erp-export.csv CHECKED",
+                        admin + " erp-export.csv WRITTEN",
+                        admin + " erp-export.csv WRITTEN",
+                        admin + " erp-export.csv WRITTEN");
+    }
+
+    @Test
+    void aFileWithBadRowsNamesEachByLineAndWritesNothing() throws Exception {
+        String admin = fixtures.adminUser();
+        String file = HEADER
+                + row("A", "1", "1", "1200.00")
+                + row("A", "1", "2", "-5")
+                + row("A", "1", "3", "10").replace("ENTERPRISE_INFRASTRUCTURE", "TOASTER")
+                + row("A", "1", "4", "10").replace("2026-01-12", "2099-01-01")
+                + row("A", "1", "1", "1200.00")
+                + row("A", "1", "5", "10").replace(",EUR,", ",EURO,")
+                + "C-" + run + "A,Someone Else,x@y.example,SO-" + run + "9,,SN-" + run
+                + "6,M,ACCESSORY,2026-01-01,1,EUR,no,\n";
+
+        importCsv(admin, file, false)
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.detail").value(containsString("nothing was written")))
+                .andExpect(jsonPath("$.rejected.length()").value(6))
+                .andExpect(jsonPath("$.rejected[0].line").value(3))
+                .andExpect(jsonPath("$.rejected[0].reason").value(containsString("unit_price")))
+                .andExpect(jsonPath("$.rejected[1].reason").value(containsString("category 'TOASTER'")))
+                .andExpect(jsonPath("$.rejected[2].reason").value(containsString("in the future")))
+                .andExpect(jsonPath("$.rejected[3].reason").value(containsString("listed on line 2 already")))
+                .andExpect(jsonPath("$.rejected[4].reason").value(containsString("ISO 4217")))
+                .andExpect(jsonPath("$.rejected[5].reason").value(containsString("another name or e-mail")));
+        assertThat(assets()).as("the valid row is not written either").isZero();
+
+        mvc.perform(post("/api/admin/installed-base")
+                        .with(httpBasic(admin, "secret"))
+                        .contentType("text/csv")
+                        .content("serial,model\nSN-1,M\n"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(
+                        jsonPath("$.rejected[0].reason").value(containsString("lacks the column(s) customer_number")));
+    }
+
+    @Test
+    void anAssetInAnOpenReturnIsNotChangedAndOnlyServiceAdministratorsImport() throws Exception {
+        String admin = fixtures.adminUser();
+        importCsv(admin, HEADER + row("A", "1", "1", "1200.00"), false).andExpect(status().isOk());
+        String customer = "C-" + run + "A";
+        submissions.submit(customer, null, List.of(new ReturnSubmissions.Item("SN-" + run + "1", "Dead port")));
+
+        importCsv(admin, HEADER + row("A", "1", "1", "999.00"), false)
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.rejected[0].reason").value(containsString("is in open return RC-")));
+        // unchanged rows of an asset in an open return are fine
+        importCsv(admin, HEADER + row("A", "1", "1", "1200.00"), false).andExpect(status().isOk());
+
+        importCsv(fixtures.staffUser(), HEADER + row("B", "2", "2", "1.00"), false)
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anAdministratorImportsOnThePageAndSeesTheOutcome() throws Exception {
+        String admin = fixtures.adminUser();
+        Path good = Files.writeString(
+                Files.createTempFile("installed-base", ".csv"),
+                HEADER + row("A", "1", "1", "1200.00") + row("B", "2", "2", "80.00"));
+        Path bad = Files.writeString(
+                Files.createTempFile("installed-base-bad", ".csv"), HEADER + row("C", "3", "3", "oops"));
+        WebDriver browser = Chromium.start(1280, 1000);
+        try {
+            browser.get("http://localhost:" + port + "/login");
+            browser.findElement(By.id("username")).sendKeys(admin);
+            browser.findElement(By.id("password")).sendKeys("secret");
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.findElement(By.linkText("Installed base")).click();
+
+            browser.findElement(By.id("file")).sendKeys(good.toString());
+            browser.findElement(By.id("start-import")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .until(d -> d.findElement(By.id("import-status")).getText().startsWith("Imported"));
+            assertThat(browser.findElement(By.tagName("table")).getText()).contains("Assets 2 0 0");
+
+            browser.findElement(By.linkText("Back to the installed base")).click();
+            browser.findElement(By.id("file")).sendKeys(bad.toString());
+            browser.findElement(By.id("start-import")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .until(d -> d.findElement(By.id("import-status")).getText().contains("cannot be imported"));
+            assertThat(browser.findElement(By.id("rejected")).getText()).contains("line 2: unit_price is not a number");
+            browser.findElement(By.linkText("Back to the installed base")).click();
+            assertThat(browser.findElement(By.tagName("tbody")).getText())
+                    .contains(admin)
+                    .contains(bad.getFileName().toString())
+                    .contains("REJECTED");
+        } finally {
+            browser.quit();
+        }
+        assertThat(assets()).isEqualTo(2);
+    }
+}
