@@ -10,7 +10,10 @@ import org.springframework.stereotype.Component;
 import sale.itmall.assurance.returns.Customer;
 import sale.itmall.assurance.returns.ReturnsQuery;
 
-/** Sign-ins for the demo customers and a staff account (profile "demo" only); passwords are stored hashed. */
+/**
+ * Sign-ins for the demo customers, a staff account and a service administrator (profile "demo" only); passwords are
+ * stored hashed.
+ */
 @Component
 @Profile("demo")
 class DemoAccounts implements ApplicationRunner {
@@ -36,8 +39,10 @@ class DemoAccounts implements ApplicationRunner {
                     .ifPresent(id -> accounts.ensure(account[0], encoder.encode(PASSWORD), "CUSTOMER", id));
         }
         accounts.ensure("warehouse", encoder.encode(PASSWORD), "STAFF", null);
+        accounts.ensure("admin", encoder.encode(PASSWORD), "ADMIN", null);
         LOG.info(
-                "Demo sign-ins: northwind, contoso, fabrikam (customers) and warehouse (staff), password '{}'",
+                "Demo sign-ins: northwind, contoso, fabrikam (customers), warehouse (staff) and admin (service"
+                        + " administrator: installed-base import), password '{}'",
                 PASSWORD);
     }
 }
