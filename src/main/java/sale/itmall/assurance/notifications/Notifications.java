@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import sale.itmall.assurance.returns.CaseFacts;
@@ -42,12 +43,22 @@ public class Notifications {
                     + " from notifications";
 
     private final JdbcClient jdbc;
+    private final Outbox outbox;
 
-    Notifications(JdbcClient jdbc, MeterRegistry meters) {
+    Notifications(JdbcClient jdbc, MeterRegistry meters, Outbox outbox) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
         Gauge.builder("itmall.notifications.undeliverable", this, n -> n.undeliverableCount())
                 .description("Notifications the mail server did not take within the retry window; staff retry them")
                 .register(meters);
+    }
+
+    /**
+     * Queues a mail about a sign-in (template {@code templates/mail/<step>.txt}, step starting {@code account-}) to one
+     * person, in the caller's transaction; the dispatcher sends it like any other.
+     */
+    public void queueAccountMail(String step, String recipient, Map<String, Object> model, Instant at) {
+        outbox.queueAccountMail(step, recipient, model, at);
     }
 
     /** Mails the mail server did not take within the retry window (about three days), oldest first. */
@@ -74,9 +85,12 @@ public class Notifications {
                 == 1;
     }
 
-    /** A customer's messages, newest first (the portal's copy of every notification). */
+    /**
+     * A customer's messages, newest first (the portal's copy of every notification), without the sign-in mails: each
+     * carries a link for one person, not for everyone on the account.
+     */
     public List<Message> forCustomer(CustomerId customer) {
-        return jdbc.sql(SELECT + " where customer_id = ? order by id desc")
+        return jdbc.sql(SELECT + " where customer_id = ? and step not like 'account-%' order by id desc")
                 .param(customer.value())
                 .query((rs, n) -> message(rs))
                 .list();

@@ -91,6 +91,19 @@ class Outbox {
                 .update();
     }
 
+    /** A mail about a sign-in to one person (an invitation, a password reset): no case, no request, never on a Messages page. */
+    void queueAccountMail(String step, String recipient, Map<String, Object> model, Instant at) {
+        if (!step.startsWith("account-")) {
+            throw new IllegalArgumentException("A sign-in mail's step starts with 'account-': " + step);
+        }
+        Mail mail = render(step, new HashMap<>(model));
+        jdbc.sql(
+                        """
+        insert into notifications (reference, step, recipient, subject, body, created_at) values (?, ?, ?, ?, ?, ?)""")
+                .params(recipient, step, recipient, mail.subject(), mail.body(), Timestamp.from(at))
+                .update();
+    }
+
     private record Mail(String subject, String body) {}
 
     private Mail render(String template, Map<String, Object> variables) {

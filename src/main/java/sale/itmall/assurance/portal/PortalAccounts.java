@@ -43,8 +43,8 @@ class PortalAccounts implements UserDetailsService {
     @Override
     public User loadUserByUsername(String username) {
         Timestamp now = Timestamp.from(clock.instant());
-        return jdbc.sql("select username, password_hash, role, coalesce(locked_until > ?, false) from portal_users"
-                        + " where username = ?")
+        return jdbc.sql("select username, password_hash, role, coalesce(locked_until > ?, false), active"
+                        + " from portal_users where username = ?")
                 .params(now, username)
                 .query((rs, n) -> (User) User.withUsername(rs.getString(1))
                         .password(rs.getString(2))
@@ -54,6 +54,7 @@ class PortalAccounts implements UserDetailsService {
                                         ? new String[] {"ADMIN", "STAFF"}
                                         : new String[] {rs.getString(3)})
                         .accountLocked(rs.getBoolean(4))
+                        .disabled(!rs.getBoolean(5))
                         .build())
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException(username));

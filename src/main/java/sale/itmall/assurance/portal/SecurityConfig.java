@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -51,6 +52,8 @@ class SecurityConfig {
         handler.setExceptionMappings(Map.of(
                 LockedException.class.getName(),
                 "/login?locked",
+                DisabledException.class.getName(),
+                "/login?disabled",
                 // the accounts could not be read (the database is away): not a wrong password
                 InternalAuthenticationServiceException.class.getName(),
                 "/login?unavailable"));
@@ -67,10 +70,23 @@ class SecurityConfig {
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
         csrfHandler.setCsrfRequestAttributeName(null);
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
-                                "/login", "/css/**", "/js/**", "/actuator/health", "/actuator/info", "/error")
+                                "/login",
+                                "/css/**",
+                                "/js/**",
+                                "/actuator/health",
+                                "/actuator/info",
+                                "/error",
+                                // a mailed link, or the page that mails one: for people who cannot sign in yet
+                                "/invitations/*",
+                                "/password-reset",
+                                "/password-reset/*")
                         .permitAll()
                         // the installed base comes in through service administrators only
-                        .requestMatchers("/api/admin/**", "/staff/installed-base/**", "/staff/installed-base")
+                        .requestMatchers(
+                                "/api/admin/**",
+                                "/staff/installed-base/**",
+                                "/staff/installed-base",
+                                "/staff/customers/**")
                         .hasRole("ADMIN")
                         // metrics tell returns by state, charges and suspensions: staff only (scrapers use HTTP Basic)
                         .requestMatchers("/api/warehouse/**", "/staff/**", "/actuator/**")

@@ -151,7 +151,7 @@ class MailDispatcherTest {
         jdbc.sql("update notifications set attempts = ? where id = ?")
                 .params(MailDispatcher.MAX_ATTEMPTS - 1, id)
                 .update();
-        Notifications notifications = new Notifications(jdbc, new SimpleMeterRegistry());
+        Notifications notifications = new Notifications(jdbc, new SimpleMeterRegistry(), new Outbox(jdbc));
         MailDispatcher dispatcher = dispatcher();
 
         dispatcher.dispatch();

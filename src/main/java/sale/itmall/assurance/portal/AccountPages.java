@@ -1,0 +1,137 @@
+package sale.itmall.assurance.portal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The pages of people coming in: a service administrator invites and deactivates a customer's users; an invited person
+ * chooses a password from the mailed link; anyone resets a forgotten password by e-mail.
+ */
+@Controller
+class AccountPages {
+
+    private final SignInLinks links;
+
+    AccountPages(SignInLinks links) {
+        this.links = links;
+    }
+
+    @GetMapping("/staff/customers/users")
+    String findCustomer(@RequestParam String customer) {
+        return usersPage(customer.trim());
+    }
+
+    private static String usersPage(String customerNumber) {
+        return "redirect:/staff/customers/" + UriUtils.encodePathSegment(customerNumber, StandardCharsets.UTF_8)
+                + "/users";
+    }
+
+    @GetMapping("/staff/customers/{customerNumber}/users")
+    String users(@PathVariable String customerNumber, Model model) {
+        model.addAttribute("customerNumber", customerNumber);
+        model.addAttribute("users", links.usersOf(customerNumber));
+        return "staff-customer-users";
+    }
+
+    @PostMapping("/staff/customers/{customerNumber}/invitations")
+    String invite(
+            Principal me,
+            @PathVariable String customerNumber,
+            @RequestParam String email,
+            RedirectAttributes redirect) {
+        try {
+            links.invite(me.getName(), customerNumber, email);
+            redirect.addFlashAttribute("message", "Invitation sent to " + email.trim() + ".");
+        } catch (SignInLinks.Refused e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return usersPage(customerNumber);
+    }
+
+    @PostMapping("/staff/customers/{customerNumber}/users/{username}/deactivate")
+    String deactivate(@PathVariable String customerNumber, @PathVariable String username, RedirectAttributes redirect) {
+        redirect.addFlashAttribute(
+                "message",
+                links.deactivate(username)
+                        ? username + " can no longer sign in."
+                        : "No such customer user " + username);
+        return usersPage(customerNumber);
+    }
+
+    @GetMapping("/invitations/{token}")
+    String invitation(@PathVariable String token, Model model) {
+        try {
+            SignInLinks.Link link = links.open(token, "INVITATION");
+            model.addAttribute("email", link.email());
+            model.addAttribute("customerName", link.customerName());
+        } catch (SignInLinks.Refused e) {
+            model.addAttribute("refused", e.getMessage());
+        }
+        model.addAttribute("heading", "Welcome to the ITMall Self-Service Returns Center");
+        model.addAttribute("action", "/invitations/" + token);
+        return "set-password";
+    }
+
+    @PostMapping("/invitations/{token}")
+    String accept(
+            @PathVariable String token,
+            @RequestParam String password,
+            @RequestParam String repeated,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            links.accept(token, password, repeated);
+            return "redirect:/login?welcome";
+        } catch (SignInLinks.Refused e) {
+            model.addAttribute("error", e.getMessage());
+            return invitation(token, model);
+        }
+    }
+
+    @GetMapping("/password-reset")
+    String resetRequest() {
+        return "password-reset";
+    }
+
+    @PostMapping("/password-reset")
+    String requestReset(@RequestParam String email, RedirectAttributes redirect) {
+        links.requestReset(email);
+        redirect.addFlashAttribute(
+                "message",
+                "If " + email.trim() + " has a sign-in, a link to choose a new password is on its way. It works for one"
+                        + " hour.");
+        return "redirect:/password-reset";
+    }
+
+    @GetMapping("/password-reset/{token}")
+    String resetForm(@PathVariable String token, Model model) {
+        try {
+            model.addAttribute("email", links.open(token, "PASSWORD_RESET").email());
+        } catch (SignInLinks.Refused e) {
+            model.addAttribute("refused", e.getMessage());
+        }
+        model.addAttribute("heading", "Choose a new password");
+        model.addAttribute("action", "/password-reset/" + token);
+        return "set-password";
+    }
+
+    @PostMapping("/password-reset/{token}")
+    String reset(
+            @PathVariable String token, @RequestParam String password, @RequestParam String repeated, Model model) {
+        try {
+            links.reset(token, password, repeated);
+            return "redirect:/login?reset";
+        } catch (SignInLinks.Refused e) {
+            model.addAttribute("error", e.getMessage());
+            return resetForm(token, model);
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package sale.itmall.assurance.portal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import sale.itmall.assurance.notifications.Notifications;
+import sale.itmall.assurance.returns.Customer;
+import sale.itmall.assurance.returns.ReturnsQuery;
+
+/**
+ * People in: service administrators invite a customer's users by e-mail; a user sets a password from the mail (a link
+ * that works once and expires), resets a forgotten one the same way, and can be deactivated. Only a SHA-256 hash of a
+ * link's token is stored; the user name of an invited user is their e-mail address.
+ */
+@Service
+@Transactional
+class SignInLinks {
+
+    static final Duration INVITATION_VALID = Duration.ofDays(3);
+    static final Duration RESET_VALID = Duration.ofHours(1);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ENGLISH);
+
+    /** A refusal to show on the page: an expired or used link, a password that does not meet the rules. */
+    static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    record User(String username, String email, boolean active, boolean locked) {}
+
+    record Link(String kind, String email, String customerName) {}
+
+    private final JdbcClient jdbc;
+    private final Notifications notifications;
+    private final ReturnsQuery returns;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+    private final String baseUrl;
+    private final SecureRandom random = new SecureRandom();
+
+    SignInLinks(
+            JdbcClient jdbc,
+            Notifications notifications,
+            ReturnsQuery returns,
+            PasswordEncoder encoder,
+            Clock clock,
+            @Value("${itmall.portal.base-url:${itmall.staff.base-url:http://localhost:8080}}") String baseUrl) {
+        this.jdbc = jdbc;
+        this.notifications = notifications;
+        this.returns = returns;
+        this.encoder = encoder;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Invites a person to a customer account: a mail with a link to choose their password. */
+    void invite(String invitedBy, String customerNumber, String emailInput) {
+        Customer customer = returns.customerByNumber(customerNumber)
+                .orElseThrow(() -> new Refused("No customer " + customerNumber));
+        String email = emailInput == null ? "" : emailInput.trim().toLowerCase(Locale.ROOT);
+        if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.length() > 254) {
+            throw new Refused("'" + emailInput + "' is not an e-mail address");
+        }
+        if (jdbc.sql("select count(*) from portal_users where lower(email) = ? or lower(username) = ?")
+                        .params(email, email)
+                        .query(Long.class)
+                        .single()
+                > 0) {
+            throw new Refused(email + " already has a sign-in");
+        }
+        Instant now = clock.instant();
+        String token = newLink("INVITATION", email, customer.id().value(), invitedBy, now.plus(INVITATION_VALID));
+        notifications.queueAccountMail(
+                "account-invitation",
+                email,
+                Map.of(
+                        "customerName",
+                        customer.name(),
+                        "invitedBy",
+                        invitedBy,
+                        "link",
+                        baseUrl + "/invitations/" + token,
+                        "expiresAt",
+                        WHEN.format(now.plus(INVITATION_VALID).atOffset(ZoneOffset.UTC))),
+                now);
+    }
+
+    /** What a link is for, while it can still be used. */
+    Link open(String token, String kind) {
+        return jdbc.sql(
+                        """
+                select l.kind, l.email, coalesce(c.name, '') from sign_in_links l left join customers c on c.id = l.customer_id
+                 where l.token_hash = ? and l.kind = ? and l.used_at is null and l.expires_at > ?""")
+                .params(hash(token), kind, Timestamp.from(clock.instant()))
+                .query((rs, n) -> new Link(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional()
+                .orElseThrow(() -> new Refused("This link has expired or was used already. Ask for a new one"
+                        + ("INVITATION".equals(kind)
+                                ? " from whoever invited you."
+                                : " on the 'Forgot your password?' page.")));
+    }
+
+    /** Accepts an invitation: the user is created with the chosen password; the link is used up. */
+    void accept(String token, String password, String repeated) {
+        Link link = open(token, "INVITATION");
+        PasswordRules.problem(password, repeated, link.email()).ifPresent(p -> {
+            throw new Refused(p);
+        });
+        long customerId = jdbc.sql("select customer_id from sign_in_links where token_hash = ?")
+                .param(hash(token))
+                .query(Long.class)
+                .single();
+        jdbc.sql(
+                        """
+                insert into portal_users (username, email, password_hash, role, customer_id)
+                values (?, ?, ?, 'CUSTOMER', ?)""")
+                .params(link.email(), link.email(), encoder.encode(password), customerId)
+                .update();
+        useUp(token);
+    }
+
+    /** Mails a reset link to an active user with this e-mail; says nothing either way (no account probing). */
+    void requestReset(String emailInput) {
+        String email = emailInput == null ? "" : emailInput.trim().toLowerCase(Locale.ROOT);
+        Optional<String> known = jdbc.sql("select email from portal_users where lower(email) = ? and active")
+                .param(email)
+                .query(String.class)
+                .optional();
+        if (known.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        String token = newLink("PASSWORD_RESET", email, null, null, now.plus(RESET_VALID));
+        notifications.queueAccountMail(
+                "account-password-reset",
+                email,
+                Map.of(
+                        "email",
+                        email,
+                        "link",
+                        baseUrl + "/password-reset/" + token,
+                        "expiresAt",
+                        WHEN.format(now.plus(RESET_VALID).atOffset(ZoneOffset.UTC))),
+                now);
+    }
+
+    /** Sets a new password from a reset link; a lockout from wrong passwords ends with it. */
+    void reset(String token, String password, String repeated) {
+        Link link = open(token, "PASSWORD_RESET");
+        PasswordRules.problem(password, repeated, link.email()).ifPresent(p -> {
+            throw new Refused(p);
+        });
+        jdbc.sql(
+                        """
+                update portal_users set password_hash = ?, failed_sign_ins = 0, locked_until = null
+                 where lower(email) = ? and active""")
+                .params(encoder.encode(password), link.email())
+                .update();
+        useUp(token);
+    }
+
+    List<User> usersOf(String customerNumber) {
+        return jdbc.sql(
+                        """
+                select u.username, coalesce(u.email, ''), u.active, coalesce(u.locked_until > ?, false)
+                  from portal_users u join customers c on c.id = u.customer_id
+                 where c.customer_number = ? order by u.username""")
+                .params(Timestamp.from(clock.instant()), customerNumber)
+                .query((rs, n) -> new User(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4)))
+                .list();
+    }
+
+    /** Deactivates a customer user: their sign-in is refused from now on (their returns stay). */
+    boolean deactivate(String username) {
+        return jdbc.sql("update portal_users set active = false where username = ? and role = 'CUSTOMER'")
+                        .param(username)
+                        .update()
+                == 1;
+    }
+
+    private String newLink(String kind, String email, Long customerId, String invitedBy, Instant expires) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        jdbc.sql(
+                        """
+                insert into sign_in_links (kind, token_hash, email, customer_id, invited_by, created_at, expires_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        kind,
+                        hash(token),
+                        email,
+                        customerId,
+                        invitedBy,
+                        Timestamp.from(clock.instant()),
+                        Timestamp.from(expires))
+                .update();
+        return token;
+    }
+
+    private void useUp(String token) {
+        jdbc.sql("update sign_in_links set used_at = ? where token_hash = ?")
+                .params(Timestamp.from(clock.instant()), hash(token))
+                .update();
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(String.valueOf(token).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
