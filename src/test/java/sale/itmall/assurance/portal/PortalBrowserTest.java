@@ -108,7 +108,8 @@ class PortalBrowserTest {
 
     void waitFor(java.util.function.BooleanSupplier condition) {
         new WebDriverWait(browser, Duration.ofSeconds(15))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                // an element read while the page is being replaced (stale, or "does not belong to the document")
+                .ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(d -> condition.getAsBoolean());
     }
 
