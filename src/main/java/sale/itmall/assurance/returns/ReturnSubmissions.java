@@ -15,7 +15,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import sale.itmall.assurance.policy.AssetCategory;
 import sale.itmall.assurance.policy.Entitlement;
 import sale.itmall.assurance.policy.PolicyDecision;
 import sale.itmall.assurance.process.ProcessContract;
@@ -177,26 +176,19 @@ public class ReturnSubmissions {
         List<String> caseRefs = new ArrayList<>();
         for (Item item : items) {
             String serial = item.serialNumber().trim();
-            record Owned(long id, AssetCategory category) {}
-            Owned asset = jdbc.sql(
-                            """
-              select id, category from assets where serial_number = ? and customer_id = ? and owner = 'CUSTOMER'
-                 and (?::bigint is null or order_id = ?)""")
-                    .params(serial, customerId, orderId, orderId)
-                    .query((rs, n) -> new Owned(rs.getLong(1), AssetCategory.valueOf(rs.getString(2))))
-                    .optional()
+            ReturnsQuery.Owned asset = query.owned(customer, serial, orderId)
                     .orElseThrow(() -> new ReturnRejected(
                             "items[" + serial + "]",
                             "No asset with serial " + serial
                                     + (orderNumber == null || orderNumber.isBlank() ? "" : " on order " + orderNumber)
                                     + " belongs to this account"));
             // the one rule the lookup and the wizard show: what they mark not returnable is refused here too
-            ReturnsQuery.AssetView view = query.warranty(customer, serial);
-            if (!view.returnable()) {
-                throw new ReturnRejected("items[" + serial + "]", serial + ": " + view.notReturnableReason());
+            if (!asset.view().returnable()) {
+                throw new ReturnRejected(
+                        "items[" + serial + "]", serial + ": " + asset.view().notReturnableReason());
             }
             long assetId = asset.id();
-            String revision = decision.current(asset.category()).terms().policyRevision();
+            String revision = decision.current(asset.view().category()).terms().policyRevision();
             long caseId = jdbc.sql("select nextval('return_cases_id_seq')")
                     .query(Long.class)
                     .single();

@@ -106,7 +106,7 @@ public class ReturnsQuery {
 
     private static final String ASSET_SELECT =
             """
-      select a.serial_number, a.model, a.category, o.order_number, a.shipped_on, a.coverage_start,
+      select a.id, a.serial_number, a.model, a.category, o.order_number, a.shipped_on, a.coverage_start,
              a.warranty_ends_override, a.unit_price, a.manufacturer_plan, a.manufacturer_name,
              (select c.reference from return_cases c where c.asset_id = a.id and c.closed_at is null) as open_case
         from assets a left join orders o on o.id = a.order_id
@@ -182,6 +182,17 @@ public class ReturnsQuery {
                 .query((rs, n) -> assetView(rs, customer))
                 .optional()
                 .orElseThrow(() -> CaseNotFound.of("No asset with serial " + serialNumber.trim() + " on your account"));
+    }
+
+    /** An asset of the customer's as a submission needs it: its id, and the view the lookup shows (one query). */
+    record Owned(long id, AssetView view) {}
+
+    /** The customer's asset with this serial (on this order, when one is given), as the lookup and the wizard see it. */
+    Optional<Owned> owned(Customer customer, String serialNumber, Long orderId) {
+        return jdbc.sql(ASSET_SELECT + " and a.serial_number = ? and (?::bigint is null or a.order_id = ?)")
+                .params(customer.id().value(), serialNumber, orderId, orderId)
+                .query((rs, n) -> new Owned(rs.getLong("id"), assetView(rs, customer)))
+                .optional();
     }
 
     /** Who pays which freight leg, as the review step shows it (§3.0 freight policy). */
