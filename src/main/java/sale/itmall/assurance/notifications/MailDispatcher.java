@@ -19,6 +19,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import sale.itmall.assurance.shared.Backoff;
 
 /**
  * Sends queued notifications over SMTP (Spring Mail, active when {@code spring.mail.host} is set). A message is marked
@@ -58,11 +59,11 @@ class MailDispatcher {
 
     record Pending(long id, String recipient, String subject, String body, int attempts) {}
 
+    private static final Backoff BACKOFF = new Backoff(FIRST_BACKOFF, MAX_BACKOFF);
+
     /** The wait after the given number of failed attempts: 1 min, 2, 4, … capped at 6 h. */
     static Duration backoff(int failedAttempts) {
-        int doublings = Math.min(Math.max(failedAttempts - 1, 0), 20);
-        Duration wait = FIRST_BACKOFF.multipliedBy(1L << doublings);
-        return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
+        return BACKOFF.after(failedAttempts);
     }
 
     @Scheduled(fixedDelayString = "${itmall.mail.dispatch-interval:1s}")

@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 import sale.itmall.assurance.process.ProcessContract;
 import sale.itmall.assurance.process.Variables;
+import sale.itmall.assurance.shared.Backoff;
 import sale.itmall.assurance.shared.Faults;
 
 /**
@@ -42,6 +43,7 @@ class EngineOutbox {
 
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+    private static final Backoff BACKOFF = new Backoff(FIRST_BACKOFF, MAX_BACKOFF);
     private static final int BATCH = 50;
     private static final Logger LOG = LoggerFactory.getLogger(EngineOutbox.class);
 
@@ -75,7 +77,13 @@ class EngineOutbox {
     }
 
     private record Row(
-            long id, String command, String reference, String messageName, String messageId, String variables) {}
+            long id,
+            String command,
+            String reference,
+            String messageName,
+            String messageId,
+            String variables,
+            int attempts) {}
 
     /** Within the caller's transaction: start the process of a recorded request once it commits. */
     void startRequest(String requestRef) {
@@ -141,9 +149,10 @@ class EngineOutbox {
     }
 
     private List<Row> claim(String condition, Object value, int limit) {
-        return jdbc.sql("select id, command, reference, message_name, message_id, variables from engine_commands"
-                        + " where delivered_at is null and " + condition
-                        + " order by id limit ? for update skip locked")
+        return jdbc.sql(
+                        "select id, command, reference, message_name, message_id, variables, attempts from engine_commands"
+                                + " where delivered_at is null and " + condition
+                                + " order by id limit ? for update skip locked")
                 .params(value, limit)
                 .query((rs, n) -> new Row(
                         rs.getLong(1),
@@ -151,7 +160,8 @@ class EngineOutbox {
                         rs.getString(3),
                         rs.getString(4),
                         rs.getString(5),
-                        rs.getString(6)))
+                        rs.getString(6),
+                        rs.getInt(7)))
                 .list();
     }
 
@@ -168,10 +178,7 @@ class EngineOutbox {
                     .params(Timestamp.from(now), row.id())
                     .update();
         } catch (RuntimeException e) {
-            int attempts = jdbc.sql("select attempts + 1 from engine_commands where id = ?")
-                    .param(row.id())
-                    .query(Integer.class)
-                    .single();
+            int attempts = row.attempts() + 1; // the row is locked: no other instance counts meanwhile
             Instant next = now.plus(backoff(attempts));
             String reason = Faults.describe(e);
             LOG.warn(
@@ -189,9 +196,7 @@ class EngineOutbox {
 
     /** The wait after the given number of failed attempts: 1 s, 2, 4, … at most 1 minute apart, for as long as it takes. */
     static Duration backoff(int failedAttempts) {
-        int doublings = Math.min(Math.max(failedAttempts - 1, 0), 20);
-        Duration wait = FIRST_BACKOFF.multipliedBy(1L << doublings);
-        return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
+        return BACKOFF.after(failedAttempts);
     }
 
     private void send(Row row) {

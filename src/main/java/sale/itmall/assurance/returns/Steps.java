@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import sale.itmall.assurance.policy.PolicyViolation;
+import sale.itmall.assurance.shared.Backoff;
 import sale.itmall.assurance.shared.Faults;
 
 /**
@@ -33,6 +34,7 @@ class Steps {
 
     static final Duration TECHNICAL_BACKOFF = Duration.ofSeconds(5);
     static final Duration MAX_TECHNICAL_BACKOFF = Duration.ofMinutes(2);
+    private static final Backoff BACKOFF = new Backoff(TECHNICAL_BACKOFF, MAX_TECHNICAL_BACKOFF);
     /** How long a technical fault is retried before the job's retries start to count down. */
     static final Duration RIDE_OUT = Duration.ofMinutes(15);
 
@@ -121,8 +123,7 @@ class Steps {
 
     /** The wait after the given number of technical failures in a row: 5 s, 10 s, 20 s, … at most 2 minutes. */
     static Duration technicalBackoff(int failures) {
-        Duration wait = TECHNICAL_BACKOFF.multipliedBy(1L << Math.min(Math.max(failures - 1, 0), 10));
-        return wait.compareTo(MAX_TECHNICAL_BACKOFF) > 0 ? MAX_TECHNICAL_BACKOFF : wait;
+        return BACKOFF.after(failures);
     }
 
     void run(ActivatedJob job, Runnable step) {
