@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 import sale.itmall.assurance.notifications.Notifications;
 import sale.itmall.assurance.returns.Customer;
 import sale.itmall.assurance.returns.ReturnsQuery;
+import sale.itmall.assurance.shared.EmailAddresses;
 
 /**
  * People in: service administrators invite a customer's users by e-mail; a user sets a password from the mail (a link
@@ -47,7 +48,7 @@ class SignInLinks {
 
     record User(String username, String email, boolean active, boolean locked) {}
 
-    record Link(String kind, String email, String customerName) {}
+    record Link(String kind, String email, Long customerId, String customerName) {}
 
     private final JdbcClient jdbc;
     private final Notifications notifications;
@@ -77,7 +78,7 @@ class SignInLinks {
         Customer customer = returns.customerByNumber(customerNumber)
                 .orElseThrow(() -> new Refused("No customer " + customerNumber));
         String email = emailInput == null ? "" : emailInput.trim().toLowerCase(Locale.ROOT);
-        if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.length() > 254) {
+        if (!EmailAddresses.isValid(email) || email.length() > 254) {
             throw new Refused("'" + emailInput + "' is not an e-mail address");
         }
         if (jdbc.sql("select count(*) from portal_users where lower(email) = ? or lower(username) = ?")
@@ -108,10 +109,12 @@ class SignInLinks {
     Link open(String token, String kind) {
         return jdbc.sql(
                         """
-                select l.kind, l.email, coalesce(c.name, '') from sign_in_links l left join customers c on c.id = l.customer_id
+                select l.kind, l.email, l.customer_id, coalesce(c.name, '')
+                  from sign_in_links l left join customers c on c.id = l.customer_id
                  where l.token_hash = ? and l.kind = ? and l.used_at is null and l.expires_at > ?""")
                 .params(hash(token), kind, Timestamp.from(clock.instant()))
-                .query((rs, n) -> new Link(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .query((rs, n) ->
+                        new Link(rs.getString(1), rs.getString(2), rs.getObject(3, Long.class), rs.getString(4)))
                 .optional()
                 .orElseThrow(() -> new Refused("This link has expired or was used already. Ask for a new one"
                         + ("INVITATION".equals(kind)
@@ -125,15 +128,11 @@ class SignInLinks {
         PasswordRules.problem(password, repeated, link.email()).ifPresent(p -> {
             throw new Refused(p);
         });
-        long customerId = jdbc.sql("select customer_id from sign_in_links where token_hash = ?")
-                .param(hash(token))
-                .query(Long.class)
-                .single();
         jdbc.sql(
                         """
                 insert into portal_users (username, email, password_hash, role, customer_id)
                 values (?, ?, ?, 'CUSTOMER', ?)""")
-                .params(link.email(), link.email(), encoder.encode(password), customerId)
+                .params(link.email(), link.email(), encoder.encode(password), link.customerId())
                 .update();
         useUp(token);
     }

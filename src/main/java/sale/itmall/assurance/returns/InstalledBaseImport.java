@@ -32,6 +32,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import sale.itmall.assurance.policy.AssetCategory;
+import sale.itmall.assurance.shared.EmailAddresses;
 
 /**
  * Brings a vendor's installed base in: customers, orders and shipped assets from one CSV file, keyed by the vendor's
@@ -343,7 +344,7 @@ public class InstalledBaseImport {
         String customerNumber = f.required("customer_number", MAX_ID);
         CustomerRow customer = new CustomerRow(
                 customerNumber, f.required("customer_name", MAX_TEXT), f.required("customer_email", MAX_TEXT));
-        if (!customer.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (!EmailAddresses.isValid(customer.email())) {
             throw new RowRejected("customer_email '" + customer.email() + "' is not an e-mail address");
         }
         String orderNumber = f.required("order_number", MAX_ID);
