@@ -41,22 +41,25 @@ class FaultAdvice {
     @ExceptionHandler({TransactionException.class, DataAccessException.class, ClientException.class})
     Object fault(RuntimeException e, HttpServletRequest request, HttpServletResponse response) {
         boolean technical = Faults.isTechnical(e);
-        HttpStatus status = technical ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
         if (technical) {
             LOG.warn("{} {} answered 503: {}", request.getMethod(), request.getRequestURI(), Faults.describe(e));
         } else {
             LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
         }
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            return problem(status);
-        }
-        if (technical) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
-        }
-        ModelAndView page = new ModelAndView("error");
-        page.setStatus(status);
-        page.addObject("status", status.value());
-        return page;
+        ProblemDetail problem = technical
+                ? problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Temporarily unavailable",
+                        "unavailable",
+                        "A service the returns center needs cannot be reached right now; nothing was changed by"
+                                + " this request. Try again after the Retry-After delay.")
+                : problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "Internal error",
+                        "internal-error",
+                        "The request failed on our side; nothing was changed. If it happens again, tell ITMall"
+                                + " support.");
+        return answer(request, response, problem);
     }
 
     /**
@@ -64,46 +67,48 @@ class FaultAdvice {
      * controller is chosen, so it is answered here for every door: a problem detail for the API, a page for people.
      */
     @ExceptionHandler(MultipartException.class)
-    Object unreadableUpload(MultipartException e, HttpServletRequest request) {
+    Object unreadableUpload(MultipartException e, HttpServletRequest request, HttpServletResponse response) {
         boolean tooLarge = e instanceof MaxUploadSizeExceededException;
-        HttpStatus status = tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
-        if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            ModelAndView page = new ModelAndView("error");
-            page.setStatus(status);
-            page.addObject("status", status.value());
-            return page;
-        }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                status,
-                tooLarge
-                        ? "The upload is too large: proofs of at most 10 MB each"
-                        : "The upload could not be read: send at most " + ReturnSubmissions.MAX_ITEMS
-                                + " items with at most " + ProofFile.MAX_PER_ITEM
-                                + " proofs each, as multipart/form-data (" + e.getMessage() + ")");
-        problem.setTitle("Upload not accepted");
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        return answer(
+                request,
+                response,
+                problem(
+                        tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST,
+                        "Upload not accepted",
+                        null,
+                        tooLarge
+                                ? "The upload is too large: proofs of at most 10 MB each"
+                                : "The upload could not be read: send at most " + ReturnSubmissions.MAX_ITEMS
+                                        + " items with at most " + ProofFile.MAX_PER_ITEM
+                                        + " proofs each, as multipart/form-data (" + e.getMessage() + ")"));
     }
 
-    static ResponseEntity<ProblemDetail> problem(HttpStatus status) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                status,
-                status == HttpStatus.SERVICE_UNAVAILABLE
-                        ? "A service the returns center needs cannot be reached right now; nothing was changed by"
-                                + " this request. Try again after the Retry-After delay."
-                        : "The request failed on our side; nothing was changed. If it happens again, tell ITMall"
-                                + " support.");
-        problem.setTitle(status == HttpStatus.SERVICE_UNAVAILABLE ? "Temporarily unavailable" : "Internal error");
-        problem.setType(URI.create(
-                status == HttpStatus.SERVICE_UNAVAILABLE
-                        ? "https://itmall.sale/problems/unavailable"
-                        : "https://itmall.sale/problems/internal-error"));
-        ResponseEntity.BodyBuilder answer =
-                ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
-            answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+    private static ProblemDetail problem(HttpStatus status, String title, String type, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        if (type != null) {
+            problem.setType(URI.create("https://itmall.sale/problems/" + type));
         }
-        return answer.body(problem);
+        return problem;
+    }
+
+    /**
+     * The problem as the API answers it, or the error page for people (which says what the status means); a 503 tells
+     * either when to try again.
+     */
+    private static Object answer(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) {
+        HttpStatus status = HttpStatus.valueOf(problem.getStatus());
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+        }
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return ResponseEntity.status(status)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
+        ModelAndView page = new ModelAndView("error");
+        page.setStatus(status);
+        page.addObject("status", status.value());
+        return page;
     }
 }
