@@ -56,37 +56,52 @@ class Steps {
         try {
             return step.get();
         } catch (RuntimeException e) {
-            result = e instanceof BpmnError ? "bpmn-error" : "failed";
-            if (!"bpmn-error".equals(result)) {
-                registry.counter(
-                                "itmall.job.failures",
-                                "type",
-                                job.getType(),
-                                "kind",
-                                e instanceof PolicyViolation || e instanceof CaseNotFound
-                                        ? "data"
-                                        : Faults.isTechnical(e) ? "technical" : "other")
-                        .increment();
+            if (e instanceof BpmnError) {
+                result = "bpmn-error";
+                throw e;
             }
-            throw translate(job, e);
+            result = "failed";
+            Failure kind = Failure.of(e);
+            registry.counter("itmall.job.failures", "type", job.getType(), "kind", kind.tag)
+                    .increment();
+            throw translate(job, e, kind);
         } finally {
             sample.stop(registry.timer("itmall.job.duration", "type", job.getType(), "result", result));
         }
     }
 
+    /** What kind of failure a step met, told once: it names the metric and decides what Operate shows. */
+    private enum Failure {
+        DATA("data"),
+        TECHNICAL("technical"),
+        OTHER("other");
+
+        final String tag;
+
+        Failure(String tag) {
+            this.tag = tag;
+        }
+
+        static Failure of(RuntimeException e) {
+            if (e instanceof PolicyViolation || e instanceof CaseNotFound) {
+                return DATA;
+            }
+            return Faults.isTechnical(e) ? TECHNICAL : OTHER;
+        }
+    }
+
     /** The failure as Operate should show it: a readable incident, or a retry with backoff. */
-    private RuntimeException translate(ActivatedJob job, RuntimeException e) {
-        if (e instanceof PolicyViolation || e instanceof CaseNotFound) {
-            return CamundaError.jobError(
-                    e.getMessage()
-                            + ". Correct the process variables of this instance in Operate, then retry the incident.",
-                    null,
-                    0);
-        }
-        if (Faults.isTechnical(e)) {
-            return technical(job, e);
-        }
-        return e;
+    private RuntimeException translate(ActivatedJob job, RuntimeException e, Failure kind) {
+        return switch (kind) {
+            case DATA ->
+                CamundaError.jobError(
+                        e.getMessage()
+                                + ". Correct the process variables of this instance in Operate, then retry the incident.",
+                        null,
+                        0);
+            case TECHNICAL -> technical(job, e);
+            case OTHER -> e;
+        };
     }
 
     /**
