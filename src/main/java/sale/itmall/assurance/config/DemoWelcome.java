@@ -35,7 +35,8 @@ class DemoWelcome {
           Customers      : http://localhost:%4$s/  Self-Service Returns Center; sign in as northwind, contoso
                            or fabrikam, password "demo"
           API docs       : http://localhost:%4$s/swagger-ui.html (warehouse receipts: user "warehouse", password "demo")
-          Staff          : http://localhost:%4$s/staff/reports  reports and audit trails; user "warehouse", password "demo"
+          Staff          : http://localhost:%4$s/staff/reports  one sign-in per role, password "demo": tac,
+                           approver, bench, governance, warehouse, admin (installed base, staff, API keys)
           Metrics        : http://localhost:%4$s/actuator/prometheus (staff sign-in)
           Mail           : %5$s
           Health         : http://localhost:%4$s/actuator/health

@@ -2,6 +2,8 @@ package sale.itmall.assurance.portal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.EnumSet;
+import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,9 +12,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
+import sale.itmall.assurance.process.StaffRole;
 
 /**
- * The pages of people coming in: a service administrator invites and deactivates a customer's users; an invited person
+ * The pages of people coming in: a service administrator invites and deactivates a customer's users and the staff
+ * (with the roles their work needs); an invited person
  * chooses a password from the mailed link; anyone resets a forgotten password by e-mail.
  */
 @Controller
@@ -60,10 +64,70 @@ class AccountPages {
     String deactivate(@PathVariable String customerNumber, @PathVariable String username, RedirectAttributes redirect) {
         redirect.addFlashAttribute(
                 "message",
-                links.deactivate(username)
+                links.deactivate(username, false)
                         ? username + " can no longer sign in."
                         : "No such customer user " + username);
         return usersPage(customerNumber);
+    }
+
+    @GetMapping("/staff/team")
+    String team(Model model) {
+        model.addAttribute("staff", links.staff());
+        model.addAttribute("roles", StaffRole.values());
+        return "staff-team";
+    }
+
+    @PostMapping("/staff/team/invitations")
+    String inviteStaff(
+            Principal me,
+            @RequestParam String email,
+            @RequestParam(name = "role", required = false) Set<StaffRole> roles,
+            RedirectAttributes redirect) {
+        try {
+            Set<StaffRole> chosen = roles == null || roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
+            links.inviteStaff(me.getName(), email, chosen);
+            redirect.addFlashAttribute(
+                    "message", "Invitation sent to " + email.trim() + " as " + SignInLinks.labels(chosen) + ".");
+        } catch (SignInLinks.Refused e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/staff/team";
+    }
+
+    @PostMapping("/staff/team/{username}/roles")
+    String setRoles(
+            Principal me,
+            @PathVariable String username,
+            @RequestParam(name = "role", required = false) Set<StaffRole> roles,
+            RedirectAttributes redirect) {
+        Set<StaffRole> chosen =
+                roles == null || roles.isEmpty() ? EnumSet.noneOf(StaffRole.class) : EnumSet.copyOf(roles);
+        if (me.getName().equals(username) && !chosen.contains(StaffRole.SERVICE_ADMINISTRATOR)) {
+            redirect.addFlashAttribute(
+                    "error", "You cannot take your own service administrator role: ask another administrator.");
+        } else if (links.setRoles(username, chosen)) {
+            redirect.addFlashAttribute(
+                    "message",
+                    username + " now has the roles: " + (chosen.isEmpty() ? "none" : SignInLinks.labels(chosen))
+                            + ". It applies from their next sign-in.");
+        } else {
+            redirect.addFlashAttribute("error", "No such staff member " + username);
+        }
+        return "redirect:/staff/team";
+    }
+
+    @PostMapping("/staff/team/{username}/deactivate")
+    String deactivateStaff(Principal me, @PathVariable String username, RedirectAttributes redirect) {
+        if (me.getName().equals(username)) {
+            redirect.addFlashAttribute("error", "You cannot deactivate your own sign-in.");
+        } else {
+            redirect.addFlashAttribute(
+                    "message",
+                    links.deactivate(username, true)
+                            ? username + " can no longer sign in."
+                            : "No such staff member " + username);
+        }
+        return "redirect:/staff/team";
     }
 
     @GetMapping("/invitations/{token}")
@@ -72,6 +136,8 @@ class AccountPages {
             SignInLinks.Link link = links.open(token, "INVITATION");
             model.addAttribute("email", link.email());
             model.addAttribute("customerName", link.customerName());
+            model.addAttribute(
+                    "staffRoles", link.staffRoles().isEmpty() ? null : SignInLinks.labels(link.staffRoles()));
         } catch (SignInLinks.Refused e) {
             model.addAttribute("refused", e.getMessage());
         }

@@ -1,5 +1,9 @@
 package sale.itmall.assurance.portal;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -7,18 +11,32 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import sale.itmall.assurance.process.StaffRole;
 import sale.itmall.assurance.returns.Customer;
 import sale.itmall.assurance.returns.ReturnsQuery;
 
 /**
- * Sign-ins for the demo customers, a staff account and a service administrator (profile "demo" only); passwords are
- * stored hashed.
+ * Sign-ins for the demo customers and one staff member per staff role (profile "demo" only); passwords are stored
+ * hashed.
  */
 @Component
 @Profile("demo")
 class DemoAccounts implements ApplicationRunner {
 
     static final String PASSWORD = "demo";
+
+    /** One demo staff sign-in per role, named for the work. */
+    static final Map<String, StaffRole> STAFF = new LinkedHashMap<>();
+
+    static {
+        STAFF.put("tac", StaffRole.TAC_ENGINEER);
+        STAFF.put("approver", StaffRole.RMA_APPROVER);
+        STAFF.put("bench", StaffRole.BENCH_TECHNICIAN);
+        STAFF.put("governance", StaffRole.SERVICE_GOVERNANCE);
+        STAFF.put("warehouse", StaffRole.WAREHOUSE);
+        STAFF.put("admin", StaffRole.SERVICE_ADMINISTRATOR);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(DemoAccounts.class);
     private final PortalAccounts accounts;
     private final ReturnsQuery returns;
@@ -36,13 +54,14 @@ class DemoAccounts implements ApplicationRunner {
         for (String[] account : customers) {
             returns.customerByNumber(account[1])
                     .map(Customer::id)
-                    .ifPresent(id -> accounts.ensure(account[0], encoder.encode(PASSWORD), "CUSTOMER", id));
+                    .ifPresent(id -> accounts.ensureCustomer(account[0], encoder.encode(PASSWORD), id));
         }
-        accounts.ensure("warehouse", encoder.encode(PASSWORD), "STAFF", null);
-        accounts.ensure("admin", encoder.encode(PASSWORD), "ADMIN", null);
+        STAFF.forEach((username, role) -> accounts.ensureStaff(username, encoder.encode(PASSWORD), Set.of(role)));
         LOG.info(
-                "Demo sign-ins: northwind, contoso, fabrikam (customers), warehouse (staff) and admin (service"
-                        + " administrator: installed-base import), password '{}'",
-                PASSWORD);
+                "Demo sign-ins, password '{}': northwind, contoso, fabrikam (customers); staff {}",
+                PASSWORD,
+                STAFF.entrySet().stream()
+                        .map(e -> e.getKey() + " (" + e.getValue().label() + ")")
+                        .collect(Collectors.joining(", ")));
     }
 }

@@ -2,6 +2,7 @@ package sale.itmall.assurance.portal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.StringReader;
@@ -24,12 +25,14 @@ import org.springframework.web.multipart.MultipartFile;
 import sale.itmall.assurance.returns.InstalledBaseImport;
 
 /**
- * The installed-base import for an ERP or a script (service administrators, HTTP Basic): the same importer as the staff
- * page. 200 with the counts when every row was accepted (written, or checked on a dry run); 422 with every rejected
+ * The installed-base import for an ERP or a script (an installed-base-import API key, or a service administrator with
+ * HTTP Basic): the same importer as the staff page. 200 with the counts when every row was accepted (written, or checked on a dry run); 422 with every rejected
  * row's line and reason, and nothing written, otherwise.
  */
 @RestController
 @RequestMapping("/api/admin/installed-base")
+@SecurityRequirement(name = ApiDocs.API_KEY)
+@SecurityRequirement(name = ApiDocs.BASIC)
 class InstalledBaseApi {
 
     private final InstalledBaseImport importer;

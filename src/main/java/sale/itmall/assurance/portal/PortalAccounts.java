@@ -4,14 +4,19 @@ import java.security.Principal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
+import sale.itmall.assurance.process.StaffRole;
 import sale.itmall.assurance.returns.CaseNotFound;
 import sale.itmall.assurance.returns.Customer;
 import sale.itmall.assurance.returns.CustomerId;
@@ -43,16 +48,16 @@ class PortalAccounts implements UserDetailsService {
     @Override
     public User loadUserByUsername(String username) {
         Timestamp now = Timestamp.from(clock.instant());
-        return jdbc.sql("select username, password_hash, role, coalesce(locked_until > ?, false), active"
+        return jdbc.sql("select username, password_hash, role, coalesce(locked_until > ?, false), active, staff_roles"
                         + " from portal_users where username = ?")
                 .params(now, username)
                 .query((rs, n) -> (User) User.withUsername(rs.getString(1))
                         .password(rs.getString(2))
-                        // a service administrator is staff too
-                        .roles(
-                                "ADMIN".equals(rs.getString(3))
-                                        ? new String[] {"ADMIN", "STAFF"}
-                                        : new String[] {rs.getString(3)})
+                        .authorities(
+                                "CUSTOMER".equals(rs.getString(3))
+                                        ? List.of(new SimpleGrantedAuthority("ROLE_CUSTOMER"))
+                                        : StaffAuthorities.of(Arrays.asList(
+                                                (String[]) rs.getArray(6).getArray())))
                         .accountLocked(rs.getBoolean(4))
                         .disabled(!rs.getBoolean(5))
                         .build())
@@ -98,13 +103,23 @@ class PortalAccounts implements UserDetailsService {
         return returns.customer(id);
     }
 
-    /** Creates a sign-in unless one of that name exists; {@code customer} is null for staff. */
-    void ensure(String username, String passwordHash, String role, CustomerId customer) {
+    /** Creates a customer's sign-in unless one of that name exists. */
+    void ensureCustomer(String username, String passwordHash, CustomerId customer) {
         jdbc.sql(
                         """
-        insert into portal_users (username, password_hash, role, customer_id) values (?, ?, ?, ?)
+        insert into portal_users (username, password_hash, role, customer_id) values (?, ?, 'CUSTOMER', ?)
         on conflict (username) do nothing""")
-                .params(username, passwordHash, role, customer == null ? null : customer.value())
+                .params(username, passwordHash, customer.value())
+                .update();
+    }
+
+    /** Creates a staff sign-in with these roles unless one of that name exists. */
+    void ensureStaff(String username, String passwordHash, Collection<StaffRole> roles) {
+        jdbc.sql(
+                        """
+        insert into portal_users (username, password_hash, role, staff_roles) values (?, ?, 'STAFF', ?)
+        on conflict (username) do nothing""")
+                .params(username, passwordHash, StaffAuthorities.groups(roles))
                 .update();
     }
 }

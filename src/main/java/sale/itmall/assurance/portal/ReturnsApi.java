@@ -1,6 +1,7 @@
 package sale.itmall.assurance.portal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -131,7 +132,10 @@ class ReturnsApi {
 
     public record Receipt(String rmaNumber, String receiptId, Instant receivedAt) {}
 
-    @Operation(summary = "Warehouse: the faulty unit of an RMA arrived (staff; idempotent on receiptId)")
+    @Operation(
+            summary = "Warehouse: the faulty unit of an RMA arrived (idempotent on receiptId)",
+            description = "Role warehouse: a warehouse-receipts API key, or a warehouse staff sign-in.",
+            security = {@SecurityRequirement(name = ApiDocs.API_KEY), @SecurityRequirement(name = ApiDocs.BASIC)})
     @PostMapping("/warehouse/receipts")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public void receipt(@RequestBody Receipt receipt) {

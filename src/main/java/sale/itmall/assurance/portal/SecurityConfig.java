@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -15,10 +16,12 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -26,16 +29,21 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import sale.itmall.assurance.process.StaffRole;
 import sale.itmall.assurance.returns.ProofFile;
 import sale.itmall.assurance.shared.Faults;
 
 /**
  * Sign-in for the Self-Service Returns Center: accounts in {@code portal_users} with hashed passwords, a session after
  * form login, CSRF protection on every state-changing request (pages carry the token in their forms, API clients echo
- * the XSRF-TOKEN cookie). The warehouse's receipt endpoint is for staff with HTTP Basic and no browser session.
+ * the XSRF-TOKEN cookie). Staff hold the roles of their work ({@link StaffRole}); with an OpenID Connect provider
+ * configured they sign in through it. Machine clients (ERP import, warehouse receipts) use an API key or HTTP Basic,
+ * with no session.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
+
+    private static final String ADMIN = StaffRole.SERVICE_ADMINISTRATOR.role();
 
     /**
      * Pages load scripts, styles and images from this application only (no inline script: the wizard's and the slip's
@@ -65,7 +73,35 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * Machine clients with an API key: a chain of their own, stateless (no session is made), where a key opens its
+     * integration's API and nothing else.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain integrations(HttpSecurity http, ObjectMapper json, ApiKeys apiKeys) throws Exception {
+        http.securityMatcher(request -> request.getHeader(ApiKeys.HEADER) != null)
+                .authorizeHttpRequests(
+                        auth -> auth.requestMatchers("/api/admin/installed-base/**", "/api/admin/installed-base")
+                                .hasRole(ApiKeys.Integration.INSTALLED_BASE_IMPORT.role())
+                                .requestMatchers("/api/warehouse/**")
+                                .hasRole(ApiKeys.Integration.WAREHOUSE_RECEIPTS.role())
+                                .anyRequest()
+                                .denyAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(
+                        new ApiKeyFilter(
+                                apiKeys, (response, status, detail) -> problem(response, json, status, detail)),
+                        AnonymousAuthenticationFilter.class)
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+                        problem(response, json, HttpStatus.FORBIDDEN, "This API key's integration may not call this")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain portal(HttpSecurity http, ObjectMapper json) throws Exception {
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
         csrfHandler.setCsrfRequestAttributeName(null);
@@ -81,16 +117,26 @@ class SecurityConfig {
                                 "/password-reset",
                                 "/password-reset/*")
                         .permitAll()
-                        // the installed base comes in through service administrators only
+                        // the installed base and the people come in through service administrators; an ERP
+                        // imports with an API key of the import integration
+                        .requestMatchers("/api/admin/**")
+                        .hasAnyRole(ADMIN, ApiKeys.Integration.INSTALLED_BASE_IMPORT.role())
                         .requestMatchers(
-                                "/api/admin/**",
                                 "/staff/installed-base/**",
                                 "/staff/installed-base",
-                                "/staff/customers/**")
-                        .hasRole("ADMIN")
-                        // metrics tell returns by state, charges and suspensions: staff only (scrapers use HTTP Basic)
-                        .requestMatchers("/api/warehouse/**", "/staff/**", "/actuator/**")
-                        .hasRole("STAFF")
+                                "/staff/customers/**",
+                                "/staff/team/**",
+                                "/staff/team",
+                                "/staff/api-keys/**",
+                                "/staff/api-keys")
+                        .hasRole(ADMIN)
+                        // units received: the warehouse's people, or its system with a warehouse API key
+                        .requestMatchers("/api/warehouse/**")
+                        .hasRole(StaffRole.WAREHOUSE.role())
+                        // reports and case audit for every staff role; metrics tell returns by state, charges and
+                        // suspensions: staff only (scrapers use HTTP Basic)
+                        .requestMatchers("/staff/**", "/actuator/**")
+                        .hasRole(StaffAuthorities.STAFF)
                         // the API's description is for its users: anyone signed in
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                         .authenticated()
@@ -104,8 +150,8 @@ class SecurityConfig {
                         .successHandler(
                                 (request, response, authentication) -> response.sendRedirect(request.getContextPath()
                                         + (authentication.getAuthorities().stream()
-                                                        .anyMatch(a ->
-                                                                a.getAuthority().equals("ROLE_STAFF"))
+                                                        .anyMatch(a -> a.getAuthority()
+                                                                .equals("ROLE_" + StaffAuthorities.STAFF))
                                                 ? "/staff/reports"
                                                 : "/"))))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

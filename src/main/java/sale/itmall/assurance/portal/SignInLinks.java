@@ -1,34 +1,36 @@
 package sale.itmall.assurance.portal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
-import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import sale.itmall.assurance.notifications.Notifications;
+import sale.itmall.assurance.process.StaffRole;
 import sale.itmall.assurance.returns.Customer;
 import sale.itmall.assurance.returns.ReturnsQuery;
 import sale.itmall.assurance.shared.EmailAddresses;
 
 /**
- * People in: service administrators invite a customer's users by e-mail; a user sets a password from the mail (a link
- * that works once and expires), resets a forgotten one the same way, and can be deactivated. Only a SHA-256 hash of a
+ * People in: service administrators invite a customer's users, or staff with their roles, by e-mail; a user sets a
+ * password from the mail (a link that works once and expires), resets a forgotten one the same way, and can be
+ * deactivated. Only a SHA-256 hash of a
  * link's token is stored; the user name of an invited user is their e-mail address.
  */
 @Service
@@ -46,9 +48,10 @@ class SignInLinks {
         }
     }
 
-    record User(String username, String email, boolean active, boolean locked) {}
+    record User(String username, String email, boolean active, boolean locked, Set<StaffRole> roles) {}
 
-    record Link(String kind, String email, Long customerId, String customerName) {}
+    /** An open link: a staff invitation has roles and no customer. */
+    record Link(String kind, String email, Long customerId, String customerName, Set<StaffRole> staffRoles) {}
 
     private final JdbcClient jdbc;
     private final Notifications notifications;
@@ -56,7 +59,6 @@ class SignInLinks {
     private final PasswordEncoder encoder;
     private final Clock clock;
     private final String baseUrl;
-    private final SecureRandom random = new SecureRandom();
 
     SignInLinks(
             JdbcClient jdbc,
@@ -77,19 +79,9 @@ class SignInLinks {
     void invite(String invitedBy, String customerNumber, String emailInput) {
         Customer customer = returns.customerByNumber(customerNumber)
                 .orElseThrow(() -> new Refused("No customer " + customerNumber));
-        String email = emailInput == null ? "" : emailInput.trim().toLowerCase(Locale.ROOT);
-        if (!EmailAddresses.isValid(email) || email.length() > 254) {
-            throw new Refused("'" + emailInput + "' is not an e-mail address");
-        }
-        if (jdbc.sql("select count(*) from portal_users where lower(email) = ? or lower(username) = ?")
-                        .params(email, email)
-                        .query(Long.class)
-                        .single()
-                > 0) {
-            throw new Refused(email + " already has a sign-in");
-        }
+        String email = newUserEmail(emailInput);
         Instant now = clock.instant();
-        String token = newLink("INVITATION", email, customer.id().value(), invitedBy, now.plus(INVITATION_VALID));
+        String token = newLink("INVITATION", email, customer.id().value(), null, invitedBy, now.plus(INVITATION_VALID));
         notifications.queueAccountMail(
                 "account-invitation",
                 email,
@@ -105,16 +97,63 @@ class SignInLinks {
                 now);
     }
 
+    /** Invites a person to the staff with these roles: a mail with a link to choose their password. */
+    void inviteStaff(String invitedBy, String emailInput, Set<StaffRole> roles) {
+        if (roles.isEmpty()) {
+            throw new Refused("Choose at least one role for " + emailInput);
+        }
+        String email = newUserEmail(emailInput);
+        Instant now = clock.instant();
+        String token = newLink("INVITATION", email, null, roles, invitedBy, now.plus(INVITATION_VALID));
+        notifications.queueAccountMail(
+                "account-staff-invitation",
+                email,
+                Map.of(
+                        "roles",
+                        labels(roles),
+                        "invitedBy",
+                        invitedBy,
+                        "link",
+                        baseUrl + "/invitations/" + token,
+                        "expiresAt",
+                        WHEN.format(now.plus(INVITATION_VALID).atOffset(ZoneOffset.UTC))),
+                now);
+    }
+
+    static String labels(Set<StaffRole> roles) {
+        return roles.stream().map(StaffRole::label).collect(Collectors.joining(", "));
+    }
+
+    /** The e-mail address of a person to invite: valid, and nobody's sign-in yet. */
+    private String newUserEmail(String emailInput) {
+        String email = emailInput == null ? "" : emailInput.trim().toLowerCase(Locale.ROOT);
+        if (!EmailAddresses.isValid(email) || email.length() > 254) {
+            throw new Refused("'" + emailInput + "' is not an e-mail address");
+        }
+        if (jdbc.sql("select count(*) from portal_users where lower(email) = ? or lower(username) = ?")
+                        .params(email, email)
+                        .query(Long.class)
+                        .single()
+                > 0) {
+            throw new Refused(email + " already has a sign-in");
+        }
+        return email;
+    }
+
     /** What a link is for, while it can still be used. */
     Link open(String token, String kind) {
         return jdbc.sql(
                         """
-                select l.kind, l.email, l.customer_id, coalesce(c.name, '')
+                select l.kind, l.email, l.customer_id, coalesce(c.name, ''), coalesce(l.staff_roles, '{}')
                   from sign_in_links l left join customers c on c.id = l.customer_id
                  where l.token_hash = ? and l.kind = ? and l.used_at is null and l.expires_at > ?""")
-                .params(hash(token), kind, Timestamp.from(clock.instant()))
-                .query((rs, n) ->
-                        new Link(rs.getString(1), rs.getString(2), rs.getObject(3, Long.class), rs.getString(4)))
+                .params(Secrets.hash(token), kind, Timestamp.from(clock.instant()))
+                .query((rs, n) -> new Link(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getObject(3, Long.class),
+                        rs.getString(4),
+                        staffRoles(rs.getArray(5))))
                 .optional()
                 .orElseThrow(() -> new Refused("This link has expired or was used already. Ask for a new one"
                         + ("INVITATION".equals(kind)
@@ -130,9 +169,15 @@ class SignInLinks {
         });
         jdbc.sql(
                         """
-                insert into portal_users (username, email, password_hash, role, customer_id)
-                values (?, ?, ?, 'CUSTOMER', ?)""")
-                .params(link.email(), link.email(), encoder.encode(password), link.customerId())
+                insert into portal_users (username, email, password_hash, role, customer_id, staff_roles)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(
+                        link.email(),
+                        link.email(),
+                        encoder.encode(password),
+                        link.customerId() == null ? "STAFF" : "CUSTOMER",
+                        link.customerId(),
+                        StaffAuthorities.groups(link.staffRoles()))
                 .update();
         useUp(token);
     }
@@ -148,7 +193,7 @@ class SignInLinks {
             return;
         }
         Instant now = clock.instant();
-        String token = newLink("PASSWORD_RESET", email, null, null, now.plus(RESET_VALID));
+        String token = newLink("PASSWORD_RESET", email, null, null, null, now.plus(RESET_VALID));
         notifications.queueAccountMail(
                 "account-password-reset",
                 email,
@@ -180,35 +225,64 @@ class SignInLinks {
     List<User> usersOf(String customerNumber) {
         return jdbc.sql(
                         """
-                select u.username, coalesce(u.email, ''), u.active, coalesce(u.locked_until > ?, false)
+                select u.username, coalesce(u.email, ''), u.active, coalesce(u.locked_until > ?, false), u.staff_roles
                   from portal_users u join customers c on c.id = u.customer_id
                  where c.customer_number = ? order by u.username""")
                 .params(Timestamp.from(clock.instant()), customerNumber)
-                .query((rs, n) -> new User(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4)))
+                .query((rs, n) -> user(rs))
                 .list();
     }
 
-    /** Deactivates a customer user: their sign-in is refused from now on (their returns stay). */
-    boolean deactivate(String username) {
-        return jdbc.sql("update portal_users set active = false where username = ? and role = 'CUSTOMER'")
-                        .param(username)
+    /** The staff's local sign-ins (people who sign in through the identity provider are not listed). */
+    List<User> staff() {
+        return jdbc.sql(
+                        """
+                select u.username, coalesce(u.email, ''), u.active, coalesce(u.locked_until > ?, false), u.staff_roles
+                  from portal_users u where u.role = 'STAFF' order by u.username""")
+                .params(Timestamp.from(clock.instant()))
+                .query((rs, n) -> user(rs))
+                .list();
+    }
+
+    private static User user(ResultSet rs) throws SQLException {
+        return new User(
+                rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4), staffRoles(rs.getArray(5)));
+    }
+
+    private static Set<StaffRole> staffRoles(Array groups) throws SQLException {
+        return StaffAuthorities.roles(Arrays.asList((String[]) groups.getArray()));
+    }
+
+    /** Gives a staff member these roles (what Tasklist and the staff pages let them do follows). */
+    boolean setRoles(String username, Set<StaffRole> roles) {
+        return jdbc.sql("update portal_users set staff_roles = ? where username = ? and role = 'STAFF'")
+                        .params(StaffAuthorities.groups(roles), username)
                         .update()
                 == 1;
     }
 
-    private String newLink(String kind, String email, Long customerId, String invitedBy, Instant expires) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    /** Deactivates a user of this kind: their sign-in is refused from now on (their returns and work stay). */
+    boolean deactivate(String username, boolean staff) {
+        return jdbc.sql("update portal_users set active = false where username = ? and role = ?")
+                        .params(username, staff ? "STAFF" : "CUSTOMER")
+                        .update()
+                == 1;
+    }
+
+    private String newLink(
+            String kind, String email, Long customerId, Set<StaffRole> staffRoles, String invitedBy, Instant expires) {
+        String token = Secrets.newSecret();
         jdbc.sql(
                         """
-                insert into sign_in_links (kind, token_hash, email, customer_id, invited_by, created_at, expires_at)
-                values (?, ?, ?, ?, ?, ?, ?)""")
+                insert into sign_in_links (kind, token_hash, email, customer_id, staff_roles, invited_by, created_at,
+                                           expires_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         kind,
-                        hash(token),
+                        Secrets.hash(token),
                         email,
                         customerId,
+                        staffRoles == null ? null : StaffAuthorities.groups(staffRoles),
                         invitedBy,
                         Timestamp.from(clock.instant()),
                         Timestamp.from(expires))
@@ -218,17 +292,7 @@ class SignInLinks {
 
     private void useUp(String token) {
         jdbc.sql("update sign_in_links set used_at = ? where token_hash = ?")
-                .params(Timestamp.from(clock.instant()), hash(token))
+                .params(Timestamp.from(clock.instant()), Secrets.hash(token))
                 .update();
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256")
-                            .digest(String.valueOf(token).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

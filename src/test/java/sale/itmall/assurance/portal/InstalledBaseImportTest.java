@@ -2,11 +2,17 @@ package sale.itmall.assurance.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -222,5 +228,111 @@ class InstalledBaseImportTest {
             browser.quit();
         }
         assertThat(assets()).isEqualTo(2);
+    }
+
+    HttpResponse<String> call(String method, String path, String apiKey, String contentType, String body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", contentType);
+        if (apiKey != null) {
+            request.header("X-API-Key", apiKey);
+        }
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    ApiKeys.Issued issueKey(String admin, String name, ApiKeys.Integration integration) throws Exception {
+        return (ApiKeys.Issued) mvc.perform(post("/staff/api-keys")
+                        .with(httpBasic(admin, "secret"))
+                        .with(csrf())
+                        .param("name", name)
+                        .param("integration", integration.name()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getFlashMap()
+                .get("issued");
+    }
+
+    /**
+     * The ERP imports with its own machine credential: an API key of the import integration, issued and revoked by a
+     * service administrator, that opens the import API only, records itself as the import's actor and leaves no
+     * session behind.
+     */
+    @Test
+    void anErpImportsWithItsOwnApiKeyThatOpensNothingElse() throws Exception {
+        String admin = fixtures.adminUser();
+        String name = "ERP nightly " + run;
+        ApiKeys.Issued erp = issueKey(admin, name, ApiKeys.Integration.INSTALLED_BASE_IMPORT);
+        assertThat(erp.secret()).startsWith("itm_").hasSizeGreaterThan(40);
+        // the list names the key and its first characters, never the key again
+        String page = mvc.perform(get("/staff/api-keys").with(httpBasic(admin, "secret")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains(name).contains(erp.key().prefix()).doesNotContain(erp.secret());
+
+        HttpResponse<String> imported = call(
+                "POST",
+                "/api/admin/installed-base?fileName=erp.csv",
+                erp.secret(),
+                "text/csv",
+                HEADER + row("K", "1", "1", "10.00"));
+        assertThat(imported.statusCode()).isEqualTo(200);
+        assertThat(imported.body()).contains("\"created\":1");
+        assertThat(imported.headers().firstValue("Set-Cookie")).isEmpty();
+        assertThat(jdbc.sql(
+                                "select actor from installed_base_imports where file_name = 'erp.csv' order by id desc limit 1")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("api-key:" + name);
+
+        // the import key is no warehouse key, and opens no page
+        assertThat(call(
+                                "POST",
+                                "/api/warehouse/receipts",
+                                erp.secret(),
+                                "application/json",
+                                "{\"rmaNumber\":\"RMA-X\",\"receiptId\":\"W1\"}")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(call("GET", "/staff/reports", erp.secret(), "text/plain", "").statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> wrong = call("POST", "/api/admin/installed-base", "itm_not-a-key", "text/csv", HEADER);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).contains("unknown or was revoked");
+
+        // a warehouse system's key records receipts (an unknown RMA is looked up, so the call was let in)
+        ApiKeys.Issued warehouse = issueKey(admin, "WMS " + run, ApiKeys.Integration.WAREHOUSE_RECEIPTS);
+        assertThat(call(
+                                "POST",
+                                "/api/warehouse/receipts",
+                                warehouse.secret(),
+                                "application/json",
+                                "{\"rmaNumber\":\"RMA-NONE\",\"receiptId\":\"W1\"}")
+                        .statusCode())
+                .isEqualTo(404);
+
+        // revoked: refused from the next call on
+        mvc.perform(post("/staff/api-keys/" + erp.key().id() + "/revoke")
+                        .with(httpBasic(admin, "secret"))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(call(
+                                "POST",
+                                "/api/admin/installed-base",
+                                erp.secret(),
+                                "text/csv",
+                                HEADER + row("K", "1", "1", "10.00"))
+                        .statusCode())
+                .isEqualTo(401);
+        // and the API's description tells integrators how to authenticate
+        assertThat(mvc.perform(get("/v3/api-docs").with(httpBasic(admin, "secret")))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("\"X-API-Key\"");
     }
 }

@@ -171,4 +171,63 @@ class PeopleInTest {
                         .single())
                 .isZero();
     }
+
+    /**
+     * Staff come in with the roles their work needs: a TAC engineer and RMA approver sees the staff reports but not the
+     * service administrator's pages until an administrator gives them that role; the roles are the candidate groups of
+     * the Tasklist tasks ({@code ProcessContractTest}).
+     */
+    @Test
+    void aServiceAdministratorInvitesStaffWithTheRolesOfTheirWork() throws Exception {
+        String admin = fixtures.adminUser();
+        String tess = "tess-" + UUID.randomUUID().toString().substring(0, 6) + "@itmall.example";
+
+        signIn(admin, "secret");
+        browser.findElement(By.linkText("Staff")).click();
+        browser.findElement(By.id("staff-email")).sendKeys(tess);
+        browser.findElement(By.id("invite-rma-approvers")).click();
+        browser.findElement(By.id("invite-tac-engineers")).click();
+        browser.findElement(By.id("invite-staff")).click();
+        waitFor(() -> text().contains("Invitation sent to " + tess + " as TAC engineer, RMA approver."));
+        String invitation = linkIn(tess, "invitations");
+        assertThat(body(TestMail.to(tess).getLast())).contains("Your roles: TAC engineer, RMA approver.");
+
+        browser.manage().deleteAllCookies();
+        browser.get(invitation);
+        assertThat(browser.findElement(By.id("invited-roles")).getText()).contains("as TAC engineer, RMA approver");
+        choosePassword(GOOD_PASSWORD, GOOD_PASSWORD);
+        waitFor(() -> text().contains("Your password is saved"));
+        signIn(tess, GOOD_PASSWORD);
+        waitFor(() -> browser.getTitle().startsWith("Reports"));
+        assertThat(browser.findElements(By.linkText("Installed base"))).isEmpty();
+        browser.get("http://localhost:" + port + "/staff/installed-base");
+        assertThat(text()).contains("not open to your account");
+
+        // an administrator adds the service administrator role; it applies from Tess's next sign-in
+        signIn(admin, "secret");
+        browser.get("http://localhost:" + port + "/staff/team");
+        String row = "//tr[@id='staff-" + tess + "']";
+        browser.findElement(By.xpath(row + "//input[@value='SERVICE_ADMINISTRATOR']"))
+                .click();
+        browser.findElement(By.xpath(row + "//button[text()='Save roles']")).click();
+        waitFor(() -> text().contains(tess + " now has the roles: TAC engineer, RMA approver, Service administrator."));
+        // nobody takes away their own administration
+        browser.findElement(By.xpath("//tr[@id='staff-" + admin + "']//input[@value='SERVICE_ADMINISTRATOR']"))
+                .click();
+        browser.findElement(By.xpath("//tr[@id='staff-" + admin + "']//button[text()='Save roles']"))
+                .click();
+        waitFor(() -> text().contains("You cannot take your own service administrator role"));
+
+        signIn(tess, GOOD_PASSWORD);
+        browser.findElement(By.linkText("Installed base")).click();
+        waitFor(() -> browser.getTitle().startsWith("Installed base"));
+
+        // deactivated staff cannot sign in
+        signIn(admin, "secret");
+        browser.get("http://localhost:" + port + "/staff/team");
+        browser.findElement(By.xpath(row + "//button[text()='Deactivate']")).click();
+        waitFor(() -> text().contains(tess + " can no longer sign in"));
+        signIn(tess, GOOD_PASSWORD);
+        waitFor(() -> text().contains("deactivated"));
+    }
 }

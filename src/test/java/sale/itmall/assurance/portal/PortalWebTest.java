@@ -72,6 +72,9 @@ class PortalWebTest {
     @MockitoBean
     Notifications notifications;
 
+    @MockitoBean
+    ApiKeys apiKeys;
+
     @BeforeEach
     void alice() {
         when(accounts.customerOf(any())).thenReturn(ALICE);
@@ -163,7 +166,7 @@ class PortalWebTest {
                         .content(receipt))
                 .andExpect(status().isForbidden());
         verifyNoInteractions(submissions);
-        RequestPostProcessor staff = user("warehouse").roles("STAFF");
+        RequestPostProcessor staff = user("warehouse").roles("STAFF", "WAREHOUSE");
         mvc.perform(post("/api/warehouse/receipts")
                         .with(staff)
                         .contentType(MediaType.APPLICATION_JSON)

@@ -29,6 +29,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import sale.itmall.assurance.policy.PolicyTerms;
 import sale.itmall.assurance.process.ProcessContract;
+import sale.itmall.assurance.process.StaffRole;
 import sale.itmall.assurance.process.Variables;
 
 /**
@@ -154,6 +155,29 @@ class ProcessContractTest {
         assertThat(unproduced)
                 .as("variables read but produced by no start, message, worker, mapping or form field")
                 .isEmpty();
+    }
+
+    /**
+     * Tasklist offers a task to its candidate groups; the portal allows by the same staff roles. Each user task names
+     * exactly the role whose work it is, so both places agree on who does what.
+     */
+    @Test
+    void everyUserTaskIsOfferedToTheStaffRoleWhoseWorkItIs() {
+        Map<String, String> groups = new HashMap<>();
+        for (Document model : models.values()) {
+            for (Element task : elements(model, BPMN, "userTask")) {
+                List<Element> assignment = elements(task, ZEEBE, "assignmentDefinition");
+                groups.put(
+                        task.getAttribute("id"),
+                        assignment.isEmpty() ? "" : assignment.get(0).getAttribute("candidateGroups"));
+            }
+        }
+        assertThat(groups)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        ProcessContract.Elements.REMOTE_DIAGNOSIS, StaffRole.TAC_ENGINEER.group(),
+                        ProcessContract.Elements.RMA_APPROVAL, StaffRole.RMA_APPROVER.group(),
+                        ProcessContract.Elements.INSPECTION, StaffRole.BENCH_TECHNICIAN.group(),
+                        ProcessContract.Elements.DISPUTE_REVIEW, StaffRole.SERVICE_GOVERNANCE.group()));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import sale.itmall.assurance.policy.AssetCategory;
+import sale.itmall.assurance.process.StaffRole;
 
 /** Customers and assets made for one test, with unique numbers so tests never see each other's data. */
 public class Fixtures {
@@ -73,16 +74,19 @@ public class Fixtures {
     /** A service administrator (staff who may import the installed base), password "secret". */
     public String adminUser() {
         String username = "admin-" + UUID.randomUUID().toString().substring(0, 6);
-        jdbc.sql("insert into portal_users (username, password_hash, role) values (?, ?, 'ADMIN')")
-                .params(username, ENCODER.encode("secret"))
-                .update();
-        return username;
+        return staffUser(StaffRole.SERVICE_ADMINISTRATOR, "admin-");
     }
 
+    /** A warehouse staff member, password "secret". */
     public String staffUser() {
-        String username = "staff-" + UUID.randomUUID().toString().substring(0, 6);
-        jdbc.sql("insert into portal_users (username, password_hash, role) values (?, ?, 'STAFF')")
-                .params(username, ENCODER.encode("secret"))
+        return staffUser(StaffRole.WAREHOUSE, "staff-");
+    }
+
+    /** A staff member with one role, password "secret". */
+    public String staffUser(StaffRole role, String prefix) {
+        String username = prefix + UUID.randomUUID().toString().substring(0, 6);
+        jdbc.sql("insert into portal_users (username, password_hash, role, staff_roles) values (?, ?, 'STAFF', ?)")
+                .params(username, ENCODER.encode("secret"), new String[] {role.group()})
                 .update();
         return username;
     }
