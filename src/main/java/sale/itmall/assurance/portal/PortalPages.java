@@ -1,9 +1,14 @@
 package sale.itmall.assurance.portal;
 
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -31,13 +36,19 @@ class PortalPages {
     private final PortalAccounts accounts;
     private final ReturnSubmissions submissions;
     private final Notifications notifications;
+    private final ObjectProvider<ClientRegistrationRepository> identityProviders;
 
     PortalPages(
-            ReturnsQuery portal, PortalAccounts accounts, ReturnSubmissions submissions, Notifications notifications) {
+            ReturnsQuery portal,
+            PortalAccounts accounts,
+            ReturnSubmissions submissions,
+            Notifications notifications,
+            ObjectProvider<ClientRegistrationRepository> identityProviders) {
         this.portal = portal;
         this.accounts = accounts;
         this.submissions = submissions;
         this.notifications = notifications;
+        this.identityProviders = identityProviders;
     }
 
     @ModelAttribute("customer")
@@ -53,8 +64,22 @@ class PortalPages {
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(Model model) {
+        model.addAttribute("identityProviders", staffIdentityProviders());
         return "login";
+    }
+
+    /** The organisation's identity providers staff sign in with: a link each, named as configured. */
+    private List<Map.Entry<String, String>> staffIdentityProviders() {
+        List<Map.Entry<String, String>> links = new ArrayList<>();
+        if (identityProviders.getIfAvailable() instanceof Iterable<?> registrations) {
+            for (Object r : registrations) {
+                ClientRegistration registration = (ClientRegistration) r;
+                links.add(Map.entry(
+                        "/oauth2/authorization/" + registration.getRegistrationId(), registration.getClientName()));
+            }
+        }
+        return links;
     }
 
     @GetMapping("/")

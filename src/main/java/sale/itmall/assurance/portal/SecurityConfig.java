@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -19,6 +20,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -102,7 +105,12 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain portal(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain portal(
+            HttpSecurity http,
+            ObjectMapper json,
+            ObjectProvider<ClientRegistrationRepository> identityProviders,
+            StaffSignIn staffSignIn)
+            throws Exception {
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
         csrfHandler.setCsrfRequestAttributeName(null);
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
@@ -175,6 +183,19 @@ class SecurityConfig {
                                         "Your account may not do this (or the CSRF token is missing)"),
                                 new AntPathRequestMatcher("/api/**"))
                         .defaultAccessDeniedHandlerFor(SecurityConfig::pageAccessDenied, AnyRequestMatcher.INSTANCE));
+        if (identityProviders.getIfAvailable() != null) {
+            // staff sign in through the organisation's OpenID Connect provider; local sign-ins stay
+            http.oauth2Login(oidc -> oidc.loginPage("/login")
+                    .userInfoEndpoint(user -> user.oidcUserService(staffSignIn))
+                    .successHandler((request, response, authentication) ->
+                            response.sendRedirect(request.getContextPath() + "/staff/reports"))
+                    .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                            + (e instanceof OAuth2AuthenticationException oauth
+                                            && StaffSignIn.NO_STAFF_ROLE.equals(
+                                                    oauth.getError().getErrorCode())
+                                    ? "/login?norole"
+                                    : "/login?ssofailed"))));
+        }
         return http.build();
     }
 

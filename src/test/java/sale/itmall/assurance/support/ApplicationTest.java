@@ -16,8 +16,16 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        // static so that the mail auto-configuration's condition sees it; the port comes from TestInfrastructure
-        properties = "spring.mail.host=127.0.0.1")
+        // static so that the mail and OAuth2 client auto-configurations' conditions see them; the ports (and the
+        // identity provider's issuer) come from TestInfrastructure
+        properties = {
+            "spring.mail.host=127.0.0.1",
+            "spring.security.oauth2.client.registration.staff.client-id=" + IdentityProvider.CLIENT_ID,
+            "spring.security.oauth2.client.registration.staff.client-secret=" + IdentityProvider.CLIENT_SECRET,
+            "spring.security.oauth2.client.registration.staff.client-name=ITMall Directory",
+            "spring.security.oauth2.client.registration.staff.scope=openid,profile",
+            "spring.security.oauth2.client.provider.staff.user-name-attribute=preferred_username"
+        })
 @org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
 @org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 @Import(TestInfrastructure.class)

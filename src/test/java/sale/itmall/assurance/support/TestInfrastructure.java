@@ -56,6 +56,8 @@ public class TestInfrastructure {
                     () -> String.valueOf(TestMail.server().getSmtp().getPort()));
             registry.add("itmall.mail.dispatch-interval", () -> "200ms");
             registry.add("itmall.embedded-postgres.data-dir", TestInfrastructure::databaseDir);
+            // staff sign in through a real OpenID Connect provider started for the tests
+            registry.add("spring.security.oauth2.client.provider.staff.issuer-uri", IdentityProvider::issuer);
         };
     }
 }
