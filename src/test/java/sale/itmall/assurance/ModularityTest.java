@@ -40,7 +40,7 @@ class ModularityTest {
                         "config", "",
                         "notifications", "policy returns shared",
                         "policy", "",
-                        "portal", "notifications policy returns shared",
+                        "portal", "notifications policy process returns shared",
                         "process", "policy",
                         "reporting", "notifications returns",
                         "returns", "policy process shared",

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import sale.itmall.assurance.process.StaffRole;
@@ -21,6 +22,7 @@ import sale.itmall.assurance.returns.ReturnsQuery;
  */
 @Component
 @Profile("demo")
+@Order(2) // after the demo installed base: the customers' sign-ins need their accounts
 class DemoAccounts implements ApplicationRunner {
 
     static final String PASSWORD = "demo";

@@ -50,7 +50,11 @@ import sale.itmall.assurance.shared.EmailAddresses;
 @Service
 public class InstalledBaseImport {
 
-    /** The columns, in the order the template file has them; {@code ordered_on} and {@code manufacturer_name} may be empty. */
+    /**
+     * The columns, in the order the template file has them. {@code ordered_on} and {@code manufacturer_name} may be
+     * empty; {@code payment_method_on_file} (true/false: whether a charge can be made to the customer) may be left out,
+     * and then a new customer has one and a known customer keeps what is stored.
+     */
     public static final List<String> COLUMNS = List.of(
             "customer_number",
             "customer_name",
@@ -64,7 +68,11 @@ public class InstalledBaseImport {
             "unit_price",
             "currency",
             "manufacturer_plan",
-            "manufacturer_name");
+            "manufacturer_name",
+            "payment_method_on_file");
+
+    private static final Set<String> OPTIONAL_COLUMNS =
+            Set.of("ordered_on", "manufacturer_name", "payment_method_on_file");
 
     private static final int MAX_ID = 100;
     private static final int MAX_TEXT = 300;
@@ -107,7 +115,15 @@ public class InstalledBaseImport {
         UNCHANGED
     }
 
-    record CustomerRow(String number, String name, String email) {}
+    /** A customer's row; {@code paymentMethodOnFile} is null when the file does not say. */
+    record CustomerRow(String number, String name, String email, Boolean paymentMethodOnFile) {
+        /** Whether the stored customer already is what this row says. */
+        boolean sameAs(CustomerRow stored) {
+            return name.equals(stored.name())
+                    && email.equals(stored.email())
+                    && (paymentMethodOnFile == null || paymentMethodOnFile.equals(stored.paymentMethodOnFile()));
+        }
+    }
 
     record OrderRow(String number, String customerNumber, LocalDate orderedOn) {}
 
@@ -129,7 +145,8 @@ public class InstalledBaseImport {
     private final TransactionTemplate progressTx;
     private final Clock clock;
 
-    InstalledBaseImport(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions, Clock clock) {
+    public InstalledBaseImport(
+            JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.tx = new TransactionTemplate(transactions);
@@ -272,7 +289,7 @@ public class InstalledBaseImport {
                     .toList();
             List<String> missing = COLUMNS.stream()
                     .filter(c -> !header.contains(c))
-                    .filter(c -> !c.equals("ordered_on") && !c.equals("manufacturer_name"))
+                    .filter(c -> !OPTIONAL_COLUMNS.contains(c))
                     .toList();
             if (!missing.isEmpty()) {
                 p.rejected.add(new Rejection(
@@ -340,10 +357,22 @@ public class InstalledBaseImport {
         }
     }
 
+    private static boolean yesNo(String column, String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new RowRejected(column + " '" + text + "' is not true or false");
+        };
+    }
+
     private static void accept(Parsed p, Fields f, long line, LocalDate today) {
         String customerNumber = f.required("customer_number", MAX_ID);
+        String paymentText = f.optional("payment_method_on_file", 5);
         CustomerRow customer = new CustomerRow(
-                customerNumber, f.required("customer_name", MAX_TEXT), f.required("customer_email", MAX_TEXT));
+                customerNumber,
+                f.required("customer_name", MAX_TEXT),
+                f.required("customer_email", MAX_TEXT),
+                paymentText.isEmpty() ? null : yesNo("payment_method_on_file", paymentText));
         if (!EmailAddresses.isValid(customer.email())) {
             throw new RowRejected("customer_email '" + customer.email() + "' is not an e-mail address");
         }
@@ -378,13 +407,7 @@ public class InstalledBaseImport {
         } catch (IllegalArgumentException e) {
             throw new RowRejected("currency '" + currency + "' is not an ISO 4217 code");
         }
-        String planText = f.required("manufacturer_plan", 5).toLowerCase(Locale.ROOT);
-        boolean plan =
-                switch (planText) {
-                    case "true", "yes", "1" -> true;
-                    case "false", "no", "0" -> false;
-                    default -> throw new RowRejected("manufacturer_plan '" + planText + "' is not true or false");
-                };
+        boolean plan = yesNo("manufacturer_plan", f.required("manufacturer_plan", 5));
         String maker = f.optional("manufacturer_name", MAX_TEXT);
         if (plan && maker.isEmpty()) {
             throw new RowRejected("manufacturer_name is needed when manufacturer_plan is true");
@@ -392,7 +415,8 @@ public class InstalledBaseImport {
 
         CustomerRow seenCustomer = p.customers.putIfAbsent(customerNumber, customer);
         if (seenCustomer != null && !seenCustomer.equals(customer)) {
-            throw new RowRejected("customer " + customerNumber + " is given another name or e-mail on an earlier line");
+            throw new RowRejected("customer " + customerNumber
+                    + " is given another name, e-mail or payment method on an earlier line");
         }
         OrderRow order = new OrderRow(orderNumber, customerNumber, orderedOn);
         OrderRow seenOrder = p.orders.putIfAbsent(orderNumber, order);
@@ -449,9 +473,12 @@ public class InstalledBaseImport {
             return plan;
         }
         Map<String, CustomerRow> storedCustomers = new HashMap<>();
-        jdbc.sql("select customer_number, name, email from customers").query(rs -> {
-            storedCustomers.put(rs.getString(1), new CustomerRow(rs.getString(1), rs.getString(2), rs.getString(3)));
-        });
+        jdbc.sql("select customer_number, name, email, payment_method_on_file from customers")
+                .query(rs -> {
+                    storedCustomers.put(
+                            rs.getString(1),
+                            new CustomerRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)));
+                });
         Map<String, OrderRow> storedOrders = new HashMap<>();
         jdbc.sql(
                         "select o.order_number, c.customer_number, o.ordered_on from orders o join customers c on c.id = o.customer_id")
@@ -487,7 +514,7 @@ public class InstalledBaseImport {
 
         for (CustomerRow c : p.customers.values()) {
             CustomerRow stored = storedCustomers.get(c.number());
-            Change change = stored == null ? Change.CREATED : stored.equals(c) ? Change.UNCHANGED : Change.UPDATED;
+            Change change = stored == null ? Change.CREATED : c.sameAs(stored) ? Change.UNCHANGED : Change.UPDATED;
             plan.customers = plan.customers.plus(change);
             if (change != Change.UNCHANGED) {
                 plan.customerWrites.add(c);
@@ -566,9 +593,11 @@ public class InstalledBaseImport {
         batches(
                 plan.customerWrites,
                 """
-                insert into customers (customer_number, name, email) values (?, ?, ?)
-                on conflict (customer_number) do update set name = excluded.name, email = excluded.email""",
-                c -> new Object[] {c.number(), c.name(), c.email()},
+                insert into customers (customer_number, name, email, payment_method_on_file)
+                values (?, ?, ?, coalesce(?::boolean, true))
+                on conflict (customer_number) do update set name = excluded.name, email = excluded.email,
+                  payment_method_on_file = coalesce(?::boolean, customers.payment_method_on_file)""",
+                c -> new Object[] {c.number(), c.name(), c.email(), c.paymentMethodOnFile(), c.paymentMethodOnFile()},
                 done -> {});
         batches(
                 plan.orderWrites,

@@ -160,7 +160,8 @@ class InstalledBaseImportTest {
                 .andExpect(jsonPath("$.rejected[2].reason").value(containsString("in the future")))
                 .andExpect(jsonPath("$.rejected[3].reason").value(containsString("listed on line 2 already")))
                 .andExpect(jsonPath("$.rejected[4].reason").value(containsString("ISO 4217")))
-                .andExpect(jsonPath("$.rejected[5].reason").value(containsString("another name or e-mail")));
+                .andExpect(jsonPath("$.rejected[5].reason")
+                        .value(containsString("another name, e-mail or payment method")));
         assertThat(assets()).as("the valid row is not written either").isZero();
 
         mvc.perform(post("/api/admin/installed-base")
@@ -228,6 +229,33 @@ class InstalledBaseImportTest {
             browser.quit();
         }
         assertThat(assets()).isEqualTo(2);
+    }
+
+    /** Whether a charge can be made: the ERP may say so per customer; a file that does not say keeps what is stored. */
+    @Test
+    void thePaymentMethodColumnIsOptionalAndAFileWithoutItKeepsWhatIsStored() throws Exception {
+        String admin = fixtures.adminUser();
+        String withColumn = HEADER.replace("\n", ",payment_method_on_file\n");
+        String row = row("P", "1", "1", "10.00").replace("\n", "");
+        importCsv(admin, withColumn + row + ",false\n", false)
+                .andExpect(jsonPath("$.customers.created").value(1));
+        importCsv(admin, HEADER + row + "\n", false)
+                .andExpect(jsonPath("$.customers.unchanged").value(1));
+        assertThat(paymentMethodOnFile("C-" + run + "P")).isFalse();
+        importCsv(admin, withColumn + row + ",yes\n", false)
+                .andExpect(jsonPath("$.customers.updated").value(1));
+        assertThat(paymentMethodOnFile("C-" + run + "P")).isTrue();
+        importCsv(admin, withColumn + row + ",maybe\n", true)
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(
+                        jsonPath("$.rejected[0].reason").value("payment_method_on_file 'maybe' is not true or false"));
+    }
+
+    boolean paymentMethodOnFile(String customer) {
+        return jdbc.sql("select payment_method_on_file from customers where customer_number = ?")
+                .param(customer)
+                .query(Boolean.class)
+                .single();
     }
 
     HttpResponse<String> call(String method, String path, String apiKey, String contentType, String body)

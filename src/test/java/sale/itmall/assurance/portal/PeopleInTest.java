@@ -205,6 +205,7 @@ class PeopleInTest {
 
         // an administrator adds the service administrator role; it applies from Tess's next sign-in
         signIn(admin, "secret");
+        waitFor(() -> browser.getTitle().startsWith("Reports"));
         browser.get("http://localhost:" + port + "/staff/team");
         String row = "//tr[@id='staff-" + tess + "']";
         browser.findElement(By.xpath(row + "//input[@value='SERVICE_ADMINISTRATOR']"))
@@ -224,6 +225,7 @@ class PeopleInTest {
 
         // deactivated staff cannot sign in
         signIn(admin, "secret");
+        waitFor(() -> browser.getTitle().startsWith("Reports"));
         browser.get("http://localhost:" + port + "/staff/team");
         browser.findElement(By.xpath(row + "//button[text()='Deactivate']")).click();
         waitFor(() -> text().contains(tess + " can no longer sign in"));

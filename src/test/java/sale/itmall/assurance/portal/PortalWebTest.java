@@ -51,7 +51,7 @@ import sale.itmall.assurance.shared.Labels;
  * it. The flows against the real modules are in ReturnsApiTest and PortalBrowserTest.
  */
 @WebMvcTest(controllers = {ReturnsApi.class, PortalPages.class})
-@Import({SecurityConfig.class, Labels.class})
+@Import({SecurityConfig.class, StaffSignIn.class, Labels.class})
 class PortalWebTest {
 
     static final Customer ALICE = new Customer(new CustomerId(7), "C-7", "Alice Ltd", "alice@example.test", false);
