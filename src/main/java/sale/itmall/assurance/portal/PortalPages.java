@@ -83,8 +83,9 @@ class PortalPages {
     }
 
     @GetMapping("/")
-    String home(@ModelAttribute("customer") Customer customer, Model model) {
-        model.addAttribute("returns", portal.returns(customer));
+    String home(
+            @ModelAttribute("customer") Customer customer, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("page", portal.returns(customer, page, ReturnsQuery.PAGE_SIZE));
         return "home";
     }
 

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -19,8 +20,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import sale.itmall.assurance.returns.ReturnRejected;
 import sale.itmall.assurance.returns.ReturnSubmissions;
 import sale.itmall.assurance.returns.ReturnsQuery;
@@ -53,10 +56,38 @@ class ReturnsApi {
         return portal.warranty(accounts.customerOf(me), serialNumber);
     }
 
-    @Operation(summary = "Your returns, newest first")
+    @Operation(
+            summary = "Your returns, newest first, a page at a time",
+            description = "page 0 is the newest; size 1 to " + ReturnsQuery.MAX_PAGE_SIZE + " (default "
+                    + ReturnsQuery.PAGE_SIZE + "). The Link header names the next and previous pages (rel=\"next\","
+                    + " rel=\"prev\") when there are any.")
     @GetMapping("/returns")
-    public List<ReturnsQuery.ReturnSummary> returns(Principal me) {
-        return portal.returns(accounts.customerOf(me));
+    public ResponseEntity<List<ReturnsQuery.ReturnSummary>> returns(
+            Principal me,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + ReturnsQuery.PAGE_SIZE) int size) {
+        ReturnsQuery.Page<ReturnsQuery.ReturnSummary> returns = portal.returns(accounts.customerOf(me), page, size);
+        List<String> links = new ArrayList<>();
+        if (returns.hasNext()) {
+            links.add(pageLink(returns.page() + 1, returns.size(), "next"));
+        }
+        if (returns.hasPrevious()) {
+            links.add(pageLink(returns.page() - 1, returns.size(), "prev"));
+        }
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (!links.isEmpty()) {
+            answer.header(HttpHeaders.LINK, String.join(", ", links));
+        }
+        return answer.body(returns.items());
+    }
+
+    private static String pageLink(int page, int size, String rel) {
+        return "<"
+                + ServletUriComponentsBuilder.fromCurrentRequest()
+                        .replaceQueryParam("page", page)
+                        .replaceQueryParam("size", size)
+                        .toUriString()
+                + ">; rel=\"" + rel + "\"";
     }
 
     public record SubmitRequest(String orderNumber, List<ReturnSubmissions.Item> items) {}

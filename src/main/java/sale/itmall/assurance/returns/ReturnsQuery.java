@@ -218,14 +218,29 @@ public class ReturnsQuery {
             Instant returnDueAt,
             Instant submittedAt) {}
 
-    public List<ReturnSummary> returns(Customer customer) {
-        return jdbc.sql(
+    /** How many returns a page lists unless asked for another size, and the most it lists. */
+    public static final int PAGE_SIZE = 50;
+
+    public static final int MAX_PAGE_SIZE = 200;
+
+    /** One page of a list, newest first; whether there is a page after it (no count: a page costs the same at 100k). */
+    public record Page<T>(List<T> items, int page, int size, boolean hasNext) {
+        public boolean hasPrevious() {
+            return page > 0;
+        }
+    }
+
+    /** A page of the customer's returns, newest first (page 0 the newest {@code size}). */
+    public Page<ReturnSummary> returns(Customer customer, int page, int size) {
+        int pageNo = Math.max(0, page);
+        int pageSize = Math.clamp(size, 1, MAX_PAGE_SIZE);
+        List<ReturnSummary> rows = jdbc.sql(
                         """
         select c.reference, r.reference, a.serial_number, a.model, c.status, c.outcome, c.rma_number,
                c.return_due_at, c.created_at
           from return_cases c join return_requests r on r.id = c.request_id join assets a on a.id = c.asset_id
-         where r.customer_id = ? order by c.id desc""")
-                .param(customer.id().value())
+         where r.customer_id = ? order by c.id desc limit ? offset ?""")
+                .params(customer.id().value(), pageSize + 1, (long) pageNo * pageSize)
                 .query((rs, n) -> new ReturnSummary(
                         rs.getString(1),
                         rs.getString(2),
@@ -237,6 +252,8 @@ public class ReturnsQuery {
                         CaseStore.instant(rs, 8),
                         CaseStore.instant(rs, 9)))
                 .list();
+        boolean more = rows.size() > pageSize;
+        return new Page<>(more ? rows.subList(0, pageSize) : rows, pageNo, pageSize, more);
     }
 
     /** A case of this customer's, or not found. */

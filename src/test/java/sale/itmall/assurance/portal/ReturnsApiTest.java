@@ -1,7 +1,9 @@
 package sale.itmall.assurance.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -97,6 +99,32 @@ class ReturnsApiTest {
                 .andExpect(
                         jsonPath("$.paths['/api/warranty/{serialNumber}'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/warehouse/receipts'].post").exists());
+    }
+
+    /** A customer with a long history gets their returns a page at a time, newest first, with links between pages. */
+    @Test
+    void theReturnsListComesAPageAtATimeNewestFirst() throws Exception {
+        List<String> cases = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String serial = fixtures.asset(alice, AssetCategory.ACCESSORY, 50, false);
+            cases.addAll(submissions
+                    .submit(alice, null, List.of(new ReturnSubmissions.Item(serial, "Dead port " + i)))
+                    .caseReferences());
+        }
+        mvc.perform(get("/api/returns").param("size", "2").with(asAlice))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].caseRef").value(cases.get(2)))
+                .andExpect(jsonPath("$[1].caseRef").value(cases.get(1)))
+                .andExpect(header().string("Link", containsString("page=1&size=2>; rel=\"next\"")));
+        mvc.perform(get("/api/returns").param("page", "1").param("size", "2").with(asAlice))
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].caseRef").value(cases.get(0)))
+                .andExpect(header().string("Link", allOf(containsString("rel=\"prev\""), not(containsString("next")))));
+        // a page size beyond the limit is the limit, not an error
+        mvc.perform(get("/api/returns").param("size", "100000").with(asAlice))
+                .andExpect(jsonPath("$.length()").value(3))
+                .andExpect(header().doesNotExist("Link"));
     }
 
     @Test
