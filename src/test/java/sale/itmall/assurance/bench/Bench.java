@@ -347,14 +347,15 @@ public final class Bench {
     private static Latencies concurrently(int clients, int calls, IntFunction<Callable<Integer>> call)
             throws Exception {
         List<Double> millis = Collections.synchronizedList(new ArrayList<>());
-        // warm-up: the JIT and the connection pools, not measured
-        for (int i = 0; i < Math.min(10, calls); i++) {
+        // the first calls warm up the JIT and the connection pools and are not measured
+        int warmUp = Math.min(10, calls / 5);
+        for (int i = 0; i < warmUp; i++) {
             call.apply(i).call();
         }
         Instant start = Instant.now();
         try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
             List<Future<?>> done = new ArrayList<>();
-            for (int i = 10; i < calls + 10; i++) {
+            for (int i = warmUp; i < calls; i++) {
                 Callable<Integer> c = call.apply(i);
                 done.add(pool.submit(() -> {
                     long t = System.nanoTime();
