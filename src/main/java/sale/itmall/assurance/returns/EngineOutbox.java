@@ -15,8 +15,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -47,6 +50,7 @@ class EngineOutbox {
     private static final int BATCH = 50;
     private static final Logger LOG = LoggerFactory.getLogger(EngineOutbox.class);
 
+    private final Executor afterCommit;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final CaseStore store;
@@ -63,7 +67,9 @@ class EngineOutbox {
             ObjectMapper json,
             Clock clock,
             MeterRegistry registry,
-            @Value("${itmall.engine.request-timeout:5s}") Duration requestTimeout) {
+            @Value("${itmall.engine.request-timeout:5s}") Duration requestTimeout,
+            @Qualifier("applicationTaskExecutor") Executor afterCommit) {
+        this.afterCommit = afterCommit;
         this.jdbc = jdbc;
         this.tx = tx;
         this.store = store;
@@ -123,14 +129,24 @@ class EngineOutbox {
                 .optional();
     }
 
+    /**
+     * Right after the commit, on another thread: the caller's answer does not wait for the engine (its change and the
+     * command are committed, which is what the answer promises); a command this does not deliver stays for the
+     * dispatcher.
+     */
     private void deliverAfterCommit(long id) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 try {
-                    deliver(id);
-                } catch (RuntimeException e) {
-                    // the row stays pending: the dispatcher delivers it (the caller's change is committed)
+                    afterCommit.execute(() -> {
+                        try {
+                            deliver(id);
+                        } catch (RuntimeException e) {
+                            LOG.warn("Engine command {} left for the dispatcher: {}", id, e.getMessage());
+                        }
+                    });
+                } catch (RejectedExecutionException e) {
                     LOG.warn("Engine command {} left for the dispatcher: {}", id, e.getMessage());
                 }
             }

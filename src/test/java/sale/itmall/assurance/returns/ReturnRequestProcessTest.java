@@ -57,11 +57,11 @@ class ReturnRequestProcessTest {
                         new ReturnSubmissions.Item(planned, "Battery swollen")),
                 () -> fixtures.setManufacturerPlan(planned));
 
-        // one instance of the request; each item runs as its own called case
-        RequestRecord request = store.requireRequest(store.require(refs.get(0)).requestReference());
-        long requestKey = request.processInstanceKey();
+        // one instance of the request (started right after the submit's commit); each item runs as its own called case
         driver.awaitWaitingAt(refs.get(0), "Task_RemoteDiagnosis");
         driver.awaitWaitingAt(refs.get(1), "Task_RemoteDiagnosis");
+        RequestRecord request = store.requireRequest(store.require(refs.get(0)).requestReference());
+        long requestKey = request.processInstanceKey();
         assertThat(driver.awaitClosed(refs.get(2)).outcome()).isEqualTo(CaseOutcome.MANUFACTURER_REFERRAL);
         for (String ref : refs) {
             assertThat(parentOf(driver.instanceOf(ref))).isEqualTo(requestKey);
