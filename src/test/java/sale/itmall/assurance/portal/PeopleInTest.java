@@ -75,6 +75,12 @@ class PeopleInTest {
                 .until(d -> condition.getAsBoolean());
     }
 
+    /** An element of the page once it is there (after a click that loads another page). */
+    org.openqa.selenium.WebElement element(By by) {
+        waitFor(() -> !browser.findElements(by).isEmpty());
+        return browser.findElement(by);
+    }
+
     /** The path of the link in the latest mail of the kind to this person, once it has arrived. */
     String linkIn(String recipient, String kind) throws Exception {
         await().atMost(Duration.ofSeconds(20))
@@ -107,10 +113,10 @@ class PeopleInTest {
 
         // the administrator invites Jane from the installed-base page
         signIn(admin, "secret");
-        browser.findElement(By.linkText("Installed base")).click();
-        browser.findElement(By.id("customer")).sendKeys(customer);
-        browser.findElement(By.id("open-users")).click();
-        browser.findElement(By.id("email")).sendKeys(jane);
+        element(By.linkText("Installed base")).click();
+        element(By.id("customer")).sendKeys(customer);
+        element(By.id("open-users")).click();
+        element(By.id("email")).sendKeys(jane);
         browser.findElement(By.id("invite")).click();
         waitFor(() -> text().contains("Invitation sent to " + jane));
         String invitation = linkIn(jane, "invitations");
@@ -152,6 +158,7 @@ class PeopleInTest {
 
         // the administrator deactivates Jane: her sign-in is refused with a reason
         signIn(admin, "secret");
+        waitFor(() -> browser.getTitle().startsWith("Reports"));
         browser.get("http://localhost:" + port + "/staff/customers/" + customer + "/users");
         assertThat(text()).contains(jane).contains("active");
         browser.findElement(By.xpath("//button[text()='Deactivate']")).click();
@@ -183,8 +190,8 @@ class PeopleInTest {
         String tess = "tess-" + UUID.randomUUID().toString().substring(0, 6) + "@itmall.example";
 
         signIn(admin, "secret");
-        browser.findElement(By.linkText("Staff")).click();
-        browser.findElement(By.id("staff-email")).sendKeys(tess);
+        element(By.linkText("Staff")).click();
+        element(By.id("staff-email")).sendKeys(tess);
         browser.findElement(By.id("invite-rma-approvers")).click();
         browser.findElement(By.id("invite-tac-engineers")).click();
         browser.findElement(By.id("invite-staff")).click();
@@ -220,7 +227,7 @@ class PeopleInTest {
         waitFor(() -> text().contains("You cannot take your own service administrator role"));
 
         signIn(tess, GOOD_PASSWORD);
-        browser.findElement(By.linkText("Installed base")).click();
+        element(By.linkText("Installed base")).click();
         waitFor(() -> browser.getTitle().startsWith("Installed base"));
 
         // deactivated staff cannot sign in
