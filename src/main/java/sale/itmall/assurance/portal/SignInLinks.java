@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -79,22 +80,14 @@ class SignInLinks {
     void invite(String invitedBy, String customerNumber, String emailInput) {
         Customer customer = returns.customerByNumber(customerNumber)
                 .orElseThrow(() -> new Refused("No customer " + customerNumber));
-        String email = newUserEmail(emailInput);
-        Instant now = clock.instant();
-        String token = newLink("INVITATION", email, customer.id().value(), null, invitedBy, now.plus(INVITATION_VALID));
-        notifications.queueAccountMail(
+        mailLink(
+                "INVITATION",
                 "account-invitation",
-                email,
-                Map.of(
-                        "customerName",
-                        customer.name(),
-                        "invitedBy",
-                        invitedBy,
-                        "link",
-                        baseUrl + "/invitations/" + token,
-                        "expiresAt",
-                        WHEN.format(now.plus(INVITATION_VALID).atOffset(ZoneOffset.UTC))),
-                now);
+                newUserEmail(emailInput),
+                customer.id().value(),
+                null,
+                invitedBy,
+                Map.of("customerName", customer.name(), "invitedBy", invitedBy));
     }
 
     /** Invites a person to the staff with these roles: a mail with a link to choose their password. */
@@ -102,22 +95,14 @@ class SignInLinks {
         if (roles.isEmpty()) {
             throw new Refused("Choose at least one role for " + emailInput);
         }
-        String email = newUserEmail(emailInput);
-        Instant now = clock.instant();
-        String token = newLink("INVITATION", email, null, roles, invitedBy, now.plus(INVITATION_VALID));
-        notifications.queueAccountMail(
+        mailLink(
+                "INVITATION",
                 "account-staff-invitation",
-                email,
-                Map.of(
-                        "roles",
-                        labels(roles),
-                        "invitedBy",
-                        invitedBy,
-                        "link",
-                        baseUrl + "/invitations/" + token,
-                        "expiresAt",
-                        WHEN.format(now.plus(INVITATION_VALID).atOffset(ZoneOffset.UTC))),
-                now);
+                newUserEmail(emailInput),
+                null,
+                roles,
+                invitedBy,
+                Map.of("roles", labels(roles), "invitedBy", invitedBy));
     }
 
     static String labels(Set<StaffRole> roles) {
@@ -192,19 +177,7 @@ class SignInLinks {
         if (known.isEmpty()) {
             return;
         }
-        Instant now = clock.instant();
-        String token = newLink("PASSWORD_RESET", email, null, null, null, now.plus(RESET_VALID));
-        notifications.queueAccountMail(
-                "account-password-reset",
-                email,
-                Map.of(
-                        "email",
-                        email,
-                        "link",
-                        baseUrl + "/password-reset/" + token,
-                        "expiresAt",
-                        WHEN.format(now.plus(RESET_VALID).atOffset(ZoneOffset.UTC))),
-                now);
+        mailLink("PASSWORD_RESET", "account-password-reset", email, null, null, null, Map.of("email", email));
     }
 
     /** Sets a new password from a reset link; a lockout from wrong passwords ends with it. */
@@ -269,8 +242,21 @@ class SignInLinks {
                 == 1;
     }
 
-    private String newLink(
-            String kind, String email, Long customerId, Set<StaffRole> staffRoles, String invitedBy, Instant expires) {
+    /**
+     * Makes a link of the kind (an invitation works {@link #INVITATION_VALID}, a password reset {@link #RESET_VALID};
+     * only its token's hash is stored) and mails it with the template's facts, the link and when it expires.
+     */
+    private void mailLink(
+            String kind,
+            String template,
+            String email,
+            Long customerId,
+            Set<StaffRole> staffRoles,
+            String invitedBy,
+            Map<String, String> facts) {
+        boolean invitation = "INVITATION".equals(kind);
+        Instant now = clock.instant();
+        Instant expires = now.plus(invitation ? INVITATION_VALID : RESET_VALID);
         String token = Secrets.newSecret();
         jdbc.sql(
                         """
@@ -284,10 +270,13 @@ class SignInLinks {
                         customerId,
                         staffRoles == null ? null : StaffAuthorities.groups(staffRoles),
                         invitedBy,
-                        Timestamp.from(clock.instant()),
+                        Timestamp.from(now),
                         Timestamp.from(expires))
                 .update();
-        return token;
+        Map<String, Object> variables = new HashMap<>(facts);
+        variables.put("link", baseUrl + (invitation ? "/invitations/" : "/password-reset/") + token);
+        variables.put("expiresAt", WHEN.format(expires.atOffset(ZoneOffset.UTC)));
+        notifications.queueAccountMail(template, email, variables, now);
     }
 
     private void useUp(String token) {
