@@ -21,8 +21,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -199,37 +197,33 @@ class InstalledBaseImportTest {
         Path bad = Files.writeString(
                 Files.createTempFile("installed-base-bad", ".csv"), HEADER + row("C", "3", "3", "oops"));
         WebDriver browser = Chromium.start(1280, 1000);
-        // an element once the page that has it is loaded (a click may still be navigating)
-        java.util.function.Function<By, org.openqa.selenium.WebElement> element =
-                by -> new WebDriverWait(browser, Duration.ofSeconds(20))
-                        .ignoring(WebDriverException.class)
-                        .until(d -> d.findElement(by));
+        Duration wait = Duration.ofSeconds(20);
         try {
             browser.get("http://localhost:" + port + "/login");
             browser.findElement(By.id("username")).sendKeys(admin);
             browser.findElement(By.id("password")).sendKeys("secret");
             browser.findElement(By.cssSelector("button[type=submit]")).click();
-            element.apply(By.linkText("Installed base")).click();
+            Chromium.element(browser, wait, By.linkText("Installed base")).click();
 
-            element.apply(By.id("file")).sendKeys(good.toString());
+            Chromium.element(browser, wait, By.id("file")).sendKeys(good.toString());
             browser.findElement(By.id("start-import")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(20))
-                    .ignoring(WebDriverException.class)
-                    .until(d -> d.findElement(By.id("import-status")).getText().startsWith("Imported"));
+            Chromium.await(browser, wait, d -> d.findElement(By.id("import-status"))
+                    .getText()
+                    .startsWith("Imported"));
             assertThat(browser.findElement(By.tagName("table")).getText()).contains("Assets 2 0 0");
 
-            element.apply(By.linkText("Back to the installed base")).click();
-            element.apply(By.id("file")).sendKeys(bad.toString());
+            Chromium.element(browser, wait, By.linkText("Back to the installed base"))
+                    .click();
+            Chromium.element(browser, wait, By.id("file")).sendKeys(bad.toString());
             browser.findElement(By.id("start-import")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(20))
-                    .ignoring(WebDriverException.class)
-                    .until(d -> d.findElement(By.id("import-status")).getText().contains("cannot be imported"));
+            Chromium.await(browser, wait, d -> d.findElement(By.id("import-status"))
+                    .getText()
+                    .contains("cannot be imported"));
             assertThat(browser.findElement(By.id("rejected")).getText()).contains("line 2: unit_price is not a number");
-            element.apply(By.linkText("Back to the installed base")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(20))
-                    .ignoring(WebDriverException.class)
-                    .until(d -> d.getTitle().startsWith("Installed base"));
-            assertThat(element.apply(By.tagName("tbody")).getText())
+            Chromium.element(browser, wait, By.linkText("Back to the installed base"))
+                    .click();
+            Chromium.await(browser, wait, d -> d.getTitle().startsWith("Installed base"));
+            assertThat(Chromium.element(browser, wait, By.tagName("tbody")).getText())
                     .contains(admin)
                     .contains(bad.getFileName().toString())
                     .contains("REJECTED");

@@ -14,8 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,16 +67,11 @@ class PeopleInTest {
     }
 
     void waitFor(java.util.function.BooleanSupplier condition) {
-        // an element read while the page is being replaced is read again
-        new WebDriverWait(browser, Duration.ofSeconds(15))
-                .ignoring(WebDriverException.class)
-                .until(d -> condition.getAsBoolean());
+        Chromium.await(browser, condition);
     }
 
-    /** An element of the page once it is there (after a click that loads another page). */
     org.openqa.selenium.WebElement element(By by) {
-        waitFor(() -> !browser.findElements(by).isEmpty());
-        return browser.findElement(by);
+        return Chromium.element(browser, Chromium.WAIT, by);
     }
 
     /** The path of the link in the latest mail of the kind to this person, once it has arrived. */

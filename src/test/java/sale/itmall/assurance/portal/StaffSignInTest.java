@@ -2,14 +2,11 @@ package sale.itmall.assurance.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import sale.itmall.assurance.support.ApplicationTest;
 import sale.itmall.assurance.support.Chromium;
@@ -40,9 +37,7 @@ class StaffSignInTest {
     }
 
     void waitFor(BooleanSupplier condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(15))
-                .ignoring(WebDriverException.class)
-                .until(d -> condition.getAsBoolean());
+        Chromium.await(browser, condition);
     }
 
     String text() {
