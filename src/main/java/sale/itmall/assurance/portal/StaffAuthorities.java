@@ -21,9 +21,13 @@ final class StaffAuthorities {
     private StaffAuthorities() {}
 
     static List<GrantedAuthority> of(Collection<String> groups) {
+        return of(roles(groups));
+    }
+
+    static List<GrantedAuthority> of(Set<StaffRole> roles) {
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority("ROLE_" + STAFF));
-        roles(groups).forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r.role())));
+        roles.forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r.role())));
         return authorities;
     }
 

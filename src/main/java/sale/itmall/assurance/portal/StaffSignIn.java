@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,11 +17,11 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
+import sale.itmall.assurance.process.StaffRole;
 
 /**
  * Staff sign in through the organisation's OpenID Connect provider: its roles claim (configured, {@code groups} by
- * default; Keycloak's group paths such as {@code /tac-engineers} are accepted) names their {@link
- * sale.itmall.assurance.process.StaffRole}s, the same names as the candidate groups of the Tasklist tasks. Someone the
+ * default; Keycloak's group paths such as {@code /tac-engineers} are accepted) names their {@link StaffRole}s, the same names as the candidate groups of the Tasklist tasks. Someone the
  * provider knows but who holds no staff role is refused with a reason, not let in without rights.
  */
 @Component
@@ -42,8 +43,8 @@ class StaffSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
     public OidcUser loadUser(OidcUserRequest request) {
         OidcUser user = provider.loadUser(request);
         List<String> values = claimValues(user.getClaims().get(rolesClaim));
-        List<GrantedAuthority> authorities = StaffAuthorities.of(values);
-        if (StaffAuthorities.roles(values).isEmpty()) {
+        Set<StaffRole> roles = StaffAuthorities.roles(values);
+        if (roles.isEmpty()) {
             LOG.warn(
                     "Staff sign-in of {} refused: the identity provider's claim '{}' names no staff role ({})",
                     user.getName(),
@@ -52,6 +53,7 @@ class StaffSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
             throw new OAuth2AuthenticationException(new OAuth2Error(
                     NO_STAFF_ROLE, user.getName() + " holds no ITMall staff role in the claim " + rolesClaim, null));
         }
+        List<GrantedAuthority> authorities = StaffAuthorities.of(roles);
         String nameAttribute = request.getClientRegistration()
                 .getProviderDetails()
                 .getUserInfoEndpoint()
