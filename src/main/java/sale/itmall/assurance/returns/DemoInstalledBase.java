@@ -97,8 +97,7 @@ public class DemoInstalledBase implements ApplicationRunner {
                             .setHeader(header.toArray(String[]::new))
                             .get())) {
                 for (CSVRecord record : parser) {
-                    List<String> values = record.toList().stream().toList();
-                    String[] row = values.toArray(String[]::new);
+                    String[] row = record.toList().toArray(String[]::new);
                     for (String column : DATE_COLUMNS) {
                         int i = header.indexOf(column);
                         if (i >= 0 && !row[i].isEmpty()) {

@@ -186,19 +186,25 @@ public final class Bench {
                 200);
     }
 
-    /** A sign-in for the bench customer, password "demo" (the demo's hash, copied). */
+    /** A sign-in for the bench customer, password "demo". */
     private String customerSignIn() throws Exception {
         String user = "bench-" + run.toLowerCase(Locale.ROOT);
-        try (Connection db = db();
-                PreparedStatement insert =
-                        db.prepareStatement("insert into portal_users (username, password_hash, role, customer_id)"
-                                + " select ?, (select password_hash from portal_users where username = 'northwind'),"
-                                + " 'CUSTOMER', id from customers where customer_number = ?")) {
-            insert.setString(1, user);
-            insert.setString(2, "CB-" + run);
-            insert.executeUpdate();
+        try (Connection db = db()) {
+            signIn(db, user, "CB-" + run);
         }
         return user;
+    }
+
+    /** A customer's sign-in with password "demo" (the demo's hash, copied). */
+    private static void signIn(Connection db, String user, String customerNumber) throws Exception {
+        try (PreparedStatement insert =
+                db.prepareStatement("insert into portal_users (username, password_hash, role, customer_id)"
+                        + " select ?, (select password_hash from portal_users where username = 'northwind'),"
+                        + " 'CUSTOMER', id from customers where customer_number = ?")) {
+            insert.setString(1, user);
+            insert.setString(2, customerNumber);
+            insert.executeUpdate();
+        }
     }
 
     private List<String> rmaNumbersForReceipts(int count) throws Exception {
@@ -229,9 +235,7 @@ public final class Bench {
                 Statement st = db.createStatement()) {
             st.executeUpdate("insert into customers (customer_number, name, email) values ('" + customer
                     + "', 'History Co', 'history@bench.example')");
-            st.executeUpdate("insert into portal_users (username, password_hash, role, customer_id) select '"
-                    + customer.toLowerCase(Locale.ROOT) + "', (select password_hash from portal_users where username"
-                    + " = 'northwind'), 'CUSTOMER', id from customers where customer_number = '" + customer + "'");
+            signIn(db, customer.toLowerCase(Locale.ROOT), customer);
             st.executeUpdate("insert into orders (order_number, customer_id, ordered_on) select 'SO-H" + run
                     + "', id, current_date - 300 from customers where customer_number = '" + customer + "'");
             st.executeUpdate("insert into assets (serial_number, model, category, order_id, customer_id, shipped_on,"
