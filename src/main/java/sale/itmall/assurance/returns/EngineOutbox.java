@@ -143,14 +143,18 @@ class EngineOutbox {
                         try {
                             deliver(id);
                         } catch (RuntimeException e) {
-                            LOG.warn("Engine command {} left for the dispatcher: {}", id, e.getMessage());
+                            leftForDispatcher(id, e);
                         }
                     });
                 } catch (RejectedExecutionException e) {
-                    LOG.warn("Engine command {} left for the dispatcher: {}", id, e.getMessage());
+                    leftForDispatcher(id, e);
                 }
             }
         });
+    }
+
+    private static void leftForDispatcher(long id, RuntimeException e) {
+        LOG.warn("Engine command {} left for the dispatcher: {}", id, e.getMessage());
     }
 
     /** Delivers one command now if it is still pending and no other instance holds it. */
