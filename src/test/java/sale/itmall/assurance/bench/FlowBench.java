@@ -1,0 +1,655 @@
+package sale.itmall.assurance.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobWorker;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import sale.itmall.assurance.process.ProcessContract;
+import sale.itmall.assurance.process.ProcessContract.Elements;
+import sale.itmall.assurance.process.Variables;
+
+/**
+ * Drives advance-replacement cases end to end, as people and systems do: the customer submits on the portal, staff
+ * complete the user tasks through the broker's REST API as Tasklist does (remote diagnosis, RMA approval, inspection),
+ * the warehouse reports the unit through the warehouse API. The "bare" flow is the same BPMN deployed under other
+ * process ids with no-op workers in this JVM (same broker, same user tasks, same messages), interleaved batch by
+ * batch with the real one, so that the application's cost and the engine's and the web apps' cost are told apart.
+ *
+ * <p>Per user task: the engine latency is from the action before (submit, the previous task's completion, the
+ * receipt) to the task's creation time in the broker's records; the visible latency is from that creation to the
+ * moment the task is found in the user-task search that Tasklist reads.
+ */
+final class FlowBench implements AutoCloseable {
+
+    static final String BARE_REQUEST = "bench-bare-request";
+    static final String BARE_CASE = "bench-bare-case";
+    static final List<String> STEPS = List.of(Elements.REMOTE_DIAGNOSIS, Elements.RMA_APPROVAL, Elements.INSPECTION);
+    private static final Map<String, Map<String, Object>> FORMS = Map.of(
+            Elements.REMOTE_DIAGNOSIS,
+            Map.of("diagnosisOutcome", "HARDWARE_DEFECT", "diagnosisNotes", "Fan controller dead (bench)"),
+            Elements.RMA_APPROVAL,
+            Map.of("rmaDecision", "APPROVE"),
+            Elements.INSPECTION,
+            Map.of("benchFinding", "DEFECT_CONFIRMED"));
+
+    /** One user task of a case: the action before it, its creation (broker clock, corrected), when it was seen. */
+    static final class Step {
+        volatile long previous;
+        volatile long created;
+        volatile long seen;
+        volatile long completed;
+    }
+
+    /** One case in flight, real or bare; times in epoch milliseconds of this machine's clock. */
+    static final class Case {
+        final String ref;
+        final boolean bare;
+        final String appBase;
+        volatile long instanceKey;
+        volatile long requestInstanceKey;
+        volatile long started;
+        volatile String rmaNumber;
+        volatile boolean receiptSent;
+        volatile long receiptDone;
+        volatile long ended;
+        final Map<String, Step> steps = new ConcurrentHashMap<>();
+
+        Case(String ref, boolean bare, String appBase) {
+            this.ref = ref;
+            this.bare = bare;
+            this.appBase = appBase;
+        }
+
+        /** When the action before this task ended: the start, the previous task, or the receipt. */
+        long previousFor(String element) {
+            return switch (element) {
+                case Elements.REMOTE_DIAGNOSIS -> started;
+                case Elements.RMA_APPROVAL -> step(Elements.REMOTE_DIAGNOSIS).completed;
+                default -> receiptDone;
+            };
+        }
+
+        Step step(String element) {
+            return steps.computeIfAbsent(element, e -> new Step());
+        }
+    }
+
+    /** What one batch measured. */
+    record Batch(
+            boolean bare,
+            int cases,
+            double seconds,
+            Map<String, List<Double>> engineMillis,
+            Map<String, List<Double>> visibleMillis,
+            List<Double> endToEndSeconds,
+            Map<String, Double> cpuSeconds,
+            Map<String, Long> residentMegabytes,
+            List<Double> activationMillis,
+            int unfinished) {
+        double perSecond() {
+            return cases / seconds;
+        }
+    }
+
+    private final Bench bench;
+    private final String brokerRest;
+    private final CamundaClient engine;
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, Case> cases = new ConcurrentHashMap<>();
+    private final Map<Long, Case> byInstance = new ConcurrentHashMap<>();
+    private final Set<Long> handledTasks = ConcurrentHashMap.newKeySet();
+    private final List<JobWorker> workers = new ArrayList<>();
+    private final ExecutorService actions = Executors.newFixedThreadPool(8);
+    private final AtomicInteger serials = new AtomicInteger();
+    private final AtomicInteger bareRefs = new AtomicInteger();
+    private final long brokerOffsetMillis;
+    private final String customerNumber;
+    private final String customerUser;
+    private final String opensearch;
+
+    FlowBench(
+            Bench bench,
+            CamundaClient engine,
+            String brokerRest,
+            String brokerActuator,
+            String customerNumber,
+            String customerUser,
+            String opensearch)
+            throws Exception {
+        this.bench = bench;
+        this.engine = engine;
+        this.brokerRest = brokerRest;
+        this.customerNumber = customerNumber;
+        this.customerUser = customerUser;
+        this.opensearch = opensearch;
+        // the broker's clock may have been moved (the end-to-end tests move it): its record times are corrected
+        JsonNode clock = json.readTree(http.send(
+                        HttpRequest.newBuilder(URI.create(brokerActuator + "/clock"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
+        long local = System.currentTimeMillis();
+        this.brokerOffsetMillis = clock.path("epochMilli").asLong(local) - local;
+        deployBare();
+        openBareWorkers();
+    }
+
+    // ---- the bare flow: the same models, other ids, no-op workers ------------------------------------------------
+
+    private void deployBare() throws Exception {
+        String request = bareModel(Files.readString(Path.of("bpmn/itmall-return-request.bpmn")));
+        String kase = bareModel(Files.readString(Path.of("bpmn/itmall-return-case.bpmn")));
+        engine.newDeployResourceCommand()
+                .addResourceStringUtf8(request, BARE_REQUEST + ".bpmn")
+                .addResourceStringUtf8(kase, BARE_CASE + ".bpmn")
+                .send()
+                .join();
+    }
+
+    private static String bareModel(String xml) {
+        return xml.replace("\"" + ProcessContract.REQUEST_PROCESS_ID + "\"", "\"" + BARE_REQUEST + "\"")
+                .replace("\"" + ProcessContract.CASE_PROCESS_ID + "\"", "\"" + BARE_CASE + "\"")
+                .replaceAll("zeebe:taskDefinition type=\"", "zeebe:taskDefinition type=\"bare-");
+    }
+
+    static List<String> jobTypes() throws Exception {
+        List<String> types = new ArrayList<>();
+        for (String model : List.of("bpmn/itmall-return-request.bpmn", "bpmn/itmall-return-case.bpmn")) {
+            Matcher m =
+                    Pattern.compile("zeebe:taskDefinition type=\"([^\"]+)\"").matcher(Files.readString(Path.of(model)));
+            while (m.find()) {
+                types.add(m.group(1));
+            }
+        }
+        return types;
+    }
+
+    private void openBareWorkers() throws Exception {
+        for (String type : jobTypes()) {
+            workers.add(engine.newWorker()
+                    .jobType("bare-" + type)
+                    .handler((client, job) -> client.newCompleteCommand(job)
+                            .variables(bareAnswer(type, job))
+                            .send()
+                            .join())
+                    .fetchVariables("caseRef")
+                    .open());
+        }
+    }
+
+    /** What a real worker answers on the advance-replacement path, without doing its work. */
+    private Map<String, Object> bareAnswer(String type, ActivatedJob job) {
+        Object ref = job.getVariablesAsMap().get("caseRef");
+        Case c = ref == null ? null : cases.get(ref.toString());
+        Instant now = Instant.now();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        switch (type) {
+            case ProcessContract.Jobs.ENTITLEMENT_CHECK -> {
+                if (c != null) {
+                    c.instanceKey = job.getProcessInstanceKey();
+                    byInstance.put(c.instanceKey, c);
+                }
+                answer.put("entitlementRoute", "CONTINUE");
+                answer.put("diagnosisDueAt", now.plus(Duration.ofDays(2)).toString());
+            }
+            case ProcessContract.Jobs.DIAGNOSIS_RECORD -> {
+                answer.put("diagnosisRoute", "CONTINUE");
+                answer.put("advanceReplacement", true);
+            }
+            case ProcessContract.Jobs.RMA_DECIDE -> {
+                answer.put("rmaApproved", true);
+                answer.put("advanceReplacementShipped", false);
+                answer.put("rmaNumber", "RMA-" + ref);
+                answer.put("returnDueAt", now.plus(Duration.ofDays(10)).toString());
+                answer.put("complianceLimitAt", now.plus(Duration.ofDays(20)).toString());
+                if (c != null) {
+                    c.rmaNumber = "RMA-" + ref;
+                }
+            }
+            case ProcessContract.Jobs.ADVANCE_DISPATCH -> answer.put("advanceReplacementShipped", true);
+            case ProcessContract.Jobs.RECEIPT_RECORD -> answer.put("unitReceived", true);
+            case ProcessContract.Jobs.RESOLUTION_RECORD -> answer.put("caseOutcome", "REPLACED");
+            case ProcessContract.Jobs.CASE_CLOSE -> {
+                if (c != null) {
+                    c.ended = System.currentTimeMillis();
+                }
+            }
+            default -> {
+                // nothing to answer
+            }
+        }
+        return answer;
+    }
+
+    // ---- a batch -------------------------------------------------------------------------------------------------
+
+    /**
+     * Waits until the stack has caught up with what came before (its processes use less than a third of a core
+     * together), so that a batch does not pay for the one before it; at most two minutes.
+     */
+    static void settle(Map<String, Long> pids) throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            double before = cpuSeconds(pids).values().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .sum();
+            Thread.sleep(2000);
+            double used = cpuSeconds(pids).values().stream()
+                            .mapToDouble(Double::doubleValue)
+                            .sum()
+                    - before;
+            if (used / 2 < 0.33) {
+                return;
+            }
+        }
+    }
+
+    /** Starts {@code n} cases at once (real: submitted through the apps given, in turn) and waits until all ended. */
+    Batch batch(boolean bare, int n, List<String> appBases, Map<String, Long> pids) throws Exception {
+        settle(pids);
+        Map<String, Double> cpuBefore = cpuSeconds(pids);
+        List<Case> batch = java.util.Collections.synchronizedList(new ArrayList<>());
+        Map<String, HttpClient> sessions = new LinkedHashMap<>();
+        for (String app : appBases) {
+            sessions.put(app, bench.signedIn(app, customerUser));
+        }
+        List<Future<?>> starts = new ArrayList<>();
+        try (ExecutorService starters = Executors.newFixedThreadPool(10)) {
+            for (int i = 0; i < n; i++) {
+                String app = appBases.get(i % appBases.size());
+                starts.add(starters.submit(() -> {
+                    batch.add(start(bare, app, sessions.get(app)));
+                    return null;
+                }));
+            }
+            for (Future<?> f : starts) {
+                f.get();
+            }
+        }
+        long deadline =
+                System.currentTimeMillis() + Duration.ofSeconds(180 + n * 3L).toMillis();
+        while (System.currentTimeMillis() < deadline && batch.stream().anyMatch(c -> c.ended == 0)) {
+            tick(batch);
+            Thread.sleep(200);
+        }
+        for (Case c : batch) {
+            if (c.ended == 0) {
+                cancel(c);
+                System.err.println("bench: " + c.ref + " (" + (c.bare ? "bare" : "real") + ") did not end: instance "
+                        + c.instanceKey + ", tasks seen " + c.steps.keySet() + ", RMA " + c.rmaNumber + ", receipt "
+                        + (c.receiptDone > 0));
+            }
+        }
+        Map<String, Double> cpu = cpuSeconds(pids);
+        cpu.replaceAll((k, v) -> v - cpuBefore.getOrDefault(k, 0.0));
+        Map<String, List<Double>> engineMillis = new LinkedHashMap<>();
+        Map<String, List<Double>> visibleMillis = new LinkedHashMap<>();
+        for (String element : STEPS) {
+            List<Double> e = new ArrayList<>();
+            List<Double> v = new ArrayList<>();
+            for (Case c : batch) {
+                Step s = c.steps.get(element);
+                if (s != null && s.seen > 0) {
+                    e.add((double) (s.created - s.previous));
+                    v.add((double) (s.seen - s.created));
+                }
+            }
+            engineMillis.put(element, e);
+            visibleMillis.put(element, v);
+        }
+        List<Case> finished = batch.stream().filter(c -> c.ended > 0).toList();
+        long first = batch.stream().mapToLong(c -> c.started).min().orElse(0);
+        long last = finished.stream().mapToLong(c -> c.ended).max().orElse(first);
+        Map<String, Long> rss = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> rss.put(name, residentMegabytes(pid)));
+        List<Double> activation = activations(first, last, bare);
+        return new Batch(
+                bare,
+                finished.size(),
+                Math.max(0.001, (last - first) / 1000.0),
+                engineMillis,
+                visibleMillis,
+                finished.stream().map(c -> (c.ended - c.started) / 1000.0).toList(),
+                cpu,
+                rss,
+                activation,
+                batch.size() - finished.size());
+    }
+
+    private Case start(boolean bare, String app, HttpClient session) throws Exception {
+        int n = serials.incrementAndGet();
+        long t = System.currentTimeMillis();
+        if (bare) {
+            String ref = "RC-BARE-" + bench.run() + "-" + bareRefs.incrementAndGet();
+            Case c = new Case(ref, true, app);
+            c.started = t;
+            cases.put(ref, c);
+            Variables.Item item = new Variables.Item(
+                    ref,
+                    "SN-F" + bench.run() + "-" + n,
+                    "ITM CoreSwitch 9300-48P",
+                    "ENTERPRISE_INFRASTRUCTURE",
+                    java.time.LocalDate.now().minusDays(30).toString(),
+                    "No link light",
+                    "");
+            c.requestInstanceKey = engine.newCreateInstanceCommand()
+                    .bpmnProcessId(BARE_REQUEST)
+                    .latestVersion()
+                    .variables(new Variables.RequestStarted(
+                            "RR-BARE-" + bench.run() + "-" + n, customerNumber, "Bench Co", List.of(item)))
+                    .send()
+                    .join()
+                    .getProcessInstanceKey();
+            return c;
+        }
+        String answer = bench.submit(app, session, "SN-F" + bench.run() + "-" + n);
+        String ref = json.readTree(answer).path("caseReferences").get(0).asText();
+        Case c = new Case(ref, false, app);
+        c.started = t;
+        cases.put(ref, c);
+        return c;
+    }
+
+    /** One look, as staff and the warehouse would: new user tasks are completed, ready units are received. */
+    private void tick(List<Case> batch) throws Exception {
+        refreshRealCases(batch);
+        JsonNode items = post(
+                        brokerRest + "/v2/user-tasks/search",
+                        Map.of("filter", Map.of("state", "CREATED"), "page", Map.of("limit", 1000)))
+                .path("items");
+        long now = System.currentTimeMillis();
+        for (JsonNode task : items) {
+            long key = (task.has("userTaskKey") ? task.get("userTaskKey") : task.get("key")).asLong();
+            Case c = byInstance.get(task.path("processInstanceKey").asLong());
+            String element = task.path("elementId").asText();
+            if (c == null || !FORMS.containsKey(element) || !handledTasks.add(key)) {
+                continue;
+            }
+            Step s = c.step(element);
+            s.seen = now;
+            s.created = Instant.parse(task.path("creationDate").asText()).toEpochMilli() - brokerOffsetMillis;
+            s.previous = c.previousFor(element);
+            act(c, () -> {
+                post(brokerRest + "/v2/user-tasks/" + key + "/completion", Map.of("variables", FORMS.get(element)));
+                s.completed = System.currentTimeMillis();
+            });
+        }
+        for (Case c : batch) {
+            if (c.rmaNumber != null && !c.receiptSent) {
+                c.receiptSent = true;
+                act(c, () -> {
+                    receive(c);
+                    c.receiptDone = System.currentTimeMillis();
+                });
+            }
+        }
+    }
+
+    interface Action {
+        void run() throws Exception;
+    }
+
+    /** A person's or the warehouse's action, on its own thread; one that fails is said, not swallowed. */
+    private void act(Case c, Action action) {
+        actions.submit(() -> {
+            try {
+                action.run();
+            } catch (Exception e) {
+                System.err.println("bench: an action on " + c.ref + " failed: " + e.getMessage());
+            }
+        });
+    }
+
+    /** A case that did not end is cancelled, so that nothing of it waits on the broker (its RMA, its tasks). */
+    private void cancel(Case c) {
+        try {
+            long request = c.requestInstanceKey;
+            if (!c.bare) {
+                try (Connection db = bench.db();
+                        PreparedStatement q = db.prepareStatement("select r.process_instance_key from return_requests"
+                                + " r join return_cases c on c.request_id = r.id where c.reference = ?")) {
+                    q.setString(1, c.ref);
+                    try (ResultSet rs = q.executeQuery()) {
+                        request = rs.next() ? rs.getLong(1) : 0;
+                    }
+                }
+            }
+            if (request != 0) {
+                engine.newCancelInstanceCommand(request).send().join();
+            }
+        } catch (Exception e) {
+            System.err.println("bench: could not cancel " + c.ref + ": " + e.getMessage());
+        }
+    }
+
+    private void receive(Case c) throws Exception {
+        // unique per run: the broker keeps a message id for its time to live, and a new database repeats case numbers
+        String receiptId = "WH-" + bench.run() + "-" + c.ref;
+        if (c.bare) {
+            engine.newPublishMessageCommand()
+                    .messageName(ProcessContract.MSG_ASSET_RECEIVED)
+                    .correlationKey(c.rmaNumber)
+                    .messageId(receiptId)
+                    .variables(new Variables.ReceiptMessage(
+                            receiptId, Instant.now().toString()))
+                    .send()
+                    .join();
+        } else {
+            bench.receipt(c.appBase, c.rmaNumber, receiptId);
+        }
+    }
+
+    /** The application's database says which instance a real case runs in, its RMA number and whether it closed. */
+    private void refreshRealCases(List<Case> batch) throws Exception {
+        List<String> open = batch.stream()
+                .filter(c -> !c.bare && c.ended == 0)
+                .map(c -> c.ref)
+                .toList();
+        if (open.isEmpty()) {
+            return;
+        }
+        try (Connection db = bench.db();
+                PreparedStatement q = db.prepareStatement("select reference, process_instance_key, rma_number,"
+                        + " status from return_cases where reference = any(?)")) {
+            Array refs = db.createArrayOf("text", open.toArray());
+            q.setArray(1, refs);
+            try (ResultSet rs = q.executeQuery()) {
+                long now = System.currentTimeMillis();
+                while (rs.next()) {
+                    Case c = cases.get(rs.getString(1));
+                    long key = rs.getLong(2);
+                    if (key != 0 && c.instanceKey == 0) {
+                        c.instanceKey = key;
+                        byInstance.put(key, c);
+                    }
+                    if (rs.getString(3) != null && c.rmaNumber == null) {
+                        c.rmaNumber = rs.getString(3);
+                    }
+                    if ("CLOSED".equals(rs.getString(4))) {
+                        c.ended = now;
+                    }
+                }
+            }
+        }
+    }
+
+    private JsonNode post(String url, Object body) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().isBlank() ? json.nullNode() : json.readTree(response.body());
+    }
+
+    /**
+     * Job activation in the broker's records (exported to OpenSearch): from a job's creation to the batch that
+     * activated it, for the product's workers (real) or the no-op ones (bare), between two times of this machine.
+     */
+    private List<Double> activations(long from, long to, boolean bare) throws Exception {
+        Thread.sleep(2000); // the exporter's last bulk and OpenSearch's refresh
+        Map<String, Object> range = Map.of(
+                "range", Map.of("timestamp", Map.of("gte", from + brokerOffsetMillis, "lte", to + brokerOffsetMillis)));
+        JsonNode created = post(
+                opensearch + "/zeebe-record_job_*/_search",
+                Map.of(
+                        "size", 10_000,
+                        "_source", List.of("key", "timestamp", "value.type"),
+                        "query",
+                                Map.of(
+                                        "bool",
+                                        Map.of(
+                                                "filter",
+                                                List.of(Map.of("term", Map.of("intent", "CREATED")), range)))));
+        Map<Long, Long> createdAt = new java.util.HashMap<>();
+        for (JsonNode hit : created.path("hits").path("hits")) {
+            JsonNode r = hit.path("_source");
+            if (r.path("value").path("type").asText().startsWith("bare-") == bare) {
+                createdAt.put(r.path("key").asLong(), r.path("timestamp").asLong());
+            }
+        }
+        JsonNode batches = post(
+                opensearch + "/zeebe-record_job-batch_*/_search",
+                Map.of(
+                        "size", 10_000,
+                        "_source", List.of("timestamp", "value.jobKeys"),
+                        "query",
+                                Map.of(
+                                        "bool",
+                                        Map.of(
+                                                "filter",
+                                                List.of(Map.of("term", Map.of("intent", "ACTIVATED")), range)))));
+        List<Double> millis = new ArrayList<>();
+        for (JsonNode hit : batches.path("hits").path("hits")) {
+            JsonNode r = hit.path("_source");
+            for (JsonNode key : r.path("value").path("jobKeys")) {
+                Long at = createdAt.get(key.asLong());
+                if (at != null) {
+                    millis.add((double) (r.path("timestamp").asLong() - at));
+                }
+            }
+        }
+        return millis;
+    }
+
+    // ---- job activation --------------------------------------------------------------------------------------------
+
+    /**
+     * Job activation as the product's workers meet it (the same client library and defaults): from sending the
+     * command that creates an instance whose first step is a job, to a worker holding that job; one job at a time,
+     * 50 ms apart, so each finds the worker idle.
+     */
+    List<Double> activation(boolean streaming, int jobs) throws Exception {
+        String type = "bench-activation-" + (streaming ? "stream" : "poll");
+        engine.newDeployResourceCommand()
+                .addProcessModel(
+                        io.camunda.zeebe.model.bpmn.Bpmn.createExecutableProcess("bench-activation")
+                                .startEvent()
+                                .serviceTask("job", t -> t.zeebeJobType("=jobType"))
+                                .endEvent()
+                                .done(),
+                        "bench-activation.bpmn")
+                .send()
+                .join();
+        Map<Integer, Long> sent = new ConcurrentHashMap<>();
+        List<Double> millis = java.util.Collections.synchronizedList(new ArrayList<>());
+        JobWorker worker = engine.newWorker()
+                .jobType(type)
+                .handler((client, job) -> {
+                    long at = System.nanoTime();
+                    int n = ((Number) job.getVariablesAsMap().get("n")).intValue();
+                    millis.add((at - sent.get(n)) / 1e6);
+                    client.newCompleteCommand(job).send().join();
+                })
+                .streamEnabled(streaming)
+                .fetchVariables("n")
+                .open();
+        try {
+            Thread.sleep(2000); // the worker's first poll or its stream is open
+            for (int n = 0; n < jobs; n++) {
+                sent.put(n, System.nanoTime());
+                engine.newCreateInstanceCommand()
+                        .bpmnProcessId("bench-activation")
+                        .latestVersion()
+                        .variables(Map.of("jobType", type, "n", n))
+                        .send()
+                        .join();
+                Thread.sleep(50);
+            }
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (millis.size() < jobs && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+        } finally {
+            worker.close();
+        }
+        return new ArrayList<>(millis);
+    }
+
+    // ---- processes' CPU and memory -------------------------------------------------------------------------------
+
+    static Map<String, Double> cpuSeconds(Map<String, Long> pids) {
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // utime and stime are fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 per second here)
+                cpu.put(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0);
+            } catch (Exception e) {
+                cpu.put(name, 0.0);
+            }
+        });
+        return cpu;
+    }
+
+    static long residentMegabytes(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (Exception e) {
+            // the process is gone
+        }
+        return 0;
+    }
+
+    @Override
+    public void close() {
+        workers.forEach(JobWorker::close);
+        actions.shutdownNow();
+    }
+}
