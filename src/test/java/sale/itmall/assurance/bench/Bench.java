@@ -131,7 +131,7 @@ public final class Bench {
         // the flow: pairs of batches (real, then bare) at each size; then growth and two instances (full run only)
         List<Integer> pairs = setup.pairs() != null ? setup.pairs() : quick ? List.of(5) : List.of(50, 50, 200);
         int growthBatch = 100;
-        int growthTotal = quick ? 0 : 1_000;
+        int growthTotal = quick ? 0 : 500;
         int scaleOut = quick ? 0 : 100;
         int flowCases = 2 * pairs.stream().mapToInt(Integer::intValue).sum() + growthTotal + 2 * scaleOut;
 
@@ -160,12 +160,14 @@ public final class Bench {
                 sessions.add(signedIn(base, customerUser));
             }
             AtomicInteger next = new AtomicInteger();
+            Map<String, Double> cpu = FlowBench.cpuSeconds(setup.pids());
             Latencies submit = concurrently(clients, submits, i -> {
                 HttpClient http = sessions.get(i % clients);
                 String serial = "SN-B" + run + "-" + next.incrementAndGet();
                 return () -> submit(base, http, serial).length();
             });
             figure("Submit a return (JSON, session), " + clients + " clients, " + submits + " returns", submit, 150);
+            cpu = cpuPerCall("submit", cpu, submits);
 
             List<String> rmas = rmaNumbersForReceipts(Math.min(submits, quick ? 100 : 400));
             AtomicInteger receipt = new AtomicInteger();
@@ -174,6 +176,7 @@ public final class Bench {
                 return receipt(base, rmas.get(n), "WH-" + run + "-" + n);
             });
             figure("Warehouse receipt (API key), " + clients + " clients, " + rmas.size() + " receipts", receipts, 50);
+            cpuPerCall("receipt", cpu, rmas.size());
             cancelSubmitted(engine);
 
             // 4. job activation, polling against streaming
@@ -196,6 +199,10 @@ public final class Bench {
 
                 // 1. the real flow against the bare engine
                 flows(flow, pairs, growthBatch, growthTotal, scaleOut);
+                sections.append("\nActions the broker or the application pushed back (429/503) and that were tried"
+                                + " again: ")
+                        .append(flow.retries.get())
+                        .append(".\n");
             }
             if (scaleOut > 0) {
                 duplicates(mail);
@@ -270,6 +277,31 @@ public final class Bench {
         if (scaleOut > 0) {
             scaleOut(flow, scaleOut, pids);
         }
+    }
+
+    /**
+     * CPU milliseconds each process spent per call during a phase (until the stack is idle again: the engine, the
+     * exporter and the workers react to each call after it is answered). With 20 clients in a closed loop, a call
+     * waits about 20 / (calls per second), which is what the machine's 2 cores give for the sum of these.
+     */
+    private Map<String, Double> cpuPerCall(String phase, Map<String, Double> before, int calls) throws Exception {
+        FlowBench.settle(setup.pids());
+        Map<String, Double> after = FlowBench.cpuSeconds(setup.pids());
+        StringBuilder line = new StringBuilder();
+        double total = 0;
+        for (Map.Entry<String, Double> p : after.entrySet()) {
+            double ms = (p.getValue() - before.getOrDefault(p.getKey(), 0.0)) * 1000 / calls;
+            total += ms;
+            line.append(String.format(Locale.ROOT, "%s %.1f ms, ", p.getKey(), ms));
+        }
+        figures.add(new Figure(
+                "CPU per " + phase + " call, until the stack is idle again",
+                line
+                        + String.format(
+                                Locale.ROOT, "in all %.1f ms: at most %.0f calls/s on 2 cores", total, 2000 / total),
+                "—",
+                null));
+        return after;
     }
 
     private static double rate(List<FlowBench.Batch> batches, boolean bare) {

@@ -416,16 +416,33 @@ final class FlowBench implements AutoCloseable {
         void run() throws Exception;
     }
 
-    /** A person's or the warehouse's action, on its own thread; one that fails is said, not swallowed. */
+    /**
+     * A person's or the warehouse's action, on its own thread. Under load the broker pushes back (429 resource
+     * exhausted) and the application may answer 503: the action is tried again after a pause, as a person would;
+     * one that still fails is said, not swallowed.
+     */
     private void act(Case c, Action action) {
         actions.submit(() -> {
-            try {
-                action.run();
-            } catch (Exception e) {
-                System.err.println("bench: an action on " + c.ref + " failed: " + e.getMessage());
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    action.run();
+                    return;
+                } catch (Exception e) {
+                    boolean busy = String.valueOf(e.getMessage())
+                            .matches("(?s).*(answered 429|answered 503|RESOURCE_EXHAUSTED).*");
+                    if (!busy || attempt == 20) {
+                        System.err.println("bench: an action on " + c.ref + " failed: " + e.getMessage());
+                        return;
+                    }
+                    retries.incrementAndGet();
+                    Thread.sleep(250L * attempt);
+                }
             }
         });
     }
+
+    /** How often the broker or the application pushed back and an action was tried again. */
+    final AtomicInteger retries = new AtomicInteger();
 
     /** A case that did not end is cancelled, so that nothing of it waits on the broker (its RMA, its tasks). */
     private void cancel(Case c) {
