@@ -426,13 +426,13 @@ final class FlowBench implements AutoCloseable {
             for (int attempt = 1; ; attempt++) {
                 try {
                     action.run();
-                    return;
+                    return null;
                 } catch (Exception e) {
                     boolean busy = String.valueOf(e.getMessage())
                             .matches("(?s).*(answered 429|answered 503|RESOURCE_EXHAUSTED).*");
                     if (!busy || attempt == 20) {
                         System.err.println("bench: an action on " + c.ref + " failed: " + e.getMessage());
-                        return;
+                        return null;
                     }
                     retries.incrementAndGet();
                     Thread.sleep(250L * attempt);
