@@ -411,8 +411,6 @@ public final class Bench {
                 .append(table);
     }
 
-    private String secondBase;
-
     /** A second application instance on the same database and broker: throughput, and nothing done twice. */
     private void scaleOut(FlowBench flow, int cases, Map<String, Long> pids) throws Exception {
         FlowBench.Batch one = flow.batch(false, cases, List.of(base), pids);
@@ -432,7 +430,7 @@ public final class Bench {
         env.put("CAMUNDA_REST_ADDRESS", setup.brokerRest());
         Process app2 = second.start();
         try {
-            secondBase = "http://127.0.0.1:" + port;
+            String secondBase = "http://127.0.0.1:" + port;
             long deadline = System.currentTimeMillis() + 120_000;
             while (!healthy(secondBase)) {
                 if (!app2.isAlive() || System.currentTimeMillis() > deadline) {
@@ -514,8 +512,10 @@ public final class Bench {
                     "mails", (int) received.values().stream().filter(v -> v > 1).count());
             figures.add(new Figure(
                     "Done twice with two instances (shipments, charges, audit steps, mails)",
-                    twice + "; " + mail.getReceivedMessages().length + " mails received for " + count(st, sent)
-                            + " sent",
+                    twice + "; "
+                            + received.values().stream()
+                                    .mapToInt(Integer::intValue)
+                                    .sum() + " mails received for " + count(st, sent) + " sent",
                     "none",
                     twice.values().stream().allMatch(v -> v == 0)));
         }
