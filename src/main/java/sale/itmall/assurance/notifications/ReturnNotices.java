@@ -5,17 +5,21 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import sale.itmall.assurance.policy.CaseOutcome;
 import sale.itmall.assurance.policy.FreightLeg;
 import sale.itmall.assurance.returns.CaseFacts;
 import sale.itmall.assurance.returns.ReturnEvent;
+import sale.itmall.assurance.returns.ReturnEvent.AccountReinstated;
 import sale.itmall.assurance.returns.ReturnEvent.AccountSuspended;
 import sale.itmall.assurance.returns.ReturnEvent.AdvanceReplacementShipped;
 import sale.itmall.assurance.returns.ReturnEvent.ClosedAtEntitlement;
 import sale.itmall.assurance.returns.ReturnEvent.DiagnosisRecorded;
 import sale.itmall.assurance.returns.ReturnEvent.DisputeRuled;
+import sale.itmall.assurance.returns.ReturnEvent.LateUnitDecided;
+import sale.itmall.assurance.returns.ReturnEvent.LateUnitReceived;
 import sale.itmall.assurance.returns.ReturnEvent.OutboundShipped;
 import sale.itmall.assurance.returns.ReturnEvent.RequestReceived;
 import sale.itmall.assurance.returns.ReturnEvent.RequestSettled;
@@ -165,7 +169,43 @@ class ReturnNotices {
                                                 : "the policy was applied correctly",
                                 "ruling", e.ruling() == null ? "" : e.ruling()),
                         e.at());
+            case LateUnitReceived e ->
+                queue(
+                        e.c(),
+                        "late-unit-received",
+                        e.at(),
+                        Map.of(
+                                "closedAsText",
+                                words(e.c().outcome()).toLowerCase(LANGUAGE),
+                                "optionsText",
+                                e.options().stream()
+                                        .map(d -> words(d).toLowerCase(LANGUAGE))
+                                        .collect(Collectors.joining(" or "))));
+            case LateUnitDecided e ->
+                queue(
+                        e.c(),
+                        "late-unit-decided",
+                        e.at(),
+                        Map.of("decisionText", lateUnitDecision(e), "reason", e.reason()));
+            case AccountReinstated e ->
+                outbox.queue(e.c(), "reinstated", e.step(), Map.of("reason", e.reason()), e.at());
         }
+    }
+
+    private String lateUnitDecision(LateUnitDecided e) {
+        return switch (e.decision()) {
+            case REFUND_CHARGE ->
+                "the full-unit charge is refunded: a credit note of "
+                        + e.amount().toPlainString() + " " + e.c().currency() + " is issued to your account.";
+            case KEEP_CHARGE -> "the full-unit charge stands; the unit stays with ITMall, which owns it.";
+            case REINSTATE_ACCOUNT -> "your account is reinstated: you can open new returns again.";
+            case KEEP_SUSPENDED ->
+                "your account stays suspended. The Service Governance Team can reinstate it once this is settled.";
+            case RESUME_INSPECTION ->
+                "the inspection of your unit goes ahead as if it had arrived in time; we write again with its result.";
+            case SHIP_BACK ->
+                "the unit is shipped back to you unrepaired; as the claim is no longer valid, you pay the freight.";
+        };
     }
 
     private void queue(CaseFacts c, String step, Instant at, Map<String, Object> model) {

@@ -164,17 +164,20 @@ class ReturnsApi {
     public record Receipt(String rmaNumber, String receiptId, Instant receivedAt) {}
 
     @Operation(
-            summary = "Warehouse: the faulty unit of an RMA arrived (idempotent on receiptId)",
+            summary =
+                    "Warehouse: the faulty unit of an RMA arrived (idempotent on receiptId); the answer says what to do"
+                            + " with the unit (status RECEIVED, ALREADY_RECEIVED, or HELD_FOR_DECISION when its case closed"
+                            + " before it arrived)",
             description = "Role warehouse: a warehouse-receipts API key, or a warehouse staff sign-in.",
             security = {@SecurityRequirement(name = ApiDocs.API_KEY), @SecurityRequirement(name = ApiDocs.BASIC)})
     @PostMapping("/warehouse/receipts")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    public void receipt(@RequestBody Receipt receipt) {
+    public ReturnSubmissions.ReceiptAnswer receipt(@RequestBody Receipt receipt) {
         if (receipt.rmaNumber() == null
                 || receipt.receiptId() == null
                 || receipt.receiptId().isBlank()) {
             throw new ReturnRejected("receiptId", "A receipt needs an rmaNumber and a receiptId");
         }
-        submissions.publishReceipt(receipt.rmaNumber(), receipt.receiptId(), receipt.receivedAt());
+        return submissions.publishReceipt(receipt.rmaNumber(), receipt.receiptId(), receipt.receivedAt());
     }
 }

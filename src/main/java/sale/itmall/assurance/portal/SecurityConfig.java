@@ -135,7 +135,9 @@ class SecurityConfig {
                                 "/staff/team/**",
                                 "/staff/team",
                                 "/staff/api-keys/**",
-                                "/staff/api-keys")
+                                "/staff/api-keys",
+                                // the demo clock's page (demo profile only)
+                                "/staff/demo/**")
                         .hasRole(ADMIN)
                         // units received: the warehouse's people, or its system with a warehouse API key
                         .requestMatchers("/api/warehouse/**")

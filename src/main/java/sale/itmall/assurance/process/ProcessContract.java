@@ -15,12 +15,14 @@ public final class ProcessContract {
     public static final String REQUEST_PROCESS_ID = "itmall-return-request";
     public static final String CASE_PROCESS_ID = "itmall-return-case";
     public static final String DISPUTE_PROCESS_ID = "itmall-policy-dispute";
+    public static final String LATE_UNIT_PROCESS_ID = "itmall-late-unit";
     public static final String POLICY_DECISION_ID = PolicyDecision.DECISION_ID;
 
     // messages
     public static final String MSG_ASSET_RECEIVED = "asset-received";
     public static final String MSG_CANCELLATION = "return-cancellation-requested";
     public static final String MSG_POLICY_DISPUTE = "policy-dispute-raised";
+    public static final String MSG_LATE_UNIT = "late-unit-received";
 
     // BPMN errors
     public static final String ERROR_CHARGE_DECLINED = "CHARGE_DECLINED";
@@ -48,6 +50,7 @@ public final class ProcessContract {
         public static final String RETURN_CANCEL = "return-cancel";
         public static final String CASE_CLOSE = "case-close";
         public static final String DISPUTE_RECORD = "dispute-record";
+        public static final String LATE_UNIT_DECIDE = "late-unit-decide";
     }
 
     // element ids the application and its tests refer to
@@ -65,6 +68,9 @@ public final class ProcessContract {
         public static final String RECORD_RESOLUTION = "Task_RecordResolution";
         public static final String DISPUTE_REVIEW = "Task_ReviewDispute";
         public static final String RECORD_DISPUTE = "Task_RecordDisputeRuling";
+        public static final String LATE_UNIT_GOVERNANCE = "Task_LateUnitGovernance";
+        public static final String LATE_UNIT_RMA = "Task_LateUnitRma";
+        public static final String RECORD_LATE_UNIT = "Task_RecordLateUnitDecision";
     }
 
     /** Where a case goes after a step that may end it early: the gateways route on these. */

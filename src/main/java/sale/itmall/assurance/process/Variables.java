@@ -68,6 +68,45 @@ public final class Variables {
             String caseHistory,
             String caseLink) {}
 
+    /**
+     * Starts {@value ProcessContract#LATE_UNIT_PROCESS_ID}: a unit received after its case closed. The facts the
+     * late-unit form shows, the decisions open after the way the case closed ({@code lateUnitOptions}, the form's
+     * choices), and what the inspection form shows should the inspection resume.
+     */
+    public record LateUnitReceived(
+            String caseRef,
+            String requestRef,
+            String customerNumber,
+            String customerName,
+            String serialNumber,
+            String assetModel,
+            String assetCategory,
+            String shippedOn,
+            String faultDescription,
+            String proofSummary,
+            String policyRevision,
+            PolicyTerms terms,
+            String entitlement,
+            String entitlementExplanation,
+            String warrantyEndsOn,
+            String maintenanceEndsOn,
+            String rmaNumber,
+            String receiptId,
+            String receivedAt,
+            String closedAs,
+            String closedAsLabel,
+            String closedAt,
+            String complianceLimitAt,
+            boolean advanceReplacementShipped,
+            String replacementSerial,
+            String chargeSummary,
+            String accountStatus,
+            List<Option> lateUnitOptions,
+            String caseLink) {}
+
+    /** A choice of a form whose choices the process gives (a radio's {@code valuesKey}). */
+    public record Option(String label, String value) {}
+
     // ---- what workers read -----------------------------------------------------------------------------------------
 
     public record RequestRef(String requestRef) {}
@@ -89,6 +128,10 @@ public final class Variables {
     public record CaseToClose(String caseRef, String caseOutcome) {}
 
     public record DisputeForm(String caseRef, String disputeDecision, String governanceRuling) {}
+
+    /** The late-unit form's answer; {@code lateUnitDecidedBy} is the deciding task's output mapping (its group). */
+    public record LateUnitForm(
+            String caseRef, String lateUnitDecision, String lateUnitReason, String lateUnitDecidedBy) {}
 
     // ---- what workers answer ---------------------------------------------------------------------------------------
 
@@ -126,4 +169,7 @@ public final class Variables {
     public record ResolutionRecorded(String caseOutcome, String newWarrantyEndsOn) {}
 
     public record OutboundArranged(String outboundShipment, String outboundFreightPayer) {}
+
+    /** CONTINUE: the inspection resumes; CLOSE: the decision is carried out and the case stays closed. */
+    public record LateUnitDecided(Route lateUnitRoute) {}
 }

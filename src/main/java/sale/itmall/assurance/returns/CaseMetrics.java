@@ -70,6 +70,15 @@ class CaseMetrics {
         registry.counter("itmall.account.suspensions").increment();
     }
 
+    /** A unit that reached the warehouse after its case closed. */
+    void lateUnit() {
+        registry.counter("itmall.late.units").increment();
+    }
+
+    void reinstatement() {
+        registry.counter("itmall.account.reinstatements").increment();
+    }
+
     void diagnosisSlaBreach() {
         registry.counter("itmall.diagnosis.sla.breaches").increment();
     }

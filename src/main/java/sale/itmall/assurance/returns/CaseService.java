@@ -2,10 +2,12 @@ package sale.itmall.assurance.returns;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -18,6 +20,7 @@ import sale.itmall.assurance.policy.DiagnosisDecision;
 import sale.itmall.assurance.policy.DiagnosisOutcome;
 import sale.itmall.assurance.policy.Entitlement;
 import sale.itmall.assurance.policy.FreightLeg;
+import sale.itmall.assurance.policy.LateUnitDecision;
 import sale.itmall.assurance.policy.PolicyDecision;
 import sale.itmall.assurance.policy.PolicyTerms;
 import sale.itmall.assurance.policy.PolicyViolation;
@@ -349,21 +352,121 @@ class CaseService {
 
     /**
      * A unit that arrives after its case closed (RMA expired, unit price charged, account suspended, cancelled): the
-     * receipt is kept with the case and written to its audit trail, and the case shows on the staff report of units
-     * received after closing; the case stays closed, as what follows (a refund, a reinstatement) is a staff decision.
+     * receipt is kept with the case, written to its audit trail and the customer is told; the case stays closed until
+     * staff decide (the late-unit process). Answers whether this call recorded it (false for a repeated receipt).
      */
-    void recordReceiptAfterClose(String caseRef, Instant receivedAt, String receiptId) {
+    boolean recordReceiptAfterClose(String caseRef, Instant receivedAt, String receiptId) {
         CaseRecord c = store.require(caseRef);
         Instant at = receivedAt != null ? receivedAt : clock.instant();
-        if (store.recordReceiptAfterClose(c.id(), at, receiptId)) {
-            audit.record(
-                    c,
-                    "UNIT_RECEIVED_AFTER_CLOSE",
-                    warehouse(receiptId),
-                    c.rmaNumber() + " received after the case closed as " + c.outcome()
-                            + "; the case stays closed until staff decide",
-                    at);
+        if (!store.recordReceiptAfterClose(c.id(), at, receiptId)) {
+            return false;
         }
+        audit.record(
+                c,
+                "UNIT_RECEIVED_AFTER_CLOSE",
+                warehouse(receiptId),
+                c.rmaNumber() + " received after the case closed as " + c.outcome()
+                        + "; held at the warehouse until staff decide",
+                at);
+        metrics.lateUnit();
+        events.publishEvent(new ReturnEvent.LateUnitReceived(
+                store.require(caseRef).facts(), clock.instant(), LateUnitDecision.after(c.outcome())));
+        return true;
+    }
+
+    /**
+     * Carries out staff's decision on a late unit, once: a credit note for the full-unit charge, the account
+     * reinstated, the case reopened for inspection, or the unit shipped back at the client's cost (§3.0). The decision
+     * must be one the case's closing leaves open, with a reason the customer reads. Answers whether the inspection
+     * resumes.
+     */
+    boolean decideLateUnit(String caseRef, String decision, String reason, String decidedBy) {
+        CaseRecord c = store.require(caseRef);
+        Optional<String> taken = store.lateUnitDecision(c.id());
+        if (taken.isPresent()) { // a repeated job: the decision stands and was carried out
+            return LateUnitDecision.RESUME_INSPECTION.name().equals(taken.get());
+        }
+        if (c.receivedAt() == null || !c.closed()) {
+            throw new PolicyViolation("Case " + caseRef + " has no unit received after it closed to decide on");
+        }
+        LateUnitDecision parsed = Codes.parse(LateUnitDecision.class, decision, "late unit decision");
+        List<LateUnitDecision> open = LateUnitDecision.after(c.outcome());
+        if (!open.contains(parsed)) {
+            throw new PolicyViolation(parsed + " does not apply to a case closed as " + c.outcome() + "; choose one of "
+                    + open + " in the form");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new PolicyViolation("The late-unit form was completed without a reason (lateUnitReason): the"
+                    + " customer is told why");
+        }
+        Instant now = clock.instant();
+        String by = "tasklist:" + (decidedBy == null ? "staff" : decidedBy);
+        store.recordLateUnitDecision(c.id(), parsed.name(), by, now);
+        BigDecimal credit = BigDecimal.ZERO;
+        switch (parsed) {
+            case REFUND_CHARGE -> {
+                CaseStore.ChargeRow charged = store.charges(c.id()).stream()
+                        .filter(ch -> ch.reason() == ChargeReason.UNRETURNED_ADVANCE_UNIT)
+                        .findFirst()
+                        .orElseThrow(() -> new PolicyViolation(
+                                "Case " + caseRef + " has no full-unit charge to refund; choose KEEP_CHARGE"));
+                credit = charged.amount();
+                store.charge(
+                        c.id(),
+                        c.customerId(),
+                        ChargeReason.CREDIT_NOTE,
+                        credit,
+                        charged.currency(),
+                        ChargeStatus.ISSUED,
+                        now);
+            }
+            case REINSTATE_ACCOUNT -> {
+                if (store.reinstateAccount(c.customerId(), c.id(), reason.trim(), by, now)) {
+                    metrics.reinstatement();
+                }
+            }
+            case RESUME_INSPECTION -> store.reopenForInspection(c.id());
+            case SHIP_BACK ->
+                store.insertShipment(
+                        c.id(),
+                        new FreightLeg(
+                                FreightLeg.Direction.OUTBOUND,
+                                FreightLeg.Purpose.UNREPAIRED_UNIT,
+                                FreightLeg.Payer.CLIENT),
+                        c.assetId(),
+                        now);
+            case KEEP_CHARGE, KEEP_SUSPENDED -> {
+                // nothing changes; the customer is told why
+            }
+        }
+        audit.record(c, "LATE_UNIT_DECIDED", by, parsed + ": " + reason.trim(), now);
+        events.publishEvent(
+                new ReturnEvent.LateUnitDecided(store.require(caseRef).facts(), now, parsed, reason.trim(), credit));
+        return parsed == LateUnitDecision.RESUME_INSPECTION;
+    }
+
+    /**
+     * The Service Governance Team reinstates a suspended account (after payment, or once the unit came back), with a
+     * reason the customer reads; kept with the case the account was suspended for.
+     */
+    void reinstateAccount(String customerNumber, String reason, String by) {
+        if (reason == null || reason.isBlank()) {
+            throw new ReturnRejected("reason", "Say why the account is reinstated (the customer reads it)");
+        }
+        if (reason.length() > 1000) {
+            throw new ReturnRejected("reason", "Keep the reason under 1000 characters");
+        }
+        CaseRecord c = store.lastSuspendingCase(customerNumber)
+                .orElseThrow(() -> new ReturnRejected(
+                        "customerNumber", "Account " + customerNumber + " is not suspended for a return"));
+        Instant now = clock.instant();
+        if (!store.reinstateAccount(c.customerId(), c.id(), reason.trim(), by, now)) {
+            throw new ReturnRejected("customerNumber", "Account " + customerNumber + " is not suspended");
+        }
+        metrics.reinstatement();
+        audit.record(c, "ACCOUNT_REINSTATED", by, "Account " + customerNumber + " reinstated: " + reason.trim(), now);
+        events.publishEvent(new ReturnEvent.AccountReinstated(
+                store.require(c.reference()).facts(), now, "reinstated:" + now.toEpochMilli(), reason.trim()));
     }
 
     /** The warehouse as the actor of a receipt, with the receipt id it gave. */

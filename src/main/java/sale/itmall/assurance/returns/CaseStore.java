@@ -219,11 +219,55 @@ class CaseStore {
     boolean recordReceiptAfterClose(CaseId caseId, Instant receivedAt, String receiptId) {
         return jdbc.sql(
                                 """
-                update return_cases set received_at = ?, receipt_id = ?, updated_at = now()
+                update return_cases set received_at = ?, receipt_id = ?, received_late = true, updated_at = now()
                  where id = ? and closed_at is not null and received_at is null""")
                         .params(ts(receivedAt), receiptId, caseId.value())
                         .update()
                 == 1;
+    }
+
+    /** Records staff's decision on a unit received after its case closed, once; answers whether this call did. */
+    boolean recordLateUnitDecision(CaseId caseId, String decision, String decidedBy, Instant at) {
+        return jdbc.sql(
+                                """
+        update return_cases set late_unit_decision = ?, late_unit_decided_by = ?, late_unit_decided_at = ?,
+               updated_at = now()
+         where id = ? and received_late and late_unit_decision is null""")
+                        .params(decision, decidedBy, ts(at), caseId.value())
+                        .update()
+                == 1;
+    }
+
+    /** The latest case whose compliance limit suspended a customer's account that is still suspended. */
+    Optional<CaseRecord> lastSuspendingCase(String customerNumber) {
+        return jdbc.sql(
+                        """
+        select c.reference from return_cases c join return_requests r on r.id = c.request_id
+          join customers cu on cu.id = r.customer_id
+         where cu.customer_number = ? and cu.account_status = 'SUSPENDED' and c.outcome = 'ACCOUNT_SUSPENDED'
+         order by c.closed_at desc limit 1""")
+                .param(customerNumber)
+                .query(String.class)
+                .optional()
+                .flatMap(this::findByReference);
+    }
+
+    /** The decision staff took on the case's late unit, once taken. */
+    Optional<String> lateUnitDecision(CaseId caseId) {
+        return jdbc.sql("select late_unit_decision from return_cases where id = ?")
+                .param(caseId.value())
+                .query(String.class)
+                .optional();
+    }
+
+    /** Opens a closed case again for the inspection of its late unit (its first outcome stays in the audit trail). */
+    void reopenForInspection(CaseId caseId) {
+        jdbc.sql(
+                        """
+        update return_cases set closed_at = null, outcome = null, status = 'RECEIVED', updated_at = now()
+         where id = ? and received_late and closed_at is not null""")
+                .param(caseId.value())
+                .update();
     }
 
     void setNewWarrantyEnd(CaseId caseId, LocalDate end) {
@@ -447,6 +491,31 @@ class CaseStore {
                         .params(ts(at), reason, customerId.value())
                         .update()
                 == 1;
+    }
+
+    /**
+     * Reinstates a suspended account once, keeping who, why and what the suspension was; answers whether this call
+     * reinstated it.
+     */
+    boolean reinstateAccount(CustomerId customerId, CaseId caseId, String reason, String by, Instant at) {
+        int kept = jdbc.sql(
+                        """
+        insert into account_reinstatements
+               (customer_id, case_id, reason, reinstated_by, suspended_at, suspension_reason, reinstated_at)
+        select id, ?, ?, ?, suspended_at, suspension_reason, ? from customers
+         where id = ? and account_status = 'SUSPENDED'""")
+                .params(caseId == null ? null : caseId.value(), reason, by, ts(at), customerId.value())
+                .update();
+        if (kept == 0) {
+            return false;
+        }
+        jdbc.sql(
+                        """
+        update customers set account_status = 'ACTIVE', suspended_at = null, suspension_reason = null
+         where id = ? and account_status = 'SUSPENDED'""")
+                .param(customerId.value())
+                .update();
+        return true;
     }
 
     // ---- mapping ----------------------------------------------------------------------------------------------------

@@ -29,6 +29,8 @@ import sale.itmall.assurance.process.Variables.DiagnosisRecorded;
 import sale.itmall.assurance.process.Variables.DisputeForm;
 import sale.itmall.assurance.process.Variables.EntitlementChecked;
 import sale.itmall.assurance.process.Variables.InspectionForm;
+import sale.itmall.assurance.process.Variables.LateUnitDecided;
+import sale.itmall.assurance.process.Variables.LateUnitForm;
 import sale.itmall.assurance.process.Variables.OutboundArranged;
 import sale.itmall.assurance.process.Variables.Outcome;
 import sale.itmall.assurance.process.Variables.Receipt;
@@ -261,6 +263,20 @@ public class ReturnCaseWorkers {
                 job,
                 () -> cases.recordDisputeRuling(
                         form.caseRef(), form.disputeDecision(), form.governanceRuling(), job.getProcessInstanceKey()));
+    }
+
+    @JobWorker(type = Jobs.LATE_UNIT_DECIDE)
+    public LateUnitDecided decideLateUnit(ActivatedJob job, @VariablesAsType LateUnitForm form) {
+        return steps.run(
+                job,
+                () -> new LateUnitDecided(
+                        cases.decideLateUnit(
+                                        form.caseRef(),
+                                        form.lateUnitDecision(),
+                                        form.lateUnitReason(),
+                                        form.lateUnitDecidedBy())
+                                ? Route.CONTINUE
+                                : Route.CLOSE));
     }
 
     @JobWorker(type = Jobs.CASE_CLOSE)

@@ -3,10 +3,12 @@ package sale.itmall.assurance.returns;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import sale.itmall.assurance.policy.CaseOutcome;
 import sale.itmall.assurance.policy.DiagnosisOutcome;
 import sale.itmall.assurance.policy.ExclusionReason;
 import sale.itmall.assurance.policy.FreightLeg;
+import sale.itmall.assurance.policy.LateUnitDecision;
 import sale.itmall.assurance.policy.RmaDeadlines.ReturnStanding;
 
 /**
@@ -78,6 +80,20 @@ public sealed interface ReturnEvent {
             implements CaseEvent {}
 
     record OutboundShipped(CaseFacts c, Instant at, FreightLeg leg) implements CaseEvent {}
+
+    /** A unit reached the warehouse after its case closed; staff decide what follows. */
+    record LateUnitReceived(CaseFacts c, Instant at, List<LateUnitDecision> options) implements CaseEvent {}
+
+    /** Staff decided on a late unit; {@code amount} is the credit note's for a refund, else zero. */
+    record LateUnitDecided(CaseFacts c, Instant at, LateUnitDecision decision, String reason, BigDecimal amount)
+            implements CaseEvent {}
+
+    /**
+     * A suspended account was reinstated, with the case it was suspended for.
+     *
+     * @param step names the reinstatement (an account may be suspended and reinstated more than once)
+     */
+    record AccountReinstated(CaseFacts c, Instant at, String step, String reason) implements CaseEvent {}
 
     record ReturnCancelled(CaseFacts c, Instant at) implements CaseEvent {}
 

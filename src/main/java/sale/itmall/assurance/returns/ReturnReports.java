@@ -63,15 +63,17 @@ public class ReturnReports {
          order by id"""
         });
         REPORTS.put("received-after-close", new String[] {
-            "Units received after their case closed (staff decide: refund, reinstatement)",
+            "Units received after their case closed (late returns) and staff's decision on each",
             """
         select c.reference as "Case", cu.customer_number as "Customer", c.rma_number as "RMA",
-               c.outcome as "Closed as",
-               to_char(c.closed_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI') as "Closed (UTC)",
+               coalesce(c.outcome, 'reopened') as "Outcome",
                to_char(c.received_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI') as "Received (UTC)",
-               coalesce(c.receipt_id, '') as "Receipt"
+               coalesce(c.receipt_id, '') as "Receipt",
+               coalesce(c.late_unit_decision, 'pending') as "Decision",
+               coalesce(c.late_unit_decided_by, '') as "Decided by",
+               coalesce(to_char(c.late_unit_decided_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI'), '') as "Decided (UTC)"
           from return_cases c join return_requests r on r.id = c.request_id join customers cu on cu.id = r.customer_id
-         where c.closed_at is not null and c.received_at > c.closed_at
+         where c.received_late
          order by c.received_at"""
         });
         REPORTS.put("charges", new String[] {

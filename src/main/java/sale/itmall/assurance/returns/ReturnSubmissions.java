@@ -8,7 +8,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import sale.itmall.assurance.policy.Entitlement;
+import sale.itmall.assurance.policy.LateUnitDecision;
 import sale.itmall.assurance.policy.PolicyDecision;
 import sale.itmall.assurance.process.ProcessContract;
 import sale.itmall.assurance.process.Variables;
@@ -39,6 +43,7 @@ public class ReturnSubmissions {
     private final PolicyDecision decision;
     private final Clock clock;
     private final AuditTrail audit;
+    private final Labels labels;
     private final String staffBaseUrl;
 
     ReturnSubmissions(
@@ -51,8 +56,10 @@ public class ReturnSubmissions {
             PolicyDecision decision,
             Clock clock,
             AuditTrail audit,
+            Labels labels,
             @Value("${itmall.staff.base-url:http://localhost:8080}") String staffBaseUrl) {
         this.audit = audit;
+        this.labels = labels;
         this.cases = cases;
         this.staffBaseUrl = staffBaseUrl;
         this.jdbc = jdbc;
@@ -232,7 +239,10 @@ public class ReturnSubmissions {
     static final Duration RECEIPT_CLOCK_SKEW = Duration.ofMinutes(5);
 
     /** The warehouse receipt the process waits for, correlated by RMA number; idempotent on the receipt id. */
-    public void publishReceipt(String rmaNumber, String receiptId, Instant receivedAt) {
+    /** What the warehouse is told of a receipt: where the case stands and what to do with the unit. */
+    public record ReceiptAnswer(String rmaNumber, String caseRef, String status, String nextStep) {}
+
+    public ReceiptAnswer publishReceipt(String rmaNumber, String receiptId, Instant receivedAt) {
         plainText("receiptId", receiptId, "The receipt id");
         if (receiptId != null && receiptId.length() > MAX_IDENTIFIER) {
             throw new ReturnRejected("receiptId", "Keep the receipt id under " + MAX_IDENTIFIER + " characters");
@@ -242,13 +252,35 @@ public class ReturnSubmissions {
                     "receivedAt", "A receipt cannot be dated in the future (receivedAt " + receivedAt + ")");
         }
         CaseRecord c = store.findByRmaNumber(rmaNumber).orElseThrow(() -> new CaseNotFound(rmaNumber));
-        if (c.receivedAt() != null) {
-            return; // already received: a repeated receipt changes nothing
-        }
         if (c.closed()) {
-            // no process waits for it any more: keep it with the case for staff (every 202 records something)
-            cases.recordReceiptAfterClose(c.reference(), receivedAt, receiptId);
-            return;
+            // no process waits for it any more: the case keeps it, and staff decide in the late-unit process
+            tx.executeWithoutResult(status -> {
+                if (cases.recordReceiptAfterClose(c.reference(), receivedAt, receiptId)) {
+                    engine.publish(
+                            ProcessContract.MSG_LATE_UNIT,
+                            c.reference(),
+                            "late-unit:" + c.reference(),
+                            lateUnitFacts(store.require(c.reference()), receiptId));
+                }
+            });
+            return new ReceiptAnswer(
+                    rmaNumber,
+                    c.reference(),
+                    "HELD_FOR_DECISION",
+                    "Hold the unit: case " + c.reference() + " closed as " + labels.of(c.outcome()) + " on "
+                            + Labels.when(c.closedAt()) + ", before the unit arrived. Staff decide whether to "
+                            + LateUnitDecision.after(c.outcome()).stream()
+                                    .map(d -> labels.of(d, Locale.ENGLISH).toLowerCase(Locale.ENGLISH))
+                                    .collect(Collectors.joining(" or "))
+                            + "; the decision reaches the customer, and the service bench or shipping when the unit"
+                            + " moves on.");
+        }
+        if (c.receivedAt() != null) {
+            return new ReceiptAnswer(
+                    rmaNumber,
+                    c.reference(),
+                    "ALREADY_RECEIVED",
+                    "Nothing more: this unit's receipt was recorded before.");
         }
         tx.executeWithoutResult(status -> engine.publish(
                 ProcessContract.MSG_ASSET_RECEIVED,
@@ -256,6 +288,73 @@ public class ReturnSubmissions {
                 receiptId,
                 new Variables.ReceiptMessage(
                         receiptId, (receivedAt != null ? receivedAt : clock.instant()).toString())));
+        return new ReceiptAnswer(
+                rmaNumber,
+                c.reference(),
+                "RECEIVED",
+                "Send the unit to the service bench: its inspection appears in Tasklist for service-bench.");
+    }
+
+    /** The late-unit process's start: what its forms show, and the decisions the case's closing leaves open. */
+    private Variables.LateUnitReceived lateUnitFacts(CaseRecord c, String receiptId) {
+        Entitlement entitlement = entitlement(c);
+        Optional<CaseStore.ReplacementRow> replacement =
+                store.findReplacement(c.id()).filter(CaseStore.ReplacementRow::advance);
+        String charges = store.charges(c.id()).stream()
+                .map(ch -> labels.of(ch.reason(), Locale.ENGLISH) + " "
+                        + ch.amount().toPlainString() + " " + ch.currency() + " (" + ch.status() + ")")
+                .collect(Collectors.joining("; "));
+        long proofs = jdbc.sql("select count(*) from proofs where case_id = ?")
+                .param(c.id().value())
+                .query(Long.class)
+                .single();
+        return new Variables.LateUnitReceived(
+                c.reference(),
+                c.requestReference(),
+                c.customerNumber(),
+                c.customerName(),
+                c.serialNumber(),
+                c.model(),
+                c.category().name(),
+                c.shippedOn().toString(),
+                c.faultDescription(),
+                proofs == 0 ? "none" : proofs + " file(s), on the staff case page",
+                c.policyRevision(),
+                c.terms(),
+                entitlement == null ? "not checked" : entitlement.status().name(),
+                entitlement == null ? "" : entitlement.explanation(),
+                entitlement == null ? "" : entitlement.warrantyEndsOn().toString(),
+                entitlement == null || entitlement.maintenanceEndsOn() == null
+                        ? "none"
+                        : entitlement.maintenanceEndsOn().toString(),
+                c.rmaNumber(),
+                receiptId,
+                Labels.when(c.receivedAt()),
+                c.outcome().name(),
+                labels.of(c.outcome(), Locale.ENGLISH),
+                Labels.when(c.closedAt()),
+                Labels.when(c.complianceLimitAt()),
+                replacement.isPresent(),
+                replacement.map(CaseStore.ReplacementRow::serialNumber).orElse(null),
+                charges.isEmpty() ? "none" : charges,
+                c.accountSuspended() ? "suspended" : "active",
+                LateUnitDecision.after(c.outcome()).stream()
+                        .map(d -> new Variables.Option(labels.of(d, Locale.ENGLISH), d.name()))
+                        .toList(),
+                staffBaseUrl + "/staff/cases/" + c.reference());
+    }
+
+    /** The entitlement under the case's own terms, once they were applied. */
+    private static Entitlement entitlement(CaseRecord c) {
+        return c.policyTermsJson() == null
+                ? null
+                : c.policy().entitlement(c.assetFacts(), c.accountSuspended(), c.createdOn());
+    }
+
+    /** The Service Governance Team reinstates a suspended account, with the reason the customer reads. */
+    public void reinstateAccount(String customerNumber, String reason, String by) {
+        plainText("reason", reason, "The reason");
+        cases.reinstateAccount(customerNumber, reason, by);
     }
 
     public void requestCancellation(String caseRef, String reason) {
@@ -317,9 +416,7 @@ public class ReturnSubmissions {
                     .append(detail)
                     .append('\n');
         }
-        Entitlement entitlement = c.policyTermsJson() == null
-                ? null
-                : c.policy().entitlement(c.assetFacts(), c.accountSuspended(), c.createdOn());
+        Entitlement entitlement = entitlement(c);
         Variables.DisputeRaised raised = new Variables.DisputeRaised(
                 c.reference(),
                 c.requestReference(),

@@ -64,6 +64,8 @@ import sale.itmall.assurance.support.OffsetClock;
             "itmall.embedded-postgres.port=0"
         })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// its job workers must not outlive it: another context on the same broker (DemoClockIT) would take this one's jobs
+@org.springframework.test.annotation.DirtiesContext
 class LocalStackIT {
 
     static final String BROKER = "http://127.0.0.1:8088";

@@ -47,13 +47,15 @@ class ProcessContractTest {
     static final Map<String, Class<?>> STARTS = Map.of(
             ProcessContract.REQUEST_PROCESS_ID, Variables.RequestStarted.class,
             ProcessContract.CASE_PROCESS_ID, Variables.CaseStarted.class,
-            ProcessContract.DISPUTE_PROCESS_ID, Variables.DisputeRaised.class);
+            ProcessContract.DISPUTE_PROCESS_ID, Variables.DisputeRaised.class,
+            ProcessContract.LATE_UNIT_PROCESS_ID, Variables.LateUnitReceived.class);
 
     /** What each message carries. */
     static final Map<String, Class<?>> MESSAGES = Map.of(
             ProcessContract.MSG_ASSET_RECEIVED, Variables.ReceiptMessage.class,
             ProcessContract.MSG_CANCELLATION, Variables.CancellationMessage.class,
-            ProcessContract.MSG_POLICY_DISPUTE, Variables.DisputeRaised.class);
+            ProcessContract.MSG_POLICY_DISPUTE, Variables.DisputeRaised.class,
+            ProcessContract.MSG_LATE_UNIT, Variables.LateUnitReceived.class);
 
     static final Set<String> FEEL_WORDS = Set.of(
             "and",
@@ -177,7 +179,9 @@ class ProcessContractTest {
                         ProcessContract.Elements.REMOTE_DIAGNOSIS, StaffRole.TAC_ENGINEER.group(),
                         ProcessContract.Elements.RMA_APPROVAL, StaffRole.RMA_APPROVER.group(),
                         ProcessContract.Elements.INSPECTION, StaffRole.BENCH_TECHNICIAN.group(),
-                        ProcessContract.Elements.DISPUTE_REVIEW, StaffRole.SERVICE_GOVERNANCE.group()));
+                        ProcessContract.Elements.DISPUTE_REVIEW, StaffRole.SERVICE_GOVERNANCE.group(),
+                        ProcessContract.Elements.LATE_UNIT_GOVERNANCE, StaffRole.SERVICE_GOVERNANCE.group(),
+                        ProcessContract.Elements.LATE_UNIT_RMA, StaffRole.RMA_APPROVER.group()));
     }
 
     @Test

@@ -75,6 +75,12 @@ public class ProcessDriver {
         waiting().untilAsserted(() -> instance(caseRef).isWaitingAtElements(elementIds));
     }
 
+    /** An instance of any process (e.g. a late unit's) waits at these elements. */
+    public void awaitWaitingAtOf(long instanceKey, String... elementIds) {
+        waiting()
+                .untilAsserted(() -> new ProcessInstanceAssert(instanceKey, records()).isWaitingAtElements(elementIds));
+    }
+
     public void awaitPassed(String caseRef, String elementId) {
         waiting().untilAsserted(() -> instance(caseRef).hasPassedElement(elementId));
     }
@@ -154,6 +160,12 @@ public class ProcessDriver {
         return incident(key).orElseThrow();
     }
 
+    /** The incident of a process instance (e.g. a late-unit decision's). */
+    public IncidentRecordValue awaitIncidentOf(long instanceKey) {
+        waiting().until(() -> incident(instanceKey).isPresent());
+        return incident(instanceKey).orElseThrow();
+    }
+
     private Optional<IncidentRecordValue> incident(long instanceKey) {
         return StreamSupport.stream(records().incidentRecords().spliterator(), false)
                 .filter(r -> r.getIntent() == IncidentIntent.CREATED)
@@ -195,6 +207,21 @@ public class ProcessDriver {
                 .withVariables(form, ProcessContract.CASE_PROCESS_ID)
                 .and()
                 .terminateElement(taskInstance)
+                .send()
+                .join();
+    }
+
+    /**
+     * Completes a user task of another process (e.g. the late-unit decision) as its form would: {@code nextElement} is
+     * activated with the form's variables and the task terminated.
+     */
+    public void completeUserTaskOf(
+            UserTaskRecordValue task, String bpmnProcessId, String nextElement, Map<String, Object> form) {
+        client.newModifyProcessInstanceCommand(task.getProcessInstanceKey())
+                .activateElement(nextElement)
+                .withVariables(form, bpmnProcessId)
+                .and()
+                .terminateElement(task.getElementInstanceKey())
                 .send()
                 .join();
     }

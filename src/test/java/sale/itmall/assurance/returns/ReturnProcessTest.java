@@ -356,6 +356,150 @@ class ReturnProcessTest {
                 .anySatisfy(row -> assertThat(row).contains(caseRef, "RMA_EXPIRED", "WH-LATE-" + caseRef));
     }
 
+    // ---- units that arrive after the compliance limit
+    // ----------------------------------------------------------------
+
+    /** A case past day 20, closed as {@code outcome}, whose unit then reaches the warehouse. */
+    UserTaskRecordValue lateUnit(String caseRef, CaseOutcome outcome, String decidingTask, String... answerWords) {
+        driver.advanceClock(Duration.ofDays(20).plusMinutes(1));
+        CaseRecord closed = driver.awaitClosed(caseRef);
+        assertThat(closed.outcome()).isEqualTo(outcome);
+        ReturnSubmissions.ReceiptAnswer answer =
+                submissions.publishReceipt(closed.rmaNumber(), "WH-L-" + caseRef, null);
+        assertThat(answer.status()).isEqualTo("HELD_FOR_DECISION");
+        assertThat(answer.nextStep()).contains("Hold the unit").contains(answerWords);
+        // a second receipt of the same unit starts nothing more
+        submissions.publishReceipt(closed.rmaNumber(), "WH-L-" + caseRef, null);
+        UserTaskRecordValue task = driver.userTaskOf(ProcessContract.LATE_UNIT_PROCESS_ID, decidingTask, caseRef);
+        assertThat(driver.formIdOf(task.getFormKey())).isEqualTo("late-unit");
+        assertThat(jdbc.sql("select step from notifications where case_id = ? order by id")
+                        .param(closed.id().value())
+                        .query(String.class)
+                        .list())
+                .contains("late-unit-received");
+        return task;
+    }
+
+    Map<String, Object> decide(UserTaskRecordValue task, String decision, String reason, String by) {
+        Map<String, Object> form = new java.util.HashMap<>(driver.variablesOf(task.getProcessInstanceKey()));
+        form.put("lateUnitDecision", decision);
+        form.put("lateUnitReason", reason);
+        form.put("lateUnitDecidedBy", by);
+        driver.completeUserTaskOf(task, ProcessContract.LATE_UNIT_PROCESS_ID, "Task_RecordLateUnitDecision", form);
+        return form;
+    }
+
+    @Test
+    void aUnitArrivingAfterItsChargeGoesToGovernanceWhoRefundTheChargeAsACreditNote() {
+        String caseRef = caseAwaitingReturn(fixtures.customer(true), YOUNG);
+        UserTaskRecordValue task = lateUnit(
+                caseRef,
+                CaseOutcome.CHARGED_FULL_UNIT_PRICE,
+                "Task_LateUnitGovernance",
+                "refund the full-unit charge (credit note) or keep the charge");
+        assertThat(task.getCandidateGroupsList()).containsExactly("service-governance");
+        Map<String, Object> vars = driver.variablesOf(task.getProcessInstanceKey());
+        assertThat(vars)
+                .containsEntry("closedAs", "CHARGED_FULL_UNIT_PRICE")
+                .containsEntry("rmaNumber", store.require(caseRef).rmaNumber());
+        assertThat(vars.get("lateUnitOptions").toString())
+                .contains("REFUND_CHARGE", "KEEP_CHARGE")
+                .doesNotContain("RESUME_INSPECTION");
+        assertThat(vars.get("chargeSummary").toString()).contains("2500.00");
+
+        decide(task, "REFUND_CHARGE", "Unit came back in full working order", "service-governance");
+        driver.awaitCompleted(task.getProcessInstanceKey());
+        CaseRecord c = store.require(caseRef);
+        assertThat(store.charges(c.id()))
+                .extracting(CaseStore.ChargeRow::reason, CaseStore.ChargeRow::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                ChargeReason.UNRETURNED_ADVANCE_UNIT, ChargeStatus.CAPTURED),
+                        org.assertj.core.groups.Tuple.tuple(ChargeReason.CREDIT_NOTE, ChargeStatus.ISSUED));
+        assertThat(c.outcome()).isEqualTo(CaseOutcome.CHARGED_FULL_UNIT_PRICE);
+        assertThat(audit.events(c.id()))
+                .filteredOn(e -> e.type().equals("LATE_UNIT_DECIDED"))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.detail()).isEqualTo("REFUND_CHARGE: Unit came back in full working order");
+                    assertThat(e.actor()).isEqualTo("tasklist:service-governance");
+                    assertThat(e.policyRevision()).isEqualTo("ITM-POL-2026.04");
+                });
+        assertThat(jdbc.sql("select body from notifications where case_id = ? and step = 'late-unit-decided'")
+                        .param(c.id().value())
+                        .query(String.class)
+                        .single())
+                .contains("a credit note of 2500.00")
+                .contains("Reason: Unit came back in full working order");
+        assertThat(reports.report("received-after-close").rows())
+                .anySatisfy(row -> assertThat(row).contains(caseRef, "REFUND_CHARGE"));
+    }
+
+    @Test
+    void aSuspendedAccountIsReinstatedWhenItsLateUnitArrivesAndOpensReturnsAgain() {
+        String customer = fixtures.customer(false);
+        String caseRef = caseAwaitingReturn(customer, YOUNG);
+        UserTaskRecordValue task =
+                lateUnit(caseRef, CaseOutcome.ACCOUNT_SUSPENDED, "Task_LateUnitGovernance", "reinstate the account");
+        assertThat(fixtures.accountStatus(customer)).isEqualTo("SUSPENDED");
+
+        decide(task, "REINSTATE_ACCOUNT", "Unit returned, charge no longer due", "service-governance");
+        driver.awaitCompleted(task.getProcessInstanceKey());
+        assertThat(fixtures.accountStatus(customer)).isEqualTo("ACTIVE");
+        assertThat(jdbc.sql("select reason from account_reinstatements r join customers c on c.id = r.customer_id"
+                                + " where c.customer_number = ?")
+                        .param(customer)
+                        .query(String.class)
+                        .list())
+                .containsExactly("Unit returned, charge no longer due");
+        String spare = fixtures.asset(customer, AssetCategory.ACCESSORY, 10, false);
+        assertThat(submit(customer, spare)).startsWith("RC-");
+    }
+
+    @Test
+    void anExpiredRmaWhoseUnitArrivesLateResumesItsInspectionAndIsRepairedAtItmallsCost() {
+        String caseRef = caseAwaitingReturn(fixtures.customer(true), OLDER);
+        UserTaskRecordValue task = lateUnit(
+                caseRef,
+                CaseOutcome.RMA_EXPIRED,
+                "Task_LateUnitRma",
+                "resume the inspection or ship the unit back at the client's cost");
+        assertThat(task.getCandidateGroupsList()).containsExactly("rma-approvers");
+
+        Map<String, Object> form = decide(task, "RESUME_INSPECTION", "Customer's courier lost a week", "rma-approvers");
+        driver.awaitWaitingAtOf(task.getProcessInstanceKey(), "Task_Inspection");
+        assertThat(store.require(caseRef).closed()).isFalse();
+        assertThat(store.require(caseRef).status()).isEqualTo(CaseStatus.RECEIVED);
+
+        UserTaskRecordValue inspection =
+                driver.userTaskOf(ProcessContract.LATE_UNIT_PROCESS_ID, "Task_Inspection", caseRef);
+        assertThat(inspection.getCandidateGroupsList()).containsExactly("service-bench");
+        form.put("benchFinding", "DEFECT_CONFIRMED");
+        form.put("resolution", "REPAIR");
+        form.put("inspectionNotes", "Fan replaced");
+        driver.completeUserTaskOf(inspection, ProcessContract.LATE_UNIT_PROCESS_ID, "Task_RecordResolution", form);
+        driver.awaitCompleted(task.getProcessInstanceKey());
+        CaseRecord repaired = store.require(caseRef);
+        assertThat(repaired.outcome()).isEqualTo(CaseOutcome.REPAIRED);
+        assertThat(store.shipments(repaired.id())).singleElement().satisfies(leg -> assertThat(leg.payer())
+                .isEqualTo(FreightLeg.Payer.ITMALL));
+        assertThat(auditTypes(caseRef))
+                .containsSubsequence("CASE_CLOSED", "UNIT_RECEIVED_AFTER_CLOSE", "LATE_UNIT_DECIDED", "CASE_CLOSED");
+    }
+
+    @Test
+    void aLateUnitDecisionTheClosingDoesNotAllowOpensAnIncidentThatSaysWhichApply() {
+        String caseRef = caseAwaitingReturn(fixtures.customer(true), OLDER);
+        UserTaskRecordValue task = lateUnit(caseRef, CaseOutcome.RMA_EXPIRED, "Task_LateUnitRma", "ship the unit back");
+        decide(task, "REFUND_CHARGE", "wrong choice", "rma-approvers");
+        IncidentRecordValue incident = driver.awaitIncidentOf(task.getProcessInstanceKey());
+        assertThat(incident.getElementId()).isEqualTo("Task_RecordLateUnitDecision");
+        assertThat(incident.getErrorMessage())
+                .contains("REFUND_CHARGE does not apply to a case closed as RMA_EXPIRED")
+                .contains("RESUME_INSPECTION, SHIP_BACK");
+        assertThat(store.require(caseRef).closed()).isTrue();
+    }
+
     @Test
     void theCustomerCanCancelBeforeTheUnitIsReceived() {
         String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
