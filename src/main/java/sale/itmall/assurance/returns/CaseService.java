@@ -632,7 +632,8 @@ class CaseService {
         CaseOutcome parsed = Codes.parse(CaseOutcome.class, outcome, "case outcome");
         Instant now = clock.instant();
         if (store.close(c.id(), parsed, now)) {
-            audit.record(c, "CASE_CLOSED", "system:case-close", parsed.name(), now);
+            // a case reopened for its late unit closes a second time: one event per outcome
+            audit.record(c, "CASE_CLOSED", "CASE_CLOSED:" + parsed, "system:case-close", parsed.name(), now);
             metrics.closed(parsed);
         }
     }

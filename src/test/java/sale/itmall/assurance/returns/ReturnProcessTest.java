@@ -481,8 +481,13 @@ class ReturnProcessTest {
         driver.awaitCompleted(task.getProcessInstanceKey());
         CaseRecord repaired = store.require(caseRef);
         assertThat(repaired.outcome()).isEqualTo(CaseOutcome.REPAIRED);
-        assertThat(store.shipments(repaired.id())).singleElement().satisfies(leg -> assertThat(leg.payer())
-                .isEqualTo(FreightLeg.Payer.ITMALL));
+        assertThat(store.shipments(repaired.id()))
+                .filteredOn(leg -> leg.direction() == Direction.OUTBOUND)
+                .singleElement()
+                .satisfies(leg -> {
+                    assertThat(leg.purpose()).isEqualTo(Purpose.REPAIRED_UNIT);
+                    assertThat(leg.payer()).isEqualTo(FreightLeg.Payer.ITMALL);
+                });
         assertThat(auditTypes(caseRef))
                 .containsSubsequence("CASE_CLOSED", "UNIT_RECEIVED_AFTER_CLOSE", "LATE_UNIT_DECIDED", "CASE_CLOSED");
     }
