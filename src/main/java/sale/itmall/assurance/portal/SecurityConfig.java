@@ -144,6 +144,9 @@ class SecurityConfig {
                         .hasRole(StaffRole.WAREHOUSE.role())
                         // reports and case audit for every staff role; metrics tell returns by state, charges and
                         // suspensions: staff only (scrapers use HTTP Basic)
+                        // reinstating suspended accounts is the Service Governance Team's
+                        .requestMatchers("/staff/accounts/**")
+                        .hasRole(StaffRole.SERVICE_GOVERNANCE.role())
                         .requestMatchers("/staff/**", "/actuator/**")
                         .hasRole(StaffAuthorities.STAFF)
                         // the API's description is for its users: anyone signed in

@@ -456,17 +456,28 @@ class CaseService {
         if (reason.length() > 1000) {
             throw new ReturnRejected("reason", "Keep the reason under 1000 characters");
         }
-        CaseRecord c = store.lastSuspendingCase(customerNumber)
-                .orElseThrow(() -> new ReturnRejected(
-                        "customerNumber", "Account " + customerNumber + " is not suspended for a return"));
+        Optional<CaseRecord> suspendedFor = store.lastSuspendingCase(customerNumber);
+        CustomerId customer = suspendedFor
+                .map(CaseRecord::customerId)
+                .or(() -> store.customerId(customerNumber))
+                .orElseThrow(() -> new ReturnRejected("customerNumber", "No customer account " + customerNumber));
         Instant now = clock.instant();
-        if (!store.reinstateAccount(c.customerId(), c.id(), reason.trim(), by, now)) {
+        if (!store.reinstateAccount(customer, suspendedFor.map(CaseRecord::id).orElse(null), reason.trim(), by, now)) {
             throw new ReturnRejected("customerNumber", "Account " + customerNumber + " is not suspended");
         }
         metrics.reinstatement();
-        audit.record(c, "ACCOUNT_REINSTATED", by, "Account " + customerNumber + " reinstated: " + reason.trim(), now);
-        events.publishEvent(new ReturnEvent.AccountReinstated(
-                store.require(c.reference()).facts(), now, "reinstated:" + now.toEpochMilli(), reason.trim()));
+        // the case the account was suspended for holds the reinstatement in its audit trail, and the customer's mail
+        suspendedFor.ifPresent(c -> {
+            audit.record(
+                    c,
+                    "ACCOUNT_REINSTATED",
+                    "ACCOUNT_REINSTATED:" + now.toEpochMilli(),
+                    by,
+                    "Account " + customerNumber + " reinstated: " + reason.trim(),
+                    now);
+            events.publishEvent(new ReturnEvent.AccountReinstated(
+                    store.require(c.reference()).facts(), now, "reinstated:" + now.toEpochMilli(), reason.trim()));
+        });
     }
 
     /** The warehouse as the actor of a receipt, with the receipt id it gave. */

@@ -238,6 +238,14 @@ class CaseStore {
                 == 1;
     }
 
+    Optional<CustomerId> customerId(String customerNumber) {
+        return jdbc.sql("select id from customers where customer_number = ?")
+                .param(customerNumber)
+                .query(Long.class)
+                .optional()
+                .map(CustomerId::new);
+    }
+
     /** The latest case whose compliance limit suspended a customer's account that is still suspended. */
     Optional<CaseRecord> lastSuspendingCase(String customerNumber) {
         return jdbc.sql(

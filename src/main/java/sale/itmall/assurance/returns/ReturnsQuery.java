@@ -66,6 +66,27 @@ public class ReturnsQuery {
                 .orElseThrow(() -> CaseNotFound.of("No customer account " + id));
     }
 
+    /** Why and since when an account is suspended, as its customer and the Service Governance Team see it. */
+    public record Suspension(String customerNumber, String name, Instant since, String reason) {}
+
+    public Optional<Suspension> suspension(Customer customer) {
+        return suspensions("id = ?", customer.id().value()).stream().findFirst();
+    }
+
+    /** Every suspended account, the longest suspended first. */
+    public List<Suspension> suspendedAccounts() {
+        return suspensions("true", null);
+    }
+
+    private List<Suspension> suspensions(String where, Object param) {
+        var sql = jdbc.sql("select customer_number, name, suspended_at, coalesce(suspension_reason, '') from customers"
+                + " where account_status = 'SUSPENDED' and " + where + " order by suspended_at");
+        return (param == null ? sql : sql.param(param))
+                .query((rs, n) ->
+                        new Suspension(rs.getString(1), rs.getString(2), CaseStore.instant(rs, 3), rs.getString(4)))
+                .list();
+    }
+
     public Optional<Customer> customerByNumber(String customerNumber) {
         return jdbc.sql(CUSTOMER_SELECT + "customer_number = ?")
                 .param(customerNumber)

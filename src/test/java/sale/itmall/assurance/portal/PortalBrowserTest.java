@@ -126,6 +126,64 @@ class PortalBrowserTest {
     }
 
     @Test
+    void aSuspendedCustomerIsToldWhyAndWhomToCallAndTheGovernanceTeamReinstatesTheAccount() throws IOException {
+        String suspendedCustomer = fixtures.customer(false);
+        username = fixtures.portalUser(suspendedCustomer);
+        String caseRef = scenarios.caseAwaitingReturn(suspendedCustomer, 60);
+        driver.advanceClock(java.time.Duration.ofDays(20).plusMinutes(1));
+        driver.awaitClosed(caseRef);
+        String rma = driver.facts(caseRef).rmaNumber();
+
+        browser.manage().deleteAllCookies();
+        signIn();
+        String banner = browser.findElement(By.id("suspended")).getText();
+        assertThat(banner)
+                .contains("Your account is suspended since")
+                .contains("Declined full-unit charge for " + rma)
+                .contains("return the unit of that RMA")
+                .contains("services@itmall.sale")
+                .contains("+1-626-655-0998");
+        shot("suspended-account");
+
+        browser.manage().deleteAllCookies();
+        String governance = fixtures.staffUser(sale.itmall.assurance.process.StaffRole.SERVICE_GOVERNANCE, "gov-");
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(governance);
+        browser.findElement(By.id("password")).sendKeys("secret");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(() -> !browser.getCurrentUrl().contains("/login"));
+        browser.findElement(By.linkText("Suspended accounts")).click();
+        waitFor(() -> browser.getTitle().startsWith("Suspended accounts"));
+        org.openqa.selenium.WebElement account = browser.findElement(By.id("account-" + suspendedCustomer));
+        assertThat(account.getText()).contains("Declined full-unit charge for " + rma);
+        // a reinstatement without a reason is refused by name, and nothing changes
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("document.querySelectorAll('textarea').forEach(t => t.removeAttribute('required'))");
+        account.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(() -> !browser.findElements(By.cssSelector("[role=alert]")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
+                .contains("Say why");
+        assertThat(fixtures.accountStatus(suspendedCustomer)).isEqualTo("SUSPENDED");
+
+        account = browser.findElement(By.id("account-" + suspendedCustomer));
+        account.findElement(By.tagName("textarea")).sendKeys("Charge paid by bank transfer on 2026-11-20");
+        account.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(() ->
+                browser.findElements(By.id("account-" + suspendedCustomer)).isEmpty());
+        assertThat(text()).contains("Account " + suspendedCustomer + " reinstated");
+        assertThat(fixtures.accountStatus(suspendedCustomer)).isEqualTo("ACTIVE");
+        assertThat(jdbc.sql("select body from notifications where reference = ? and step like 'reinstated:%'")
+                        .param(caseRef)
+                        .query(String.class)
+                        .single())
+                .contains("Reason: Charge paid by bank transfer on 2026-11-20");
+
+        browser.manage().deleteAllCookies();
+        signIn();
+        assertThat(browser.findElements(By.id("suspended"))).isEmpty();
+    }
+
+    @Test
     void theSessionCookieIsHttpOnlyAndStaysOnThisSite() {
         Cookie session = browser.manage().getCookieNamed("JSESSIONID");
         assertThat(session).isNotNull();

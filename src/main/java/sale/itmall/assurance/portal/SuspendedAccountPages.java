@@ -1,0 +1,51 @@
+package sale.itmall.assurance.portal;
+
+import java.security.Principal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import sale.itmall.assurance.returns.ReturnRejected;
+import sale.itmall.assurance.returns.ReturnSubmissions;
+import sale.itmall.assurance.returns.ReturnsQuery;
+
+/**
+ * The Service Governance Team's suspended accounts: why and since when each is suspended, and reinstatement with a
+ * reason the customer reads (after payment, or once the unit came back).
+ */
+@Controller
+class SuspendedAccountPages {
+
+    private final ReturnsQuery query;
+    private final ReturnSubmissions submissions;
+
+    SuspendedAccountPages(ReturnsQuery query, ReturnSubmissions submissions) {
+        this.query = query;
+        this.submissions = submissions;
+    }
+
+    @GetMapping("/staff/accounts/suspended")
+    String suspended(Model model) {
+        model.addAttribute("suspensions", query.suspendedAccounts());
+        return "staff-suspended-accounts";
+    }
+
+    @PostMapping("/staff/accounts/{customerNumber}/reinstatement")
+    String reinstate(
+            Principal me,
+            @PathVariable String customerNumber,
+            @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
+        try {
+            submissions.reinstateAccount(customerNumber, reason, "staff:" + me.getName());
+            redirect.addFlashAttribute(
+                    "message", "Account " + customerNumber + " reinstated; the customer is told why.");
+        } catch (ReturnRejected e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/staff/accounts/suspended";
+    }
+}
