@@ -42,8 +42,17 @@ class DemoWelcome {
           Health         : http://localhost:%4$s/actuator/health
           Tasklist       : http://localhost:8081/tasklist  (demo/demo; with the local stack)
           Operate        : http://localhost:8081/operate   (demo/demo; with the local stack)
+        %6$s
         Stop with Ctrl+C.
         """,
-                seconds, env.getProperty("camunda.client.grpc-address"), database, port, mail);
+                seconds,
+                env.getProperty("camunda.client.grpc-address"),
+                database,
+                port,
+                mail,
+                "true".equals(env.getProperty("itmall.demo-clock.enabled"))
+                        ? "  Demo clock     : http://localhost:" + port + "/staff/demo/clock (admin): move the engine's"
+                                + " and the app's time forward by days"
+                        : "");
     }
 }

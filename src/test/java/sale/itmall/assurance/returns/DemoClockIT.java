@@ -129,14 +129,7 @@ class DemoClockIT {
 
         WebDriver browser = Chromium.start(1280, 1000);
         try {
-            String base = "http://localhost:" + port;
-            browser.get(base + "/login");
-            browser.findElement(By.name("username")).sendKeys("admin");
-            browser.findElement(By.name("password")).sendKeys("demo");
-            browser.findElement(By.cssSelector("button[type=submit]")).click();
-            new WebDriverWait(browser, Chromium.WAIT)
-                    .until(d -> !d.getCurrentUrl().contains("/login"));
-            browser.get(base + "/staff/demo/clock");
+            openDemoClockAsAdmin(browser);
             // other end-to-end tests may have moved the stack's clock before
             long daysAhead = daysAhead(browser);
 
@@ -181,14 +174,7 @@ class DemoClockIT {
     void theDemoPageRefusesToMoveTimeBackwards() throws Exception {
         WebDriver browser = Chromium.start(1280, 900);
         try {
-            String base = "http://localhost:" + port;
-            browser.get(base + "/login");
-            browser.findElement(By.name("username")).sendKeys("admin");
-            browser.findElement(By.name("password")).sendKeys("demo");
-            browser.findElement(By.cssSelector("button[type=submit]")).click();
-            new WebDriverWait(browser, Chromium.WAIT)
-                    .until(d -> !d.getCurrentUrl().contains("/login"));
-            browser.get(base + "/staff/demo/clock");
+            openDemoClockAsAdmin(browser);
             Instant before = brokerTime();
             ((org.openqa.selenium.JavascriptExecutor) browser)
                     .executeScript("document.getElementById('days').removeAttribute('min');");
@@ -203,6 +189,17 @@ class DemoClockIT {
         } finally {
             browser.quit();
         }
+    }
+
+    /** The demo profile's service administrator ("admin", password "demo") opens the demo clock's page. */
+    void openDemoClockAsAdmin(WebDriver browser) {
+        String base = "http://localhost:" + port;
+        browser.get(base + "/login");
+        browser.findElement(By.name("username")).sendKeys("admin");
+        browser.findElement(By.name("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Chromium.WAIT).until(d -> !d.getCurrentUrl().contains("/login"));
+        browser.get(base + "/staff/demo/clock");
     }
 
     static long daysAhead(WebDriver browser) {

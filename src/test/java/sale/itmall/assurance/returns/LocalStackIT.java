@@ -408,6 +408,53 @@ class LocalStackIT {
                 .isEqualTo(ChargeStatus.DECLINED));
         assertThat(closed.accountSuspended()).isTrue();
         assertThat(auditTypes(caseRef)).containsSubsequence("CHARGE_DECLINED", "ACCOUNT_SUSPENDED", "CASE_CLOSED");
+
+        // the unit turns up after all: the warehouse is told to hold it, and the Service Governance Team decides in
+        // Tasklist (the late-unit form's choices come from the process) to reinstate the account
+        ReturnSubmissions.ReceiptAnswer answer = submissions.publishReceipt(closed.rmaNumber(), "WH-LATE-1", null);
+        assertThat(answer.status()).isEqualTo("HELD_FOR_DECISION");
+        assertThat(answer.nextStep()).contains("reinstate the account or keep the account suspended");
+        long task = taskOfCase(caseRef, "Task_LateUnitGovernance");
+        post(
+                BROKER + "/v2/user-tasks/" + task + "/completion",
+                Map.of("variables", Map.of("lateUnitDecision", "REINSTATE_ACCOUNT", "lateUnitReason", "Unit is back")));
+        await().atMost(WAIT).until(() -> !store.require(caseRef).accountSuspended());
+        assertThat(audit.events(closed.id()))
+                .filteredOn(e -> e.type().equals("LATE_UNIT_DECIDED"))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.actor()).isEqualTo("tasklist:service-governance");
+                    assertThat(e.detail()).isEqualTo("REINSTATE_ACCOUNT: Unit is back");
+                });
+    }
+
+    /** The open user task at an element of another process (the late unit's) whose instance carries the case. */
+    static long taskOfCase(String caseRef, String elementId) throws Exception {
+        operateLogin();
+        long[] found = new long[1];
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            for (JsonNode task : post(
+                            BROKER + "/v2/user-tasks/search",
+                            Map.of("filter", Map.of("elementId", elementId, "state", "CREATED")))
+                    .path("items")) {
+                JsonNode vars = operate(
+                                "/v1/variables/search",
+                                Map.of(
+                                        "filter",
+                                        Map.of(
+                                                "processInstanceKey",
+                                                task.path("processInstanceKey").asLong(),
+                                                "name",
+                                                "caseRef")))
+                        .path("items");
+                if (!vars.isEmpty() && vars.get(0).path("value").asText().equals("\"" + caseRef + "\"")) {
+                    found[0] = (task.has("userTaskKey") ? task.get("userTaskKey") : task.get("key")).asLong();
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
     }
 
     @Test
