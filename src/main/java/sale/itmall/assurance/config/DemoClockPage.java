@@ -47,7 +47,7 @@ class DemoClockPage {
             @RequestParam(defaultValue = "0") int hours,
             RedirectAttributes redirect) {
         Duration by = Duration.ofDays(days).plusHours(hours);
-        if (by.isNegative() || by.isZero() || days > MAX_DAYS || hours > 24 * MAX_DAYS) {
+        if (by.isNegative() || by.isZero() || by.compareTo(Duration.ofDays(MAX_DAYS)) > 0) {
             redirect.addFlashAttribute(
                     "error", "Move the clock forward by 1 to " + MAX_DAYS + " days (time never runs backwards)");
             return "redirect:/staff/demo/clock";

@@ -50,7 +50,7 @@ class DemoWelcome {
                 database,
                 port,
                 mail,
-                "true".equals(env.getProperty("itmall.demo-clock.enabled"))
+                "true".equals(env.getProperty(ClockConfig.ENABLED))
                         ? "  Demo clock     : http://localhost:" + port + "/staff/demo/clock (admin): move the engine's"
                                 + " and the app's time forward by days"
                         : "");

@@ -86,7 +86,8 @@ class PortalPages {
     String home(
             @ModelAttribute("customer") Customer customer, @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("page", portal.returns(customer, page, ReturnsQuery.PAGE_SIZE));
-        model.addAttribute("suspension", portal.suspension(customer).orElse(null));
+        model.addAttribute(
+                "suspension", customer.suspended() ? portal.suspension(customer).orElse(null) : null);
         return "home";
     }
 

@@ -401,7 +401,11 @@ class CaseService {
         }
         Instant now = clock.instant();
         String by = "tasklist:" + (decidedBy == null ? "staff" : decidedBy);
-        store.recordLateUnitDecision(c.id(), parsed.name(), by, now);
+        String why = reason.trim();
+        if (!store.recordLateUnitDecision(c.id(), parsed.name(), by, now)) {
+            return parsed
+                    == LateUnitDecision.RESUME_INSPECTION; // a job run twice at once: the other one carries it out
+        }
         BigDecimal credit = BigDecimal.ZERO;
         switch (parsed) {
             case REFUND_CHARGE -> {
@@ -421,7 +425,7 @@ class CaseService {
                         now);
             }
             case REINSTATE_ACCOUNT -> {
-                if (store.reinstateAccount(c.customerId(), c.id(), reason.trim(), by, now)) {
+                if (store.reinstateAccount(c.customerId(), c.id(), why, by, now)) {
                     metrics.reinstatement();
                 }
             }
@@ -439,9 +443,9 @@ class CaseService {
                 // nothing changes; the customer is told why
             }
         }
-        audit.record(c, "LATE_UNIT_DECIDED", by, parsed + ": " + reason.trim(), now);
+        audit.record(c, "LATE_UNIT_DECIDED", by, parsed + ": " + why, now);
         events.publishEvent(
-                new ReturnEvent.LateUnitDecided(store.require(caseRef).facts(), now, parsed, reason.trim(), credit));
+                new ReturnEvent.LateUnitDecided(store.require(caseRef).facts(), now, parsed, why, credit));
         return parsed == LateUnitDecision.RESUME_INSPECTION;
     }
 

@@ -506,24 +506,20 @@ class CaseStore {
      * reinstated it.
      */
     boolean reinstateAccount(CustomerId customerId, CaseId caseId, String reason, String by, Instant at) {
-        int kept = jdbc.sql(
-                        """
+        // one statement: of two reinstatements at once, the second finds the account active and keeps nothing
+        return jdbc.sql(
+                                """
+        with reinstated as (
+          update customers c set account_status = 'ACTIVE', suspended_at = null, suspension_reason = null
+            from customers before
+           where c.id = before.id and c.id = ? and c.account_status = 'SUSPENDED'
+          returning c.id, before.suspended_at, before.suspension_reason)
         insert into account_reinstatements
                (customer_id, case_id, reason, reinstated_by, suspended_at, suspension_reason, reinstated_at)
-        select id, ?, ?, ?, suspended_at, suspension_reason, ? from customers
-         where id = ? and account_status = 'SUSPENDED'""")
-                .params(caseId == null ? null : caseId.value(), reason, by, ts(at), customerId.value())
-                .update();
-        if (kept == 0) {
-            return false;
-        }
-        jdbc.sql(
-                        """
-        update customers set account_status = 'ACTIVE', suspended_at = null, suspension_reason = null
-         where id = ? and account_status = 'SUSPENDED'""")
-                .param(customerId.value())
-                .update();
-        return true;
+        select id, ?, ?, ?, suspended_at, suspension_reason, ? from reinstated""")
+                        .params(customerId.value(), caseId == null ? null : caseId.value(), reason, by, ts(at))
+                        .update()
+                == 1;
     }
 
     // ---- mapping ----------------------------------------------------------------------------------------------------

@@ -297,7 +297,7 @@ public class ReturnSubmissions {
 
     /** The late-unit process's start: what its forms show, and the decisions the case's closing leaves open. */
     private Variables.LateUnitReceived lateUnitFacts(CaseRecord c, String receiptId) {
-        Entitlement entitlement = entitlement(c);
+        EntitlementFacts entitlement = entitlementFacts(c);
         Optional<CaseStore.ReplacementRow> replacement =
                 store.findReplacement(c.id()).filter(CaseStore.ReplacementRow::advance);
         String charges = store.charges(c.id()).stream()
@@ -321,12 +321,10 @@ public class ReturnSubmissions {
                 proofs == 0 ? "none" : proofs + " file(s), on the staff case page",
                 c.policyRevision(),
                 c.terms(),
-                entitlement == null ? "not checked" : entitlement.status().name(),
-                entitlement == null ? "" : entitlement.explanation(),
-                entitlement == null ? "" : entitlement.warrantyEndsOn().toString(),
-                entitlement == null || entitlement.maintenanceEndsOn() == null
-                        ? "none"
-                        : entitlement.maintenanceEndsOn().toString(),
+                entitlement.status(),
+                entitlement.explanation(),
+                entitlement.warrantyEndsOn(),
+                entitlement.maintenanceEndsOn(),
                 c.rmaNumber(),
                 receiptId,
                 Labels.when(c.receivedAt()),
@@ -341,14 +339,28 @@ public class ReturnSubmissions {
                 LateUnitDecision.after(c.outcome()).stream()
                         .map(d -> new Variables.Option(labels.of(d, Locale.ENGLISH), d.name()))
                         .toList(),
-                staffBaseUrl + "/staff/cases/" + c.reference());
+                caseLink(c));
     }
 
-    /** The entitlement under the case's own terms, once they were applied. */
-    private static Entitlement entitlement(CaseRecord c) {
-        return c.policyTermsJson() == null
-                ? null
-                : c.policy().entitlement(c.assetFacts(), c.accountSuspended(), c.createdOn());
+    /** The entitlement under the case's own terms as the governance forms show it ("not checked yet" before them). */
+    private record EntitlementFacts(
+            String status, String explanation, String warrantyEndsOn, String maintenanceEndsOn) {}
+
+    private static EntitlementFacts entitlementFacts(CaseRecord c) {
+        if (c.policyTermsJson() == null) {
+            return new EntitlementFacts("not checked yet", "", "", "none");
+        }
+        Entitlement e = c.policy().entitlement(c.assetFacts(), c.accountSuspended(), c.createdOn());
+        return new EntitlementFacts(
+                e.status().name(),
+                e.explanation(),
+                e.warrantyEndsOn().toString(),
+                e.maintenanceEndsOn() == null ? "none" : e.maintenanceEndsOn().toString());
+    }
+
+    /** Where staff open the case from a Tasklist form. */
+    private String caseLink(CaseRecord c) {
+        return staffBaseUrl + "/staff/cases/" + c.reference();
     }
 
     /** The Service Governance Team reinstates a suspended account, with the reason the customer reads. */
@@ -416,7 +428,7 @@ public class ReturnSubmissions {
                     .append(detail)
                     .append('\n');
         }
-        Entitlement entitlement = entitlement(c);
+        EntitlementFacts entitlement = entitlementFacts(c);
         Variables.DisputeRaised raised = new Variables.DisputeRaised(
                 c.reference(),
                 c.requestReference(),
@@ -427,16 +439,14 @@ public class ReturnSubmissions {
                 c.category().name(),
                 c.shippedOn().toString(),
                 c.policyRevision(),
-                entitlement == null ? "not checked yet" : entitlement.status().name(),
-                entitlement == null ? "" : entitlement.explanation(),
-                entitlement == null ? "" : entitlement.warrantyEndsOn().toString(),
-                entitlement == null || entitlement.maintenanceEndsOn() == null
-                        ? "none"
-                        : entitlement.maintenanceEndsOn().toString(),
+                entitlement.status(),
+                entitlement.explanation(),
+                entitlement.warrantyEndsOn(),
+                entitlement.maintenanceEndsOn(),
                 c.outcome() == null ? "still open" : c.outcome().name(),
                 statement.trim(),
                 history.toString(),
-                staffBaseUrl + "/staff/cases/" + c.reference());
+                caseLink(c));
         // the dispute and what the engine must hear of it commit together
         tx.executeWithoutResult(status -> {
             audit.record(

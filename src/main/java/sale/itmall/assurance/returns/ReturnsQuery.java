@@ -69,22 +69,26 @@ public class ReturnsQuery {
     /** Why and since when an account is suspended, as its customer and the Service Governance Team see it. */
     public record Suspension(String customerNumber, String name, Instant since, String reason) {}
 
+    private static final String SUSPENDED_SELECT =
+            "select customer_number, name, suspended_at, coalesce(suspension_reason, '') from customers"
+                    + " where account_status = 'SUSPENDED'";
+
     public Optional<Suspension> suspension(Customer customer) {
-        return suspensions("id = ?", customer.id().value()).stream().findFirst();
+        return jdbc.sql(SUSPENDED_SELECT + " and id = ?")
+                .param(customer.id().value())
+                .query((rs, n) -> suspension(rs))
+                .optional();
     }
 
     /** Every suspended account, the longest suspended first. */
     public List<Suspension> suspendedAccounts() {
-        return suspensions("true", null);
+        return jdbc.sql(SUSPENDED_SELECT + " order by suspended_at")
+                .query((rs, n) -> suspension(rs))
+                .list();
     }
 
-    private List<Suspension> suspensions(String where, Object param) {
-        var sql = jdbc.sql("select customer_number, name, suspended_at, coalesce(suspension_reason, '') from customers"
-                + " where account_status = 'SUSPENDED' and " + where + " order by suspended_at");
-        return (param == null ? sql : sql.param(param))
-                .query((rs, n) ->
-                        new Suspension(rs.getString(1), rs.getString(2), CaseStore.instant(rs, 3), rs.getString(4)))
-                .list();
+    private static Suspension suspension(ResultSet rs) throws SQLException {
+        return new Suspension(rs.getString(1), rs.getString(2), CaseStore.instant(rs, 3), rs.getString(4));
     }
 
     public Optional<Customer> customerByNumber(String customerNumber) {
