@@ -21,6 +21,7 @@ import sale.itmall.assurance.returns.ReturnEvent.DisputeRuled;
 import sale.itmall.assurance.returns.ReturnEvent.LateUnitDecided;
 import sale.itmall.assurance.returns.ReturnEvent.LateUnitReceived;
 import sale.itmall.assurance.returns.ReturnEvent.OutboundShipped;
+import sale.itmall.assurance.returns.ReturnEvent.RepairQuoteSettled;
 import sale.itmall.assurance.returns.ReturnEvent.RequestReceived;
 import sale.itmall.assurance.returns.ReturnEvent.RequestSettled;
 import sale.itmall.assurance.returns.ReturnEvent.ResolutionDecided;
@@ -93,6 +94,19 @@ class ReturnNotices {
                                                 : " (" + words(e.exclusion()) + ", not covered under §4.0)"),
                                 "nextText",
                                 nextAfterDiagnosis(e)));
+            case RepairQuoteSettled e ->
+                queue(
+                        e.c(),
+                        "repair-quote-answer",
+                        e.at(),
+                        Map.of(
+                                "answer",
+                                e.answer().name(),
+                                "amount",
+                                e.quote().amount().toPlainString() + " "
+                                        + e.quote().currency(),
+                                "validUntil",
+                                Labels.when(e.quote().validUntil())));
             case RmaRejected e ->
                 queue(
                         e.c(),
@@ -221,6 +235,14 @@ class ReturnNotices {
                                     + " months, a replacement ships in advance."
                             : "");
         }
+        if (e.quote() != null) {
+            return "Your unit is not under ITMall warranty, so the repair is not free. TAC quotes a paid repair: "
+                    + e.quote().amount().toPlainString() + " " + e.quote().currency() + ", valid until "
+                    + Labels.when(e.quote().validUntil()) + ". Accept or decline it on this case in your"
+                    + " Self-Service Returns Center before then; without an answer the case closes. If you accept,"
+                    + " you send the unit at your cost, we repair it, charge the quoted price and ship it back at"
+                    + " your cost (ITMall pays outbound freight only for valid warranty claims).";
+        }
         return e.closeWith() == CaseOutcome.OUT_OF_WARRANTY
                 ? "The hardware warranty has ended: premium maintenance covers remote diagnosis, not a free repair or"
                         + " replacement. The case is closed."
@@ -235,6 +257,12 @@ class ReturnNotices {
                 e.newWarrantyEndsOn() == null ? null : e.newWarrantyEndsOn().toString());
         model.put("credit", positive(e.credit()));
         model.put("advanceCharge", positive(e.advanceUnitCharge()));
+        model.put(
+                "repairCharge",
+                e.paidRepair() == null
+                        ? null
+                        : e.paidRepair().amount().toPlainString() + " "
+                                + e.paidRepair().currency());
         return model;
     }
 

@@ -15,7 +15,11 @@ public enum CaseOutcome {
     CHARGED_FULL_UNIT_PRICE(false),
     ACCOUNT_SUSPENDED(false),
     RMA_EXPIRED(false),
-    CANCELLED(false);
+    CANCELLED(false),
+    /** A paid repair: not a warranty claim, so the client pays both freight legs. */
+    PAID_REPAIR(false),
+    REPAIR_QUOTE_DECLINED(false),
+    REPAIR_QUOTE_EXPIRED(false);
 
     private final boolean validClaim;
 

@@ -117,7 +117,7 @@ public class PolicyDecision {
 
     PolicyTerms parse(String output, AssetCategory category) {
         try {
-            return json.readValue(output, PolicyTerms.class);
+            return json.readValue(output, PolicyTerms.class).complete();
         } catch (Exception e) {
             Throwable cause = e;
             while (cause.getCause() != null && !(cause instanceof PolicyViolation)) {

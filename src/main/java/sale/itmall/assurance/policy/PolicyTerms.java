@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param returnWindowDays the faulty unit is due this long after RMA authorization (§3.2)
  * @param complianceLimitDays past this long after RMA authorization the compliance action applies (§3.2)
  * @param diagnosisSlaHours the time TAC has for remote diagnosis before Level-3 escalation (§1.2)
+ * @param repairQuoteValidityDays how long the customer has to accept a paid repair quote (the policy is silent: the
+ *     process owner sets it); null in terms a case kept before quotes existed
  */
 public record PolicyTerms(
         String policyRevision,
@@ -28,7 +30,8 @@ public record PolicyTerms(
         Integer replacementMinimumMonths,
         Integer returnWindowDays,
         Integer complianceLimitDays,
-        Integer diagnosisSlaHours) {
+        Integer diagnosisSlaHours,
+        Integer repairQuoteValidityDays) {
 
     public PolicyTerms {
         require(policyRevision != null && !policyRevision.isBlank(), "policyRevision");
@@ -46,6 +49,12 @@ public record PolicyTerms(
             throw new PolicyViolation("The policy decision's complianceLimitDays (" + complianceLimitDays
                     + ") must be longer than its returnWindowDays (" + returnWindowDays + ")");
         }
+    }
+
+    /** The terms as the decision must give them today: every output, including those added after the first revision. */
+    public PolicyTerms complete() {
+        require(repairQuoteValidityDays != null && repairQuoteValidityDays > 0, "repairQuoteValidityDays");
+        return this;
     }
 
     private static void require(Integer value, String output) {
@@ -85,5 +94,14 @@ public record PolicyTerms(
 
     public Duration diagnosisSla() {
         return Duration.ofHours(diagnosisSlaHours);
+    }
+
+    public Duration repairQuoteValidity() {
+        if (repairQuoteValidityDays == null) {
+            throw new PolicyViolation(
+                    "The terms this case kept (" + policyRevision + ") have no repairQuoteValidityDays:"
+                            + " they predate paid repair quotes, so no quote can be offered on it");
+        }
+        return Duration.ofDays(repairQuoteValidityDays);
     }
 }

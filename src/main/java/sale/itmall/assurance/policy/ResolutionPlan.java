@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param transferOwnership whether the returned unit becomes ITMall's now
  * @param creditAmount the credit note for the customer, or zero
  * @param advanceUnitCharge the charge for an advance unit the customer keeps on an invalid claim, or zero
+ * @param repairCharge the price of a paid repair the customer accepted, or zero
  * @param outbound the outbound shipment, if any, with its payer
  */
 public record ResolutionPlan(
@@ -24,4 +25,5 @@ public record ResolutionPlan(
         boolean transferOwnership,
         BigDecimal creditAmount,
         BigDecimal advanceUnitCharge,
+        BigDecimal repairCharge,
         Optional<FreightLeg> outbound) {}

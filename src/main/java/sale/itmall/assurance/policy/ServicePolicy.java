@@ -78,11 +78,12 @@ public final class ServicePolicy {
         } else if (maintenanceEnd != null && !day.isAfter(maintenanceEnd)) {
             status = EntitlementStatus.MAINTENANCE_ONLY;
             explanation = "Warranty ended on " + warrantyEnd + "; premium maintenance (remote diagnosis) runs through "
-                    + maintenanceEnd + ", hardware service is not free.";
+                    + maintenanceEnd + ", hardware service is not free: TAC can quote a paid repair.";
         } else {
             status = EntitlementStatus.OUT_OF_COVERAGE;
             explanation = "Warranty ended on " + warrantyEnd
-                    + (maintenanceEnd == null ? "" : ", maintenance on " + maintenanceEnd) + ".";
+                    + (maintenanceEnd == null ? "" : ", maintenance on " + maintenanceEnd)
+                    + ": no free service; TAC can diagnose the fault and quote a paid repair.";
         }
         return new Entitlement(
                 status,
@@ -96,23 +97,25 @@ public final class ServicePolicy {
     /** The case outcome when entitlement alone ends the case before diagnosis; empty when it goes on to diagnosis. */
     public Optional<CaseOutcome> closeBeforeDiagnosis(Entitlement entitlement) {
         return switch (entitlement.status()) {
-            case WARRANTY, MAINTENANCE_ONLY -> Optional.empty();
+            // out of coverage still gets remote diagnosis: the one way to a paid repair quote (docs/POLICY.md)
+            case WARRANTY, MAINTENANCE_ONLY, OUT_OF_COVERAGE -> Optional.empty();
             case MANUFACTURER_PLAN -> Optional.of(CaseOutcome.MANUFACTURER_REFERRAL);
-            case OUT_OF_COVERAGE -> Optional.of(CaseOutcome.OUT_OF_WARRANTY);
             case ACCOUNT_SUSPENDED -> Optional.of(CaseOutcome.ACCOUNT_SUSPENDED_NO_NEW_RMA);
         };
     }
 
     /**
-     * Where a case goes after remote diagnosis. A hardware defect goes to RMA approval only under warranty; under
-     * maintenance alone it closes out of warranty (remote help, no free hardware service).
+     * Where a case goes after remote diagnosis. A hardware defect goes to RMA approval only under warranty; otherwise
+     * (premium maintenance alone, or out of coverage) it waits for the customer's answer when TAC quoted a paid repair,
+     * and closes out of warranty when they did not.
      */
     public DiagnosisDecision afterDiagnosis(
             AssetFacts asset,
             EntitlementStatus entitlement,
             DiagnosisOutcome outcome,
             String exclusionCode,
-            LocalDate confirmedOn) {
+            LocalDate confirmedOn,
+            boolean repairQuoted) {
         if (outcome == null) {
             throw new PolicyViolation("The diagnosis has no outcome");
         }
@@ -123,7 +126,9 @@ public final class ServicePolicy {
             case HARDWARE_DEFECT ->
                 entitlement == EntitlementStatus.WARRANTY
                         ? new DiagnosisDecision(null, null, advanceReplacementEligible(asset, confirmedOn))
-                        : new DiagnosisDecision(CaseOutcome.OUT_OF_WARRANTY, null, false);
+                        : repairQuoted
+                                ? new DiagnosisDecision(null, null, false, true)
+                                : new DiagnosisDecision(CaseOutcome.OUT_OF_WARRANTY, null, false);
         };
     }
 
@@ -171,6 +176,34 @@ public final class ServicePolicy {
     }
 
     /**
+     * The resolution of a paid repair the customer accepted: the bench repairs (replacement and credit are warranty
+     * remedies), the customer pays the quoted price and, not being a warranty claim, the outbound freight too (§3.0);
+     * the asset's warranty does not change. A bench finding of no fault or an exclusion ends it like any invalid claim,
+     * with nothing charged.
+     */
+    public ResolutionPlan resolvePaidRepair(
+            AssetFacts asset, BenchFinding finding, Resolution requested, String exclusionCode, BigDecimal price) {
+        if (finding != BenchFinding.DEFECT_CONFIRMED) {
+            return resolve(asset, finding, null, exclusionCode, false, null);
+        }
+        if (requested != null && requested != Resolution.REPAIR) {
+            throw new PolicyViolation("The customer accepted a paid repair: choose REPAIR (" + requested
+                    + " is a warranty remedy the customer did not buy)");
+        }
+        return new ResolutionPlan(
+                CaseOutcome.PAID_REPAIR,
+                Resolution.REPAIR,
+                null,
+                null,
+                false,
+                false,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                price,
+                Optional.of(new FreightLeg(Direction.OUTBOUND, Purpose.REPAIRED_UNIT, Payer.CLIENT)));
+    }
+
+    /**
      * The resolution after bench inspection (§3.0 step 04, §3.1, §4.0, freight policy).
      *
      * @param exchangeDate the day of the repair or exchange: the advance dispatch day if an advance unit was sent
@@ -199,6 +232,7 @@ public final class ServicePolicy {
                         false,
                         BigDecimal.ZERO,
                         asset.unitPrice(),
+                        BigDecimal.ZERO,
                         Optional.empty());
             }
             return new ResolutionPlan(
@@ -208,6 +242,7 @@ public final class ServicePolicy {
                     null,
                     false,
                     false,
+                    BigDecimal.ZERO,
                     BigDecimal.ZERO,
                     BigDecimal.ZERO,
                     Optional.of(new FreightLeg(Direction.OUTBOUND, Purpose.UNREPAIRED_UNIT, Payer.CLIENT)));
@@ -228,6 +263,7 @@ public final class ServicePolicy {
                         false,
                         BigDecimal.ZERO,
                         BigDecimal.ZERO,
+                        BigDecimal.ZERO,
                         Optional.of(new FreightLeg(Direction.OUTBOUND, Purpose.REPAIRED_UNIT, Payer.ITMALL)));
             case REPLACEMENT ->
                 new ResolutionPlan(
@@ -237,6 +273,7 @@ public final class ServicePolicy {
                         newEnd,
                         !advanceReplacementShipped,
                         !advanceReplacementShipped,
+                        BigDecimal.ZERO,
                         BigDecimal.ZERO,
                         BigDecimal.ZERO,
                         advanceReplacementShipped
@@ -252,6 +289,7 @@ public final class ServicePolicy {
                         false,
                         true,
                         asset.unitPrice(),
+                        BigDecimal.ZERO,
                         BigDecimal.ZERO,
                         Optional.empty());
         };

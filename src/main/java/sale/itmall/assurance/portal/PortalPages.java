@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import sale.itmall.assurance.notifications.Notifications;
+import sale.itmall.assurance.policy.RepairQuote;
 import sale.itmall.assurance.returns.CaseFacts;
 import sale.itmall.assurance.returns.CaseNotFound;
 import sale.itmall.assurance.returns.Customer;
@@ -220,6 +221,27 @@ class PortalPages {
                 redirect,
                 "Cancellation requested: the return closes in a moment.",
                 () -> submissions.requestCancellation(caseRef, reason));
+    }
+
+    @PostMapping("/returns/{caseRef}/repair-quote")
+    String answerRepairQuote(
+            Principal me,
+            @ModelAttribute("customer") Customer customer,
+            @PathVariable String caseRef,
+            @RequestParam(required = false) String answer,
+            RedirectAttributes redirect) {
+        portal.ownCase(customer, caseRef);
+        try {
+            ReturnSubmissions.QuoteAnswer done =
+                    submissions.answerRepairQuote(caseRef, answer, "customer:" + me.getName());
+            redirect.addFlashAttribute(
+                    "message",
+                    (done.answer() == RepairQuote.Answer.ACCEPTED ? "Paid repair accepted. " : "Paid repair declined. ")
+                            + done.nextStep());
+        } catch (ReturnRejected e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/returns/" + caseRef;
     }
 
     /** Runs a customer's action on a case and returns to its page with the outcome or the reason it was refused. */

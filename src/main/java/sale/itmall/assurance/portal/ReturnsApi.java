@@ -124,6 +124,19 @@ class ReturnsApi {
         submissions.requestCancellation(caseRef, body == null ? null : body.reason());
     }
 
+    public record RepairQuoteAnswer(String answer) {}
+
+    @Operation(
+            summary = "Accept or decline a paid repair quote before it expires ({\"answer\": \"ACCEPT\"} or"
+                    + " \"DECLINE\"); the same answer again changes nothing")
+    @PostMapping("/returns/{caseRef}/repair-quote")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public ReturnSubmissions.QuoteAnswer answerRepairQuote(
+            Principal me, @PathVariable String caseRef, @RequestBody(required = false) RepairQuoteAnswer body) {
+        portal.ownCase(accounts.customerOf(me), caseRef);
+        return submissions.answerRepairQuote(caseRef, body == null ? null : body.answer(), "customer:" + me.getName());
+    }
+
     public record Dispute(String statement) {}
 
     @Operation(

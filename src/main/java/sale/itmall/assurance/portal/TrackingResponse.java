@@ -36,7 +36,8 @@ record TrackingResponse(
         List<ReturnsQuery.Proof> proofs,
         String inboundCarrier,
         String inboundTracking,
-        boolean cancellable) {
+        boolean cancellable,
+        ReturnsQuery.Quote repairQuote) {
 
     static TrackingResponse of(ReturnsQuery.Tracking t) {
         CaseFacts c = t.c();
@@ -63,6 +64,7 @@ record TrackingResponse(
                 t.proofs(),
                 t.inboundCarrier(),
                 t.inboundTracking(),
-                t.cancellable());
+                t.cancellable(),
+                t.repairQuote().orElse(null));
     }
 }

@@ -23,6 +23,7 @@ public final class ProcessContract {
     public static final String MSG_CANCELLATION = "return-cancellation-requested";
     public static final String MSG_POLICY_DISPUTE = "policy-dispute-raised";
     public static final String MSG_LATE_UNIT = "late-unit-received";
+    public static final String MSG_REPAIR_QUOTE_ANSWERED = "repair-quote-answered";
 
     // BPMN errors
     public static final String ERROR_CHARGE_DECLINED = "CHARGE_DECLINED";
@@ -51,6 +52,7 @@ public final class ProcessContract {
         public static final String CASE_CLOSE = "case-close";
         public static final String DISPUTE_RECORD = "dispute-record";
         public static final String LATE_UNIT_DECIDE = "late-unit-decide";
+        public static final String REPAIR_QUOTE_SETTLE = "repair-quote-settle";
     }
 
     // element ids the application and its tests refer to
@@ -71,11 +73,15 @@ public final class ProcessContract {
         public static final String LATE_UNIT_GOVERNANCE = "Task_LateUnitGovernance";
         public static final String LATE_UNIT_RMA = "Task_LateUnitRma";
         public static final String RECORD_LATE_UNIT = "Task_RecordLateUnitDecision";
+        public static final String AWAIT_QUOTE_ANSWER = "Task_AwaitQuoteAnswer";
+        public static final String SETTLE_QUOTE = "Task_SettleRepairQuote";
     }
 
     /** Where a case goes after a step that may end it early: the gateways route on these. */
     public enum Route {
         CONTINUE,
-        CLOSE
+        CLOSE,
+        /** A paid repair was quoted: the case waits for the customer's answer. */
+        QUOTE
     }
 }

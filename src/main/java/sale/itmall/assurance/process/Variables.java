@@ -1,5 +1,6 @@
 package sale.itmall.assurance.process;
 
+import java.math.BigDecimal;
 import java.util.List;
 import sale.itmall.assurance.policy.PolicyTerms;
 import sale.itmall.assurance.process.ProcessContract.Route;
@@ -44,6 +45,12 @@ public final class Variables {
 
     /** The warehouse receipt ({@value ProcessContract#MSG_ASSET_RECEIVED}, correlated by RMA number). */
     public record ReceiptMessage(String receiptId, String receivedAt) {}
+
+    /**
+     * The customer's answer to a paid repair quote ({@value ProcessContract#MSG_REPAIR_QUOTE_ANSWERED}, correlated by
+     * case reference): ACCEPTED or DECLINED, as recorded before it was sent.
+     */
+    public record RepairQuoteAnswer(String repairQuoteAnswer) {}
 
     /** The customer's cancellation ({@value ProcessContract#MSG_CANCELLATION}, correlated by case reference). */
     public record CancellationMessage(String cancellationReason) {}
@@ -113,8 +120,14 @@ public final class Variables {
 
     public record CaseRef(String caseRef) {}
 
+    /** The remote diagnosis form; a price in {@code repairQuoteAmount} offers a paid repair when the warranty does not pay. */
     public record DiagnosisForm(
-            String caseRef, String diagnosisOutcome, String exclusionReason, String diagnosisNotes) {}
+            String caseRef,
+            String diagnosisOutcome,
+            String exclusionReason,
+            String diagnosisNotes,
+            BigDecimal repairQuoteAmount,
+            String repairQuoteCurrency) {}
 
     public record RmaForm(String caseRef, String rmaDecision, String approvalNotes) {}
 
@@ -145,10 +158,19 @@ public final class Variables {
             String maintenanceEndsOn,
             String diagnosisDueAt,
             Route entitlementRoute,
-            String caseOutcome) {}
+            String caseOutcome,
+            String repairQuoteCurrency) {}
 
+    /** {@code repairQuoteValidUntil}: when an unanswered paid repair quote expires (the timer), or null. */
     public record DiagnosisRecorded(
-            Route diagnosisRoute, boolean advanceReplacement, String exclusionReason, String caseOutcome) {}
+            Route diagnosisRoute,
+            boolean advanceReplacement,
+            String exclusionReason,
+            String caseOutcome,
+            String repairQuoteValidUntil) {}
+
+    /** ACCEPTED goes on to RMA approval; DECLINED and EXPIRED close with {@code caseOutcome}. */
+    public record RepairQuoteSettled(String repairQuoteAnswer, String caseOutcome) {}
 
     public record RmaDecided(
             boolean rmaApproved,

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -24,11 +25,13 @@ import sale.itmall.assurance.policy.LateUnitDecision;
 import sale.itmall.assurance.policy.PolicyDecision;
 import sale.itmall.assurance.policy.PolicyTerms;
 import sale.itmall.assurance.policy.PolicyViolation;
+import sale.itmall.assurance.policy.RepairQuote;
 import sale.itmall.assurance.policy.Resolution;
 import sale.itmall.assurance.policy.ResolutionPlan;
 import sale.itmall.assurance.policy.RmaDeadlines;
 import sale.itmall.assurance.policy.ServicePolicy;
 import sale.itmall.assurance.policy.ServicePolicy.ComplianceAction;
+import sale.itmall.assurance.shared.Labels;
 
 /**
  * The steps of a return case: each applies a {@link ServicePolicy} rule, writes what it decided and the audit record
@@ -113,7 +116,9 @@ class CaseService {
 
     // ---- 1. entitlement -------------------------------------------------------------------------------------------
 
-    public record EntitlementResult(Entitlement entitlement, Optional<CaseOutcome> closeWith, Instant diagnosisDueAt) {}
+    /** {@code currency}: the asset's, which a paid repair quote starts from. */
+    public record EntitlementResult(
+            Entitlement entitlement, Optional<CaseOutcome> closeWith, Instant diagnosisDueAt, String currency) {}
 
     EntitlementResult checkEntitlement(String caseRef) {
         CaseRecord c = store.require(caseRef);
@@ -133,23 +138,43 @@ class CaseService {
         audit.record(c, "ENTITLEMENT_CHECKED", "system:entitlement-check", e.status() + ": " + e.explanation(), now);
         close.ifPresent(outcome ->
                 events.publishEvent(new ReturnEvent.ClosedAtEntitlement(c.facts(), now, outcome, e.explanation())));
-        return new EntitlementResult(e, close, due);
+        return new EntitlementResult(e, close, due, c.currency());
     }
 
     // ---- 2. remote diagnosis ----------------------------------------------------------------------------------------
 
+    /**
+     * Records the remote diagnosis; a confirmed defect the warranty does not pay for, with a price from TAC, becomes a
+     * paid repair quote (kept once: a repeated job finds the first) the customer answers.
+     */
     DiagnosisDecision recordDiagnosis(
-            String caseRef, String outcome, String exclusionCode, String notes, String decidedBy) {
+            String caseRef,
+            String outcome,
+            String exclusionCode,
+            String notes,
+            String decidedBy,
+            BigDecimal quoteAmount,
+            String quoteCurrency) {
         CaseRecord c = store.require(caseRef);
         DiagnosisOutcome parsed = Codes.parse(DiagnosisOutcome.class, outcome, "diagnosis outcome");
         Instant now = clock.instant();
-        DiagnosisDecision decision =
-                c.policy().afterDiagnosis(c.assetFacts(), c.entitlement(), parsed, exclusionCode, today());
+        DiagnosisDecision decision = c.policy()
+                .afterDiagnosis(c.assetFacts(), c.entitlement(), parsed, exclusionCode, today(), quoteAmount != null);
         String exclusion =
                 decision.exclusion() == null ? null : decision.exclusion().name();
+        RepairQuote quote = null;
+        if (decision.paidRepairQuote()) {
+            store.insertRepairQuote(
+                    c.id(), RepairQuote.offer(quoteAmount, quoteCurrency, now, c.terms()), decidedBy, now);
+            quote = store.repairQuote(c.id()).orElseThrow().quote();
+        }
         store.insertDiagnosis(c.id(), parsed.name(), exclusion, notes, decidedBy, now);
         store.setAdvanceReplacement(c.id(), decision.advanceReplacement());
-        store.setStatus(c.id(), decision.goesToRmaApproval() ? CaseStatus.AWAITING_RMA_APPROVAL : CaseStatus.CLOSING);
+        store.setStatus(
+                c.id(),
+                decision.paidRepairQuote()
+                        ? CaseStatus.AWAITING_QUOTE_ANSWER
+                        : decision.goesToRmaApproval() ? CaseStatus.AWAITING_RMA_APPROVAL : CaseStatus.CLOSING);
         audit.record(
                 c,
                 "DIAGNOSIS_RECORDED",
@@ -159,7 +184,10 @@ class CaseService {
                         + (decision.goesToRmaApproval()
                                 ? "; to RMA approval, advance replacement "
                                         + (decision.advanceReplacement() ? "eligible" : "not eligible")
-                                : "; closes as " + decision.closeWith()),
+                                : quote != null
+                                        ? "; paid repair quoted at " + quote.amount() + " " + quote.currency()
+                                                + ", valid until " + quote.validUntil()
+                                        : "; closes as " + decision.closeWith()),
                 now);
         events.publishEvent(new ReturnEvent.DiagnosisRecorded(
                 c.facts(),
@@ -168,8 +196,71 @@ class CaseService {
                 decision.exclusion(),
                 decision.goesToRmaApproval(),
                 decision.advanceReplacement(),
-                decision.closeWith()));
+                decision.closeWith(),
+                quote));
         return decision;
+    }
+
+    Instant quoteValidUntil(String caseRef) {
+        return store.repairQuote(store.require(caseRef).id())
+                .orElseThrow(() -> new PolicyViolation("Case " + caseRef + " has no paid repair quote"))
+                .quote()
+                .validUntil();
+    }
+
+    /**
+     * The customer's answer to an open paid repair quote, before it expires (the application's clock: the engine's in
+     * a demo). Answering again the same way is accepted and changes nothing; the other way, or too late, is refused.
+     */
+    RepairQuote.Answer answerRepairQuote(String caseRef, boolean accept, String by) {
+        CaseRecord c = store.require(caseRef);
+        CaseStore.QuoteRow row = store.repairQuote(c.id())
+                .orElseThrow(() -> new ReturnRejected("caseRef", caseRef + " has no paid repair quote to answer"));
+        RepairQuote.Answer answer = accept ? RepairQuote.Answer.ACCEPTED : RepairQuote.Answer.DECLINED;
+        Instant now = clock.instant();
+        if (row.answer() == null && !row.quote().openAt(now)) {
+            throw new ReturnRejected(
+                    "caseRef",
+                    "The paid repair quote of " + caseRef + " expired on "
+                            + Labels.when(row.quote().validUntil()));
+        }
+        if (row.answer() == null && store.answerRepairQuote(c.id(), answer, by, now)) {
+            store.setStatus(c.id(), accept ? CaseStatus.AWAITING_RMA_APPROVAL : CaseStatus.CLOSING);
+            audit.record(
+                    c,
+                    "REPAIR_QUOTE_" + answer,
+                    by,
+                    "Paid repair at " + row.quote().amount() + " " + row.quote().currency() + " "
+                            + answer.name().toLowerCase(Locale.ROOT),
+                    now);
+            return answer;
+        }
+        RepairQuote.Answer given = store.repairQuote(c.id()).orElseThrow().answer();
+        if (given != answer) {
+            throw new ReturnRejected(
+                    "caseRef",
+                    "The paid repair quote of " + caseRef + " was already "
+                            + given.name().toLowerCase(Locale.ROOT)
+                            + (given == RepairQuote.Answer.EXPIRED ? "" : "; it cannot be changed"));
+        }
+        return answer;
+    }
+
+    /**
+     * Settles a paid repair quote when the customer's answer reached the process or its validity ran out: an
+     * unanswered quote expires. Tells the customer what follows; an accepted repair goes on to RMA approval.
+     */
+    RepairQuote.Answer settleRepairQuote(String caseRef) {
+        CaseRecord c = store.require(caseRef);
+        Instant now = clock.instant();
+        if (store.answerRepairQuote(c.id(), RepairQuote.Answer.EXPIRED, "system:repair-quote-timer", now)) {
+            store.setStatus(c.id(), CaseStatus.CLOSING);
+            audit.record(c, "REPAIR_QUOTE_EXPIRED", "system:repair-quote-timer", "No answer by the quote's end", now);
+        }
+        CaseStore.QuoteRow row = store.repairQuote(c.id())
+                .orElseThrow(() -> new PolicyViolation("Case " + caseRef + " has no paid repair quote to settle"));
+        events.publishEvent(new ReturnEvent.RepairQuoteSettled(c.facts(), now, row.quote(), row.answer()));
+        return row.answer();
     }
 
     void escalateDiagnosis(String caseRef) {
@@ -501,14 +592,9 @@ class CaseService {
                 store.findReplacement(c.id()).filter(CaseStore.ReplacementRow::advance);
         LocalDate exchangeDate = advance.map(r -> LocalDate.ofInstant(r.issuedAt(), ZoneOffset.UTC))
                 .orElse(today());
-        ResolutionPlan plan = c.policy()
-                .resolve(
-                        c.assetFacts(),
-                        parsedFinding,
-                        parsedResolution,
-                        exclusionCode,
-                        advance.isPresent(),
-                        exchangeDate);
+        Optional<RepairQuote> paidRepair = acceptedQuote(c);
+        ResolutionPlan plan =
+                resolution(c, parsedFinding, parsedResolution, exclusionCode, advance.isPresent(), exchangeDate);
         store.insertInspection(
                 c.id(),
                 parsedFinding.name(),
@@ -519,7 +605,7 @@ class CaseService {
                 now);
         if (plan.issueReplacement()) {
             store.issueReplacement(c, ReplacementKind.STANDARD, plan.newWarrantyEndsOn(), now);
-        } else if (plan.resolution() == Resolution.REPAIR) {
+        } else if (plan.resolution() == Resolution.REPAIR && plan.newWarrantyEndsOn() != null) {
             store.overrideWarrantyEnd(c.assetId(), plan.newWarrantyEndsOn());
         }
         if (plan.transferOwnership()) {
@@ -545,6 +631,21 @@ class CaseService {
                     c.paymentMethodOnFile() ? ChargeStatus.CAPTURED : ChargeStatus.DECLINED,
                     now);
         }
+        boolean repairCharged = false;
+        if (plan.repairCharge().signum() > 0) {
+            CaseStore.ChargeRow charge = store.charge(
+                    c.id(),
+                    c.customerId(),
+                    ChargeReason.PAID_REPAIR,
+                    plan.repairCharge(),
+                    paidRepair.orElseThrow().currency(),
+                    c.paymentMethodOnFile() ? ChargeStatus.CAPTURED : ChargeStatus.DECLINED,
+                    now);
+            if (charge.created()) {
+                metrics.charge(charge.reason(), charge.status());
+            }
+            repairCharged = true;
+        }
         if (plan.newWarrantyEndsOn() != null) {
             store.setNewWarrantyEnd(c.id(), plan.newWarrantyEndsOn());
         }
@@ -561,6 +662,10 @@ class CaseService {
                                 : "")
                         + (plan.advanceUnitCharge().signum() > 0
                                 ? "; advance unit charged " + plan.advanceUnitCharge() + " " + c.currency()
+                                : "")
+                        + (repairCharged
+                                ? "; paid repair charged " + plan.repairCharge() + " "
+                                        + paidRepair.orElseThrow().currency()
                                 : ""),
                 now);
         events.publishEvent(new ReturnEvent.ResolutionDecided(
@@ -570,8 +675,36 @@ class CaseService {
                 plan.exclusion(),
                 plan.newWarrantyEndsOn(),
                 plan.creditAmount(),
-                plan.advanceUnitCharge()));
+                plan.advanceUnitCharge(),
+                repairCharged ? paidRepair.orElseThrow() : null));
         return plan;
+    }
+
+    /** The quote of a paid repair the customer accepted; empty for a warranty case. */
+    private Optional<RepairQuote> acceptedQuote(CaseRecord c) {
+        return store.repairQuote(c.id())
+                .filter(q -> q.answer() == RepairQuote.Answer.ACCEPTED)
+                .map(CaseStore.QuoteRow::quote);
+    }
+
+    /** The bench's resolution under the case's terms: a paid repair's if the customer bought one, else the warranty's. */
+    private ResolutionPlan resolution(
+            CaseRecord c,
+            BenchFinding finding,
+            Resolution requested,
+            String exclusionCode,
+            boolean advanceShipped,
+            LocalDate exchangeDate) {
+        Optional<RepairQuote> paidRepair = acceptedQuote(c);
+        return paidRepair.isPresent()
+                ? c.policy()
+                        .resolvePaidRepair(
+                                c.assetFacts(),
+                                finding,
+                                requested,
+                                exclusionCode,
+                                paidRepair.get().amount())
+                : c.policy().resolve(c.assetFacts(), finding, requested, exclusionCode, advanceShipped, exchangeDate);
     }
 
     /** Arranges the outbound shipment the recorded resolution calls for, with its payer; empty when none ships. */
@@ -581,14 +714,13 @@ class CaseService {
                 .orElseThrow(() -> new PolicyViolation("Case " + caseRef + " has no inspection to ship against"));
         Optional<CaseStore.ReplacementRow> replacement = store.findReplacement(c.id());
         boolean advance = replacement.filter(CaseStore.ReplacementRow::advance).isPresent();
-        ResolutionPlan plan = c.policy()
-                .resolve(
-                        c.assetFacts(),
-                        BenchFinding.valueOf(inspection.finding()),
-                        inspection.resolution() == null ? null : Resolution.valueOf(inspection.resolution()),
-                        inspection.exclusionReason(),
-                        advance,
-                        LocalDate.ofInstant(inspection.inspectedAt(), ZoneOffset.UTC));
+        ResolutionPlan plan = resolution(
+                c,
+                BenchFinding.valueOf(inspection.finding()),
+                inspection.resolution() == null ? null : Resolution.valueOf(inspection.resolution()),
+                inspection.exclusionReason(),
+                advance,
+                LocalDate.ofInstant(inspection.inspectedAt(), ZoneOffset.UTC));
         Instant now = clock.instant();
         plan.outbound().ifPresent(leg -> {
             AssetId assetId = leg.purpose() == FreightLeg.Purpose.REPLACEMENT_UNIT

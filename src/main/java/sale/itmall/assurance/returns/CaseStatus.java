@@ -4,6 +4,7 @@ package sale.itmall.assurance.returns;
 public enum CaseStatus {
     SUBMITTED,
     IN_DIAGNOSIS,
+    AWAITING_QUOTE_ANSWER,
     AWAITING_RMA_APPROVAL,
     AWAITING_RETURN,
     RECEIVED,

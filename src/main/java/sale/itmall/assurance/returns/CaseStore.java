@@ -16,6 +16,7 @@ import sale.itmall.assurance.policy.AssetCategory;
 import sale.itmall.assurance.policy.CaseOutcome;
 import sale.itmall.assurance.policy.EntitlementStatus;
 import sale.itmall.assurance.policy.FreightLeg;
+import sale.itmall.assurance.policy.RepairQuote;
 
 /**
  * SQL for return cases and what hangs off them. Every insert a job worker causes is "insert … on conflict do nothing"
@@ -234,6 +235,54 @@ class CaseStore {
                updated_at = now()
          where id = ? and received_late and late_unit_decision is null""")
                         .params(decision, decidedBy, ts(at), caseId.value())
+                        .update()
+                == 1;
+    }
+
+    // ---- paid repair quotes -----------------------------------------------------------------------------------------
+
+    /** A case's paid repair quote and the customer's answer (null while open). */
+    record QuoteRow(
+            RepairQuote quote,
+            String offeredBy,
+            Instant offeredAt,
+            RepairQuote.Answer answer,
+            String answeredBy,
+            Instant answeredAt) {}
+
+    /** Keeps the quote TAC offered; a repeated step finds the first one. */
+    void insertRepairQuote(CaseId caseId, RepairQuote quote, String offeredBy, Instant at) {
+        jdbc.sql(
+                        """
+        insert into repair_quotes (case_id, amount, currency, valid_until, offered_by, offered_at)
+        values (?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing""")
+                .params(caseId.value(), quote.amount(), quote.currency(), ts(quote.validUntil()), offeredBy, ts(at))
+                .update();
+    }
+
+    Optional<QuoteRow> repairQuote(CaseId caseId) {
+        return jdbc.sql(
+                        """
+        select amount, currency, valid_until, offered_by, offered_at, answer, answered_by, answered_at
+          from repair_quotes where case_id = ?""")
+                .param(caseId.value())
+                .query((rs, n) -> new QuoteRow(
+                        new RepairQuote(rs.getBigDecimal(1), rs.getString(2), instant(rs, 3)),
+                        rs.getString(4),
+                        instant(rs, 5),
+                        rs.getString(6) == null ? null : RepairQuote.Answer.valueOf(rs.getString(6)),
+                        rs.getString(7),
+                        instant(rs, 8)))
+                .optional();
+    }
+
+    /** Records the answer to an open quote; false when it was answered (or expired) before. */
+    boolean answerRepairQuote(CaseId caseId, RepairQuote.Answer answer, String by, Instant at) {
+        return jdbc.sql(
+                                """
+        update repair_quotes set answer = ?, answered_by = ?, answered_at = ?
+         where case_id = ? and answer is null""")
+                        .params(answer.name(), by, ts(at), caseId.value())
                         .update()
                 == 1;
     }

@@ -7,5 +7,7 @@ public enum ChargeReason {
     /** §2.3: a credit note instead of a repair or replacement. */
     CREDIT_NOTE,
     /** §3.1: an advance replacement was shipped but the returned unit's claim is not valid. */
-    ADVANCE_UNIT_ON_INVALID_CLAIM
+    ADVANCE_UNIT_ON_INVALID_CLAIM,
+    /** A paid repair the customer accepted: the quoted price, charged once repaired. */
+    PAID_REPAIR
 }

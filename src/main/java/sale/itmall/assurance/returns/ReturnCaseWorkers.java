@@ -14,6 +14,7 @@ import sale.itmall.assurance.policy.DiagnosisDecision;
 import sale.itmall.assurance.policy.Entitlement;
 import sale.itmall.assurance.policy.FreightLeg;
 import sale.itmall.assurance.policy.PolicyViolation;
+import sale.itmall.assurance.policy.RepairQuote;
 import sale.itmall.assurance.policy.ResolutionPlan;
 import sale.itmall.assurance.policy.RmaDeadlines;
 import sale.itmall.assurance.process.ProcessContract;
@@ -35,6 +36,7 @@ import sale.itmall.assurance.process.Variables.OutboundArranged;
 import sale.itmall.assurance.process.Variables.Outcome;
 import sale.itmall.assurance.process.Variables.Receipt;
 import sale.itmall.assurance.process.Variables.ReceiptRecorded;
+import sale.itmall.assurance.process.Variables.RepairQuoteSettled;
 import sale.itmall.assurance.process.Variables.RequestRef;
 import sale.itmall.assurance.process.Variables.ResolutionRecorded;
 import sale.itmall.assurance.process.Variables.RmaDecided;
@@ -105,7 +107,8 @@ public class ReturnCaseWorkers {
                             : e.maintenanceEndsOn().toString(),
                     iso(result.diagnosisDueAt()),
                     result.closeWith().isPresent() ? Route.CLOSE : Route.CONTINUE,
-                    result.closeWith().map(Enum::name).orElse(null));
+                    result.closeWith().map(Enum::name).orElse(null),
+                    result.currency());
         });
     }
 
@@ -122,12 +125,25 @@ public class ReturnCaseWorkers {
                     form.diagnosisOutcome(),
                     form.exclusionReason(),
                     form.diagnosisNotes(),
-                    "tasklist:tac-engineers");
+                    "tasklist:tac-engineers",
+                    form.repairQuoteAmount(),
+                    form.repairQuoteCurrency());
             return new DiagnosisRecorded(
-                    d.goesToRmaApproval() ? Route.CONTINUE : Route.CLOSE,
+                    d.paidRepairQuote() ? Route.QUOTE : d.goesToRmaApproval() ? Route.CONTINUE : Route.CLOSE,
                     d.advanceReplacement(),
                     d.exclusion() == null ? null : d.exclusion().name(),
-                    d.closeWith() == null ? null : d.closeWith().name());
+                    d.closeWith() == null ? null : d.closeWith().name(),
+                    d.paidRepairQuote() ? iso(cases.quoteValidUntil(form.caseRef())) : null);
+        });
+    }
+
+    /** The customer's answer arrived, or the quote's validity ran out: an unanswered quote expires here. */
+    @JobWorker(type = Jobs.REPAIR_QUOTE_SETTLE)
+    public RepairQuoteSettled settleRepairQuote(ActivatedJob job, @VariablesAsType CaseRef c) {
+        return steps.run(job, () -> {
+            RepairQuote.Answer answer = cases.settleRepairQuote(c.caseRef());
+            CaseOutcome closesAs = answer.closesAs();
+            return new RepairQuoteSettled(answer.name(), closesAs == null ? null : closesAs.name());
         });
     }
 

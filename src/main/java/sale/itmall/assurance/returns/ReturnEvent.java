@@ -9,6 +9,7 @@ import sale.itmall.assurance.policy.DiagnosisOutcome;
 import sale.itmall.assurance.policy.ExclusionReason;
 import sale.itmall.assurance.policy.FreightLeg;
 import sale.itmall.assurance.policy.LateUnitDecision;
+import sale.itmall.assurance.policy.RepairQuote;
 import sale.itmall.assurance.policy.RmaDeadlines.ReturnStanding;
 
 /**
@@ -47,7 +48,12 @@ public sealed interface ReturnEvent {
             ExclusionReason exclusion,
             boolean toRmaApproval,
             boolean advanceReplacement,
-            CaseOutcome closeWith)
+            CaseOutcome closeWith,
+            RepairQuote quote)
+            implements CaseEvent {}
+
+    /** The customer answered the paid repair quote, or it expired unanswered. */
+    record RepairQuoteSettled(CaseFacts c, Instant at, RepairQuote quote, RepairQuote.Answer answer)
             implements CaseEvent {}
 
     record RmaRejected(CaseFacts c, Instant at, String reason) implements CaseEvent {}
@@ -76,7 +82,8 @@ public sealed interface ReturnEvent {
             ExclusionReason exclusion,
             LocalDate newWarrantyEndsOn,
             BigDecimal credit,
-            BigDecimal advanceUnitCharge)
+            BigDecimal advanceUnitCharge,
+            RepairQuote paidRepair)
             implements CaseEvent {}
 
     record OutboundShipped(CaseFacts c, Instant at, FreightLeg leg) implements CaseEvent {}

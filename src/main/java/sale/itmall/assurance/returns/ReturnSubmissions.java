@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import sale.itmall.assurance.policy.Entitlement;
 import sale.itmall.assurance.policy.LateUnitDecision;
 import sale.itmall.assurance.policy.PolicyDecision;
+import sale.itmall.assurance.policy.RepairQuote;
 import sale.itmall.assurance.process.ProcessContract;
 import sale.itmall.assurance.process.Variables;
 import sale.itmall.assurance.shared.Labels;
@@ -367,6 +368,40 @@ public class ReturnSubmissions {
     public void reinstateAccount(String customerNumber, String reason, String by) {
         plainText("reason", reason, "The reason");
         cases.reinstateAccount(customerNumber, reason, by);
+    }
+
+    /** What a customer's answer to a paid repair quote did, and what follows. */
+    public record QuoteAnswer(String caseRef, RepairQuote.Answer answer, String nextStep) {}
+
+    /**
+     * The customer accepts or declines a paid repair quote before it expires: recorded, audited and sent to the case's
+     * process in one transaction (through the engine outbox). The same answer again changes nothing.
+     */
+    public QuoteAnswer answerRepairQuote(String caseRef, String answer, String by) {
+        boolean accept;
+        if ("ACCEPT".equalsIgnoreCase(answer == null ? "" : answer.trim())) {
+            accept = true;
+        } else if ("DECLINE".equalsIgnoreCase(answer == null ? "" : answer.trim())) {
+            accept = false;
+        } else {
+            throw new ReturnRejected("answer", "Answer ACCEPT or DECLINE");
+        }
+        RepairQuote.Answer given = tx.execute(status -> {
+            RepairQuote.Answer recorded = cases.answerRepairQuote(caseRef, accept, by);
+            engine.publish(
+                    ProcessContract.MSG_REPAIR_QUOTE_ANSWERED,
+                    caseRef,
+                    "repair-quote:" + caseRef,
+                    new Variables.RepairQuoteAnswer(recorded.name()));
+            return recorded;
+        });
+        return new QuoteAnswer(
+                caseRef,
+                given,
+                accept
+                        ? "Our support team authorizes the RMA; you then send the unit at your cost. The quoted price is"
+                                + " charged once the unit is repaired."
+                        : "Nothing is charged; the return closes.");
     }
 
     public void requestCancellation(String caseRef, String reason) {

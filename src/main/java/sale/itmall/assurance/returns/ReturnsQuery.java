@@ -26,6 +26,7 @@ import sale.itmall.assurance.policy.ExclusionReason;
 import sale.itmall.assurance.policy.FreightLeg;
 import sale.itmall.assurance.policy.PolicyDecision;
 import sale.itmall.assurance.policy.PolicyTerms;
+import sale.itmall.assurance.policy.RepairQuote;
 import sale.itmall.assurance.policy.ServicePolicy;
 import sale.itmall.assurance.shared.Labels;
 
@@ -308,6 +309,18 @@ public class ReturnsQuery {
 
     public record Replacement(String serialNumber, ReplacementKind kind, LocalDate warrantyEndsOn) {}
 
+    /**
+     * A paid repair quote as its customer sees it; {@code open}: it can still be accepted or declined now. The answer
+     * is null while open, EXPIRED once its validity ran out.
+     */
+    public record Quote(
+            BigDecimal amount,
+            String currency,
+            Instant validUntil,
+            RepairQuote.Answer answer,
+            Instant answeredAt,
+            boolean open) {}
+
     public record Tracking(
             CaseFacts c,
             List<Step> steps,
@@ -319,7 +332,8 @@ public class ReturnsQuery {
             List<Proof> proofs,
             String inboundCarrier,
             String inboundTracking,
-            boolean cancellable) {}
+            boolean cancellable,
+            Optional<Quote> repairQuote) {}
 
     public Tracking tracking(Customer customer, String caseRef) {
         CaseRecord c = own(customer, caseRef);
@@ -413,7 +427,15 @@ public class ReturnsQuery {
                 proofs,
                 (String) inbound.get("inbound_carrier"),
                 (String) inbound.get("inbound_tracking"),
-                cancellable);
+                cancellable,
+                store.repairQuote(c.id())
+                        .map(q -> new Quote(
+                                q.quote().amount(),
+                                q.quote().currency(),
+                                q.quote().validUntil(),
+                                q.answer(),
+                                q.answeredAt(),
+                                q.answer() == null && !closed && q.quote().openAt(clock.instant()))));
     }
 
     public record ProofContent(String fileName, String contentType, byte[] content) {}

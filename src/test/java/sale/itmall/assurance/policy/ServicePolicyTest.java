@@ -110,14 +110,15 @@ class ServicePolicyTest {
         }
 
         @Test
-        void aDefectUnderMaintenanceAloneClosesOutOfWarrantyInsteadOfGoingToRma() {
+        void anUnquotedDefectUnderMaintenanceAloneClosesOutOfWarrantyInsteadOfGoingToRma() {
             DiagnosisDecision d = policy(asset(AssetCategory.END_USER_TERMINAL))
                     .afterDiagnosis(
                             asset(AssetCategory.END_USER_TERMINAL),
                             EntitlementStatus.MAINTENANCE_ONLY,
                             DiagnosisOutcome.HARDWARE_DEFECT,
                             null,
-                            LocalDate.of(2026, 6, 1));
+                            LocalDate.of(2026, 6, 1),
+                            false);
             assertThat(d.closeWith()).isEqualTo(CaseOutcome.OUT_OF_WARRANTY);
             assertThat(d.advanceReplacement()).isFalse();
         }
@@ -143,10 +144,93 @@ class ServicePolicyTest {
         }
 
         @Test
-        void outOfCoverageClosesBeforeDiagnosis() {
+        void outOfCoverageStillGoesToDiagnosisWhereTacCanQuoteAPaidRepair() {
             Entitlement e = policy(asset(AssetCategory.ENTERPRISE_INFRASTRUCTURE))
                     .entitlement(asset(AssetCategory.ENTERPRISE_INFRASTRUCTURE), false, LocalDate.of(2028, 1, 15));
-            assertThat(INFRA.closeBeforeDiagnosis(e)).contains(CaseOutcome.OUT_OF_WARRANTY);
+            assertThat(e.status()).isEqualTo(EntitlementStatus.OUT_OF_COVERAGE);
+            assertThat(e.explanation()).contains("paid repair");
+            assertThat(INFRA.closeBeforeDiagnosis(e)).isEmpty();
+        }
+    }
+
+    @Nested
+    class PaidRepair {
+        final AssetFacts terminal = asset(AssetCategory.END_USER_TERMINAL);
+        final Instant offeredAt = Instant.parse("2026-06-01T09:00:00Z");
+
+        @Test
+        void aQuotedDefectOutsideTheWarrantyWaitsForTheCustomerInsteadOfClosing() {
+            for (EntitlementStatus notWarranty :
+                    new EntitlementStatus[] {EntitlementStatus.MAINTENANCE_ONLY, EntitlementStatus.OUT_OF_COVERAGE}) {
+                DiagnosisDecision d = policy(terminal)
+                        .afterDiagnosis(terminal, notWarranty, DiagnosisOutcome.HARDWARE_DEFECT, null, SHIPPED, true);
+                assertThat(d.paidRepairQuote()).isTrue();
+                assertThat(d.closeWith()).isNull();
+                assertThat(d.goesToRmaApproval()).isFalse();
+            }
+            // under warranty the repair is free: a quote typed by mistake changes nothing
+            DiagnosisDecision free = policy(terminal)
+                    .afterDiagnosis(
+                            terminal,
+                            EntitlementStatus.WARRANTY,
+                            DiagnosisOutcome.HARDWARE_DEFECT,
+                            null,
+                            SHIPPED,
+                            true);
+            assertThat(free.goesToRmaApproval()).isTrue();
+            assertThat(free.paidRepairQuote()).isFalse();
+        }
+
+        @Test
+        void aQuoteIsOpenForTheTermsValidityInAnIsoCurrency() {
+            PolicyTerms terms = PublishedTerms.of(AssetCategory.END_USER_TERMINAL);
+            RepairQuote q = RepairQuote.offer(new BigDecimal("249.5"), " eur", offeredAt, terms);
+            assertThat(q.amount()).isEqualByComparingTo("249.50");
+            assertThat(q.currency()).isEqualTo("EUR");
+            assertThat(q.validUntil()).isEqualTo(offeredAt.plus(Duration.ofDays(terms.repairQuoteValidityDays())));
+            assertThat(terms.repairQuoteValidityDays()).isEqualTo(14);
+            assertThat(q.openAt(q.validUntil().minusSeconds(1))).isTrue();
+            assertThat(q.openAt(q.validUntil())).isFalse();
+            assertThatThrownBy(() -> RepairQuote.offer(BigDecimal.ZERO, "EUR", offeredAt, terms))
+                    .isInstanceOf(PolicyViolation.class)
+                    .hasMessageContaining("above zero");
+            assertThatThrownBy(() -> RepairQuote.offer(BigDecimal.TEN, "EURO", offeredAt, terms))
+                    .isInstanceOf(PolicyViolation.class)
+                    .hasMessageContaining("ISO 4217");
+        }
+
+        @Test
+        void anAcceptedRepairIsChargedAtTheQuoteWithBothFreightLegsAtTheClientsCostAndNoNewWarranty() {
+            ResolutionPlan plan = policy(terminal)
+                    .resolvePaidRepair(terminal, BenchFinding.DEFECT_CONFIRMED, null, null, new BigDecimal("249.50"));
+            assertThat(plan.outcome()).isEqualTo(CaseOutcome.PAID_REPAIR);
+            assertThat(plan.outcome().validClaim()).isFalse();
+            assertThat(plan.repairCharge()).isEqualByComparingTo("249.50");
+            assertThat(plan.newWarrantyEndsOn()).isNull();
+            assertThat(plan.outbound())
+                    .contains(new FreightLeg(Direction.OUTBOUND, Purpose.REPAIRED_UNIT, Payer.CLIENT));
+            assertThat(ServicePolicy.inboundLeg().payer()).isEqualTo(Payer.CLIENT);
+            assertThatThrownBy(() -> policy(terminal)
+                            .resolvePaidRepair(
+                                    terminal,
+                                    BenchFinding.DEFECT_CONFIRMED,
+                                    Resolution.REPLACEMENT,
+                                    null,
+                                    BigDecimal.TEN))
+                    .isInstanceOf(PolicyViolation.class)
+                    .hasMessageContaining("choose REPAIR");
+            // no fault on the bench: nothing charged, the unit goes back at the client's cost
+            ResolutionPlan noFault = policy(terminal)
+                    .resolvePaidRepair(terminal, BenchFinding.NO_FAULT_FOUND, null, null, BigDecimal.TEN);
+            assertThat(noFault.outcome()).isEqualTo(CaseOutcome.NO_FAULT_FOUND);
+            assertThat(noFault.repairCharge()).isZero();
+        }
+
+        @Test
+        void aDeclinedOrExpiredQuoteClosesTheCase() {
+            assertThat(RepairQuote.Answer.ACCEPTED.closesAs()).isNull();
+            assertThat(RepairQuote.Answer.DECLINED.closesAs()).isEqualTo(CaseOutcome.REPAIR_QUOTE_DECLINED);
+            assertThat(RepairQuote.Answer.EXPIRED.closesAs()).isEqualTo(CaseOutcome.REPAIR_QUOTE_EXPIRED);
         }
     }
 
@@ -170,14 +254,16 @@ class ServicePolicyTest {
                             EntitlementStatus.WARRANTY,
                             DiagnosisOutcome.HARDWARE_DEFECT,
                             null,
-                            LocalDate.of(2026, 1, 14));
+                            LocalDate.of(2026, 1, 14),
+                            false);
             DiagnosisDecision late = policy(a)
                     .afterDiagnosis(
                             a,
                             EntitlementStatus.WARRANTY,
                             DiagnosisOutcome.HARDWARE_DEFECT,
                             null,
-                            LocalDate.of(2026, 1, 15));
+                            LocalDate.of(2026, 1, 15),
+                            false);
             assertThat(early.goesToRmaApproval()).isTrue();
             assertThat(early.advanceReplacement()).isTrue();
             assertThat(late.goesToRmaApproval()).isTrue();
@@ -192,11 +278,17 @@ class ServicePolicyTest {
             AssetFacts a = asset(AssetCategory.ACCESSORY);
             DiagnosisDecision d = policy(a)
                     .afterDiagnosis(
-                            a, EntitlementStatus.WARRANTY, DiagnosisOutcome.EXCLUDED, "ACCIDENT_LIQUID", SHIPPED);
+                            a,
+                            EntitlementStatus.WARRANTY,
+                            DiagnosisOutcome.EXCLUDED,
+                            "ACCIDENT_LIQUID",
+                            SHIPPED,
+                            false);
             assertThat(d.closeWith()).isEqualTo(CaseOutcome.EXCLUDED);
             assertThat(d.exclusion().exclusionClass()).isEqualTo(ExclusionReason.ExclusionClass.ACCIDENTS_AND_DAMAGE);
             assertThatThrownBy(() -> policy(a)
-                            .afterDiagnosis(a, EntitlementStatus.WARRANTY, DiagnosisOutcome.EXCLUDED, null, SHIPPED))
+                            .afterDiagnosis(
+                                    a, EntitlementStatus.WARRANTY, DiagnosisOutcome.EXCLUDED, null, SHIPPED, false))
                     .isInstanceOf(PolicyViolation.class)
                     .hasMessageContaining("needs a reason code");
             assertThatThrownBy(() -> policy(a)
@@ -205,7 +297,8 @@ class ServicePolicyTest {
                                     EntitlementStatus.WARRANTY,
                                     DiagnosisOutcome.EXCLUDED,
                                     "SPILLED_COFFEE",
-                                    SHIPPED))
+                                    SHIPPED,
+                                    false))
                     .isInstanceOf(PolicyViolation.class)
                     .hasMessageContaining("SPILLED_COFFEE");
         }

@@ -222,6 +222,7 @@ class PortalWebTest {
                 List.of(),
                 null,
                 null,
-                true);
+                true,
+                Optional.empty());
     }
 }

@@ -60,11 +60,11 @@ class ReturnCaseWorkersTest {
 
     @Test
     void dataThePolicyCannotDecideOpensAnIncidentAtOnceSayingWhatToFix() {
-        when(cases.recordDiagnosis(any(), any(), any(), any(), any()))
+        when(cases.recordDiagnosis(any(), any(), any(), any(), any(), any(), any()))
                 .thenThrow(new PolicyViolation("An exclusion needs a reason code"));
 
-        assertThatThrownBy(
-                        () -> workers.recordDiagnosis(job, new Variables.DiagnosisForm("RC-1", "EXCLUDED", null, null)))
+        assertThatThrownBy(() -> workers.recordDiagnosis(
+                        job, new Variables.DiagnosisForm("RC-1", "EXCLUDED", null, null, null, null)))
                 .isInstanceOfSatisfying(JobError.class, e -> {
                     assertThat(e.getRetries()).isZero();
                     assertThat(e.getErrorMessage())

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.UserTaskRecordValue;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,9 @@ import sale.itmall.assurance.policy.FreightLeg;
 import sale.itmall.assurance.policy.FreightLeg.Direction;
 import sale.itmall.assurance.policy.FreightLeg.Payer;
 import sale.itmall.assurance.policy.FreightLeg.Purpose;
+import sale.itmall.assurance.policy.RepairQuote;
 import sale.itmall.assurance.process.ProcessContract;
+import sale.itmall.assurance.shared.Labels;
 import sale.itmall.assurance.support.ApplicationTest;
 import sale.itmall.assurance.support.Fixtures;
 
@@ -131,19 +135,155 @@ class ReturnProcessTest {
     }
 
     @Test
-    void anAccessoryPastItsOneYearWarrantyIsOutOfWarranty() {
-        String customer = fixtures.customer(true);
-        String serial = fixtures.asset(customer, AssetCategory.ACCESSORY, 30, false);
-        // the doors refuse an accessory past its warranty; here its shipping date is corrected after acceptance
-        String caseRef = scenarios
-                .submitThenChange(
-                        customer,
-                        List.of(new ReturnSubmissions.Item(serial, "Fans fail at boot")),
-                        () -> fixtures.setShippedDaysAgo(serial, 400))
-                .get(0);
+    void anAccessoryPastItsOneYearWarrantyGetsDiagnosisAndClosesOutOfWarrantyWhenNoRepairIsQuoted() {
+        String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.ACCESSORY, 400);
+        assertThat(store.require(caseRef).entitlement().name()).isEqualTo("OUT_OF_COVERAGE");
+        driver.completeUserTask(
+                caseRef, "Task_RemoteDiagnosis", "Task_RecordDiagnosis", Map.of("diagnosisOutcome", "HARDWARE_DEFECT"));
 
         assertThat(driver.awaitClosed(caseRef).outcome()).isEqualTo(CaseOutcome.OUT_OF_WARRANTY);
-        driver.instance(caseRef).hasNotPassedElement("Task_RemoteDiagnosis");
+        driver.instance(caseRef).hasNotPassedElement("Task_AwaitQuoteAnswer");
+        driver.instance(caseRef).hasNotPassedElement("Task_RmaApproval");
+    }
+
+    // ---- paid repair when the warranty does not pay -------------------------------------------------------------
+
+    /** TAC confirms the defect and quotes a paid repair, as the remote diagnosis form sends it. */
+    String quoted(String caseRef, String amount, String currency) {
+        driver.completeUserTask(
+                caseRef,
+                "Task_RemoteDiagnosis",
+                "Task_RecordDiagnosis",
+                Map.of(
+                        "diagnosisOutcome",
+                        "HARDWARE_DEFECT",
+                        "repairQuoteAmount",
+                        new BigDecimal(amount),
+                        "repairQuoteCurrency",
+                        currency));
+        driver.awaitWaitingAt(caseRef, ProcessContract.Elements.AWAIT_QUOTE_ANSWER);
+        return caseRef;
+    }
+
+    String mail(String caseRef, String step) {
+        return jdbc.sql("select body from notifications where case_id = ? and step = ?")
+                .params(store.require(caseRef).id().value(), step)
+                .query(String.class)
+                .single();
+    }
+
+    @Test
+    void aDefectUnderMaintenanceOnlyIsRepairedForThePriceTheCustomerAcceptedWithBothFreightLegsTheirs() {
+        String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, 400);
+        CaseRecord atDiagnosis = store.require(caseRef);
+        assertThat(atDiagnosis.entitlement().name()).isEqualTo("MAINTENANCE_ONLY");
+        // the form's currency field starts from the asset's currency
+        assertThat(driver.variables(caseRef)).containsEntry("repairQuoteCurrency", atDiagnosis.currency());
+
+        quoted(caseRef, "180", "eur");
+        CaseRecord c = store.require(caseRef);
+        assertThat(c.status()).isEqualTo(CaseStatus.AWAITING_QUOTE_ANSWER);
+        Instant validUntil = store.repairQuote(c.id()).orElseThrow().quote().validUntil();
+        assertThat(Duration.between(clock.instant(), validUntil))
+                .isBetween(Duration.ofDays(14).minusMinutes(1), Duration.ofDays(14));
+        assertThat(mail(caseRef, "diagnosis-result"))
+                .contains("TAC quotes a paid repair: 180.00 EUR, valid until " + Labels.when(validUntil))
+                .contains("ship it back at your cost");
+
+        ReturnSubmissions.QuoteAnswer answer = submissions.answerRepairQuote(caseRef, "accept", "customer:test");
+        assertThat(answer.answer()).isEqualTo(RepairQuote.Answer.ACCEPTED);
+        // the same answer again changes nothing; the other one is refused
+        assertThat(submissions
+                        .answerRepairQuote(caseRef, "ACCEPT", "customer:test")
+                        .answer())
+                .isEqualTo(RepairQuote.Answer.ACCEPTED);
+        assertThatThrownBy(() -> submissions.answerRepairQuote(caseRef, "DECLINE", "customer:test"))
+                .isInstanceOf(ReturnRejected.class)
+                .hasMessageContaining("already accepted");
+
+        UserTaskRecordValue approval = driver.userTask(caseRef, "Task_RmaApproval");
+        assertThat(approval.getCandidateGroupsList()).containsExactly("rma-approvers");
+        assertThat(mail(caseRef, "repair-quote-answer"))
+                .contains("you accepted the paid repair")
+                .contains("180.00 EUR");
+        driver.completeUserTask(caseRef, "Task_RmaApproval", "Task_DecideRma", Map.of("rmaDecision", "APPROVE"));
+        driver.awaitWaitingAt(caseRef, "Task_AwaitReturn");
+        driver.instance(caseRef).hasNotPassedElement("Task_DispatchAdvance");
+        submissions.publishReceipt(store.require(caseRef).rmaNumber(), "WH-" + caseRef, null);
+        driver.completeUserTask(
+                caseRef,
+                "Task_Inspection",
+                "Task_RecordResolution",
+                Map.of("benchFinding", "DEFECT_CONFIRMED", "resolution", "REPAIR"));
+
+        CaseRecord closed = driver.awaitClosed(caseRef);
+        assertThat(closed.outcome()).isEqualTo(CaseOutcome.PAID_REPAIR);
+        assertThat(closed.newWarrantyEndsOn()).isNull();
+        assertThat(store.charges(closed.id())).singleElement().satisfies(ch -> {
+            assertThat(ch.reason()).isEqualTo(ChargeReason.PAID_REPAIR);
+            assertThat(ch.amount()).isEqualByComparingTo("180.00");
+            assertThat(ch.currency()).isEqualTo("EUR");
+            assertThat(ch.status()).isEqualTo(ChargeStatus.CAPTURED);
+        });
+        assertThat(store.shipments(closed.id()))
+                .containsExactly(
+                        new FreightLeg(Direction.INBOUND, Purpose.FAULTY_UNIT, Payer.CLIENT),
+                        new FreightLeg(Direction.OUTBOUND, Purpose.REPAIRED_UNIT, Payer.CLIENT));
+        assertThat(auditTypes(caseRef))
+                .containsSubsequence(
+                        "DIAGNOSIS_RECORDED",
+                        "REPAIR_QUOTE_ACCEPTED",
+                        "RMA_AUTHORIZED",
+                        "UNIT_RECEIVED",
+                        "INSPECTION_RECORDED",
+                        "OUTBOUND_SHIPMENT_ARRANGED",
+                        "CASE_CLOSED");
+        assertThat(mail(caseRef, "resolution")).contains("charged at the quoted 180.00 EUR");
+    }
+
+    @Test
+    void anOutOfCoverageAssetIsDiagnosedAndADeclinedQuoteClosesTheCaseWithNothingCharged() {
+        String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.ACCESSORY, 400);
+        quoted(caseRef, "75.50", "USD");
+
+        submissions.answerRepairQuote(caseRef, "DECLINE", "customer:test");
+
+        CaseRecord closed = driver.awaitClosed(caseRef);
+        assertThat(closed.outcome()).isEqualTo(CaseOutcome.REPAIR_QUOTE_DECLINED);
+        driver.instance(caseRef).hasNotPassedElement("Task_RmaApproval");
+        assertThat(store.charges(closed.id())).isEmpty();
+        assertThat(mail(caseRef, "repair-quote-answer"))
+                .contains("you declined the paid repair")
+                .contains("Nothing is charged and the case is closed");
+    }
+
+    @Test
+    void anUnansweredQuoteExpiresAtItsValidityAndCanNoLongerBeAccepted() {
+        String caseRef =
+                quoted(caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, 400), "99.00", "USD");
+
+        driver.advanceClock(Duration.ofDays(14).plusMinutes(1));
+
+        CaseRecord closed = driver.awaitClosed(caseRef);
+        assertThat(closed.outcome()).isEqualTo(CaseOutcome.REPAIR_QUOTE_EXPIRED);
+        assertThat(store.repairQuote(closed.id()).orElseThrow().answeredBy()).isEqualTo("system:repair-quote-timer");
+        assertThat(mail(caseRef, "repair-quote-answer")).contains("expired on");
+        assertThatThrownBy(() -> submissions.answerRepairQuote(caseRef, "ACCEPT", "customer:test"))
+                .isInstanceOf(ReturnRejected.class)
+                .hasMessageContaining("already expired");
+    }
+
+    @Test
+    void aQuoteWithoutAPriceAboveZeroOpensAnIncidentThatSaysWhatToFix() {
+        String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, 400);
+        driver.completeUserTask(
+                caseRef,
+                "Task_RemoteDiagnosis",
+                "Task_RecordDiagnosis",
+                Map.of("diagnosisOutcome", "HARDWARE_DEFECT", "repairQuoteAmount", 0, "repairQuoteCurrency", "USD"));
+
+        assertThat(driver.awaitIncident(caseRef).getErrorMessage()).contains("needs an amount above zero");
+        assertThat(store.repairQuote(store.require(caseRef).id())).isEmpty();
     }
 
     @Test
