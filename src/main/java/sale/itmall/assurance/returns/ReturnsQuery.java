@@ -370,7 +370,10 @@ public class ReturnsQuery {
                                 : closed ? "skipped" : diagnosedAt != null ? "current" : "pending",
                         c.rmaAuthorizedAt(),
                         approved.map(a -> a ? "Authorized: " + c.rmaNumber() : "Rejected")
-                                .orElse(null)),
+                                .orElse(
+                                        c.status() == CaseStatus.AWAITING_QUOTE_ANSWER
+                                                ? "Waiting for your answer to the paid repair quote"
+                                                : null)),
                 new Step(
                         "Asset return",
                         c.receivedAt() != null

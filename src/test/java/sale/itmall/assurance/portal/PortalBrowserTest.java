@@ -391,6 +391,42 @@ class PortalBrowserTest {
         assertThat(browser.findElement(By.id("outcome")).getText()).isEqualTo("Cancelled");
     }
 
+    @Test
+    void aCustomerReadsAPaidRepairQuoteOnTheReturnPageAndAcceptsIt() throws IOException {
+        String old = fixtures.asset(customer, AssetCategory.END_USER_TERMINAL, 400, false);
+        String caseRef = submissions
+                .submit(
+                        customer,
+                        null,
+                        List.of(new sale.itmall.assurance.returns.ReturnSubmissions.Item(old, "Screen flickers")))
+                .caseReferences()
+                .get(0);
+        driver.completeUserTask(
+                caseRef,
+                "Task_RemoteDiagnosis",
+                "Task_RecordDiagnosis",
+                java.util.Map.of(
+                        "diagnosisOutcome",
+                        "HARDWARE_DEFECT",
+                        "repairQuoteAmount",
+                        new java.math.BigDecimal("120.00"),
+                        "repairQuoteCurrency",
+                        "USD"));
+        driver.awaitWaitingAt(caseRef, "Task_AwaitQuoteAnswer");
+
+        browser.get(url("/returns/" + caseRef));
+        WebElement quote = browser.findElement(By.id("repair-quote"));
+        assertThat(browser.findElement(By.id("quote-amount")).getText()).isEqualTo("120.00 USD");
+        assertThat(browser.findElement(By.id("quote-valid-until")).getText()).endsWith("UTC");
+        assertThat(quote.getText()).contains("ships back at your cost").contains("warranty does not change");
+        shot("repair-quote");
+        browser.findElement(By.id("accept-quote")).click();
+        waitFor(() -> text().contains("Paid repair accepted"));
+        assertThat(browser.findElement(By.id("quote-answer")).getText()).startsWith("You accepted this quote on");
+        assertThat(browser.findElements(By.id("decline-quote"))).isEmpty();
+        driver.awaitWaitingAt(caseRef, "Task_RmaApproval");
+    }
+
     @Autowired
     sale.itmall.assurance.returns.ReturnSubmissions submissions;
 

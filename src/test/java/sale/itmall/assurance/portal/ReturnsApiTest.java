@@ -181,6 +181,66 @@ class ReturnsApiTest {
     }
 
     @Test
+    void aPaidRepairQuoteIsTrackedAndAnsweredThroughTheApiOnlyByItsCustomerAndOnlyOneWay() throws Exception {
+        String old = fixtures.asset(alice, AssetCategory.ACCESSORY, 400, false);
+        String caseRef = submissions
+                .submit(alice, null, List.of(new ReturnSubmissions.Item(old, "Port dead")))
+                .caseReferences()
+                .get(0);
+        driver.completeUserTask(
+                caseRef,
+                "Task_RemoteDiagnosis",
+                "Task_RecordDiagnosis",
+                java.util.Map.of(
+                        "diagnosisOutcome",
+                        "HARDWARE_DEFECT",
+                        "repairQuoteAmount",
+                        new java.math.BigDecimal("42.5"),
+                        "repairQuoteCurrency",
+                        "GBP"));
+        driver.awaitWaitingAt(caseRef, "Task_AwaitQuoteAnswer");
+
+        mvc.perform(get("/api/returns/" + caseRef).with(asAlice))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("AWAITING_QUOTE_ANSWER"))
+                .andExpect(jsonPath("$.repairQuote.amount").value(42.5))
+                .andExpect(jsonPath("$.repairQuote.currency").value("GBP"))
+                .andExpect(jsonPath("$.repairQuote.open").value(true));
+        mvc.perform(post("/api/returns/" + caseRef + "/repair-quote")
+                        .with(asBob)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"answer\":\"ACCEPT\"}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/returns/" + caseRef + "/repair-quote")
+                        .with(asAlice)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"answer\":\"MAYBE\"}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.field").value("answer"))
+                .andExpect(jsonPath("$.detail").value("Answer ACCEPT or DECLINE"));
+        mvc.perform(post("/api/returns/" + caseRef + "/repair-quote")
+                        .with(asAlice)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"answer\":\"DECLINE\"}"))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.answer").value("DECLINED"))
+                .andExpect(jsonPath("$.nextStep").value(containsString("Nothing is charged")));
+        mvc.perform(post("/api/returns/" + caseRef + "/repair-quote")
+                        .with(asAlice)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"answer\":\"ACCEPT\"}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.detail").value(containsString("already declined")));
+        driver.awaitClosed(caseRef);
+        assertThat(driver.facts(caseRef).outcome())
+                .isEqualTo(sale.itmall.assurance.policy.CaseOutcome.REPAIR_QUOTE_DECLINED);
+    }
+
+    @Test
     void whatTheLookupMarksNotReturnableTheApiRefusesTooAndNothingIsWritten() throws Exception {
         String planned = fixtures.asset(alice, AssetCategory.END_USER_TERMINAL, 50, true);
         long requestsBefore = count("select count(*) from return_requests");

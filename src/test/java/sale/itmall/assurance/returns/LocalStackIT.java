@@ -428,6 +428,55 @@ class LocalStackIT {
                 });
     }
 
+    @Test
+    void aPaidRepairQuotedInTasklistIsAcceptedByTheCustomerAndAnUnansweredOneExpiresOnTheBrokersClock()
+            throws Exception {
+        String accepted = submit(AssetCategory.END_USER_TERMINAL, 400, true);
+        String unanswered = submit(AssetCategory.END_USER_TERMINAL, 400, true);
+        for (String caseRef : List.of(accepted, unanswered)) {
+            // the remote diagnosis form's number field sends a JSON number, its currency field the text typed
+            complete(
+                    instance(caseRef),
+                    "Task_RemoteDiagnosis",
+                    Map.of(
+                            "diagnosisOutcome",
+                            "HARDWARE_DEFECT",
+                            "repairQuoteAmount",
+                            310.5,
+                            "repairQuoteCurrency",
+                            "usd"));
+            await().atMost(WAIT).until(() -> store.require(caseRef).status() == CaseStatus.AWAITING_QUOTE_ANSWER);
+        }
+
+        assertThat(submissions
+                        .answerRepairQuote(accepted, "ACCEPT", "customer:e2e")
+                        .answer())
+                .isEqualTo(sale.itmall.assurance.policy.RepairQuote.Answer.ACCEPTED);
+        long instance = instance(accepted);
+        complete(instance, "Task_RmaApproval", Map.of("rmaDecision", "APPROVE"));
+        await().atMost(WAIT).until(() -> store.require(accepted).rmaNumber() != null);
+        submissions.publishReceipt(store.require(accepted).rmaNumber(), "WH-E2E-" + accepted, null);
+        complete(instance, "Task_Inspection", Map.of("benchFinding", "DEFECT_CONFIRMED", "resolution", "REPAIR"));
+        CaseRecord repaired = awaitClosed(accepted);
+        assertThat(repaired.outcome()).isEqualTo(CaseOutcome.PAID_REPAIR);
+        assertThat(store.charges(repaired.id())).singleElement().satisfies(ch -> {
+            assertThat(ch.reason()).isEqualTo(ChargeReason.PAID_REPAIR);
+            assertThat(ch.amount()).isEqualByComparingTo("310.50");
+            assertThat(ch.currency()).isEqualTo("USD");
+        });
+        assertThat(store.shipments(repaired.id()))
+                .filteredOn(l -> l.direction() == sale.itmall.assurance.policy.FreightLeg.Direction.OUTBOUND)
+                .singleElement()
+                .satisfies(
+                        leg -> assertThat(leg.payer()).isEqualTo(sale.itmall.assurance.policy.FreightLeg.Payer.CLIENT));
+
+        advanceClock(Duration.ofDays(store.require(unanswered).terms().repairQuoteValidityDays())
+                .plusMinutes(1));
+        assertThat(awaitClosed(unanswered).outcome()).isEqualTo(CaseOutcome.REPAIR_QUOTE_EXPIRED);
+        assertThat(auditTypes(unanswered))
+                .containsSubsequence("DIAGNOSIS_RECORDED", "REPAIR_QUOTE_EXPIRED", "CASE_CLOSED");
+    }
+
     /** The open user task at an element of another process (the late unit's) whose instance carries the case. */
     static long taskOfCase(String caseRef, String elementId) throws Exception {
         operateLogin();
