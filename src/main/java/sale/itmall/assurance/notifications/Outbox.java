@@ -12,6 +12,7 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import sale.itmall.assurance.returns.CaseFacts;
+import sale.itmall.assurance.returns.Customer;
 import sale.itmall.assurance.returns.RequestFacts;
 
 /**
@@ -101,6 +102,29 @@ class Outbox {
                         """
         insert into notifications (reference, step, recipient, subject, body, created_at) values (?, ?, ?, ?, ?, ?)""")
                 .params(recipient, step, recipient, mail.subject(), mail.body(), Timestamp.from(at))
+                .update();
+    }
+
+    /** A mail to a customer about one of their assets, not a case (a coverage notice): on their Messages page. */
+    void queueCustomerMail(Customer customer, String template, String step, Map<String, Object> model, Instant at) {
+        if (!step.startsWith("coverage-")) {
+            throw new IllegalArgumentException("An asset mail's step starts with 'coverage-': " + step);
+        }
+        Map<String, Object> variables = new HashMap<>(model);
+        variables.put("customer", customer);
+        Mail mail = render(template, variables);
+        jdbc.sql(
+                        """
+        insert into notifications (reference, customer_id, step, recipient, subject, body, created_at)
+        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        customer.customerNumber(),
+                        customer.id().value(),
+                        step,
+                        customer.email(),
+                        mail.subject(),
+                        mail.body(),
+                        Timestamp.from(at))
                 .update();
     }
 

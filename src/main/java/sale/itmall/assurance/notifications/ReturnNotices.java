@@ -10,12 +10,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import sale.itmall.assurance.policy.CaseOutcome;
 import sale.itmall.assurance.policy.FreightLeg;
+import sale.itmall.assurance.policy.ServicePolicy;
 import sale.itmall.assurance.returns.CaseFacts;
 import sale.itmall.assurance.returns.ReturnEvent;
 import sale.itmall.assurance.returns.ReturnEvent.AccountReinstated;
 import sale.itmall.assurance.returns.ReturnEvent.AccountSuspended;
 import sale.itmall.assurance.returns.ReturnEvent.AdvanceReplacementShipped;
 import sale.itmall.assurance.returns.ReturnEvent.ClosedAtEntitlement;
+import sale.itmall.assurance.returns.ReturnEvent.CoverageEnding;
 import sale.itmall.assurance.returns.ReturnEvent.DiagnosisRecorded;
 import sale.itmall.assurance.returns.ReturnEvent.DisputeRuled;
 import sale.itmall.assurance.returns.ReturnEvent.LateUnitDecided;
@@ -57,6 +59,24 @@ class ReturnNotices {
     void on(ReturnEvent event) {
         switch (event) {
             case RequestReceived e -> outbox.queueForRequest(e.r(), "request-received", Map.of(), e.at());
+            case CoverageEnding e ->
+                outbox.queueCustomerMail(
+                        e.customer(),
+                        "coverage-ending",
+                        "coverage-" + e.term().name().toLowerCase(LANGUAGE) + "-" + e.serialNumber() + "-"
+                                + e.lastDay(),
+                        Map.of(
+                                "serialNumber",
+                                e.serialNumber(),
+                                "model",
+                                e.model(),
+                                "termText",
+                                e.term() == ServicePolicy.CoverTerm.WARRANTY
+                                        ? "hardware warranty"
+                                        : "premium maintenance (remote diagnosis by TAC)",
+                                "lastDay",
+                                e.lastDay().toString()),
+                        e.at());
             case RequestSettled e ->
                 outbox.queueForRequest(
                         e.r(),

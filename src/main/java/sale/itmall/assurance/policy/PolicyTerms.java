@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param diagnosisSlaHours the time TAC has for remote diagnosis before Level-3 escalation (§1.2)
  * @param repairQuoteValidityDays how long the customer has to accept a paid repair quote (the policy is silent: the
  *     process owner sets it); null in terms a case kept before quotes existed
+ * @param coverageNoticeDays how long before a warranty or premium-maintenance term ends the customer is told, with the
+ *     Service Governance Team's contact for extended warranty agreements
  */
 public record PolicyTerms(
         String policyRevision,
@@ -31,7 +33,8 @@ public record PolicyTerms(
         Integer returnWindowDays,
         Integer complianceLimitDays,
         Integer diagnosisSlaHours,
-        Integer repairQuoteValidityDays) {
+        Integer repairQuoteValidityDays,
+        Integer coverageNoticeDays) {
 
     public PolicyTerms {
         require(policyRevision != null && !policyRevision.isBlank(), "policyRevision");
@@ -54,6 +57,7 @@ public record PolicyTerms(
     /** The terms as the decision must give them today: every output, including those added after the first revision. */
     public PolicyTerms complete() {
         require(repairQuoteValidityDays != null && repairQuoteValidityDays > 0, "repairQuoteValidityDays");
+        require(coverageNoticeDays != null && coverageNoticeDays > 0, "coverageNoticeDays");
         return this;
     }
 

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import sale.itmall.assurance.policy.FreightLeg.Direction;
 import sale.itmall.assurance.policy.FreightLeg.Payer;
@@ -130,6 +132,35 @@ public final class ServicePolicy {
                                 ? new DiagnosisDecision(null, null, false, true)
                                 : new DiagnosisDecision(CaseOutcome.OUT_OF_WARRANTY, null, false);
         };
+    }
+
+    /** A warranty or premium-maintenance term of an asset that ends soon, and its last covered day. */
+    public record CoverageEnd(CoverTerm term, LocalDate lastDay) {}
+
+    public enum CoverTerm {
+        WARRANTY,
+        MAINTENANCE
+    }
+
+    /**
+     * The ITMall terms of an asset that end within the terms' notice period from {@code day} (last day included):
+     * the customer is told once, with whom to agree an extension. An asset under a manufacturer's plan follows the
+     * manufacturer's terms, so none.
+     */
+    public List<CoverageEnd> coverageEnding(AssetFacts asset, LocalDate day) {
+        if (asset.manufacturerPlan()) {
+            return List.of();
+        }
+        LocalDate noticeFrom = day.plusDays(terms.coverageNoticeDays());
+        List<CoverageEnd> ending = new ArrayList<>();
+        LocalDate warrantyEnd = warrantyEndsOn(asset);
+        if (!warrantyEnd.isBefore(day) && !warrantyEnd.isAfter(noticeFrom)) {
+            ending.add(new CoverageEnd(CoverTerm.WARRANTY, warrantyEnd));
+        }
+        maintenanceEndsOn(asset)
+                .filter(end -> !end.isBefore(day) && !end.isAfter(noticeFrom))
+                .ifPresent(end -> ending.add(new CoverageEnd(CoverTerm.MAINTENANCE, end)));
+        return ending;
     }
 
     /** The return-by and compliance-limit instants of an RMA authorized at {@code authorizedAt} (§3.2). */

@@ -111,9 +111,11 @@ class PortalPages {
             @ModelAttribute("customer") Customer customer,
             @RequestParam(required = false) String order,
             @RequestParam(required = false) String typed,
+            @RequestParam(required = false) String select,
             Model model) {
         String chosen = typed != null && !typed.isBlank() ? typed : order;
         model.addAttribute("typed", typed);
+        model.addAttribute("select", select);
         if (chosen != null && !chosen.isBlank()) {
             try {
                 model.addAttribute("order", portal.order(customer, chosen));

@@ -11,6 +11,7 @@ import sale.itmall.assurance.policy.FreightLeg;
 import sale.itmall.assurance.policy.LateUnitDecision;
 import sale.itmall.assurance.policy.RepairQuote;
 import sale.itmall.assurance.policy.RmaDeadlines.ReturnStanding;
+import sale.itmall.assurance.policy.ServicePolicy;
 
 /**
  * What the returns module decided, published in the transaction that recorded it (Spring application events): other
@@ -34,6 +35,16 @@ public sealed interface ReturnEvent {
     }
 
     record RequestReceived(RequestFacts r, Instant at) implements RequestEvent {}
+
+    /** A warranty or premium-maintenance term of a customer's asset ends soon (told once per term and last day). */
+    record CoverageEnding(
+            Customer customer,
+            String serialNumber,
+            String model,
+            ServicePolicy.CoverTerm term,
+            LocalDate lastDay,
+            Instant at)
+            implements ReturnEvent {}
 
     /** Every case of the request is closed. */
     record RequestSettled(RequestFacts r, Instant at) implements RequestEvent {}

@@ -199,6 +199,14 @@ public class ReturnsQuery {
                 .orElseThrow(() -> new ReturnRejected("orderNumber", "No order " + orderNumber + " on your account"));
     }
 
+    /** Every asset the customer owns (their installed base), as the lookup sees each, by serial number. */
+    public List<AssetView> assets(Customer customer) {
+        return jdbc.sql(ASSET_SELECT + " order by a.serial_number")
+                .param(customer.id().value())
+                .query((rs, n) -> assetView(rs, customer))
+                .list();
+    }
+
     public AssetView warranty(Customer customer, String serialNumber) {
         if (serialNumber == null || serialNumber.isBlank()) {
             throw new ReturnRejected("serialNumber", "Enter a serial number");

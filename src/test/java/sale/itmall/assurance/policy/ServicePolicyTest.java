@@ -154,6 +154,30 @@ class ServicePolicyTest {
     }
 
     @Nested
+    class CoverageNotice {
+        @Test
+        void aTermIsDueForNoticeFromThirtyDaysBeforeItsLastDayThroughThatDay() {
+            AssetFacts terminal = asset(AssetCategory.END_USER_TERMINAL);
+            ServicePolicy p = policy(terminal);
+            LocalDate lastDay = p.warrantyEndsOn(terminal);
+            assertThat(p.terms().coverageNoticeDays()).isEqualTo(30);
+            assertThat(p.coverageEnding(terminal, lastDay.minusDays(31))).isEmpty();
+            assertThat(p.coverageEnding(terminal, lastDay.minusDays(30)))
+                    .containsExactly(new ServicePolicy.CoverageEnd(ServicePolicy.CoverTerm.WARRANTY, lastDay));
+            assertThat(p.coverageEnding(terminal, lastDay))
+                    .containsExactly(new ServicePolicy.CoverageEnd(ServicePolicy.CoverTerm.WARRANTY, lastDay));
+            assertThat(p.coverageEnding(terminal, lastDay.plusDays(1))).isEmpty();
+            LocalDate maintenanceEnd = p.maintenanceEndsOn(terminal).orElseThrow();
+            assertThat(p.coverageEnding(terminal, maintenanceEnd.minusDays(3)))
+                    .containsExactly(
+                            new ServicePolicy.CoverageEnd(ServicePolicy.CoverTerm.MAINTENANCE, maintenanceEnd));
+            AssetFacts planned =
+                    new AssetFacts("SN-P", AssetCategory.END_USER_TERMINAL, SHIPPED, BigDecimal.TEN, true, null);
+            assertThat(p.coverageEnding(planned, lastDay)).isEmpty();
+        }
+    }
+
+    @Nested
     class PaidRepair {
         final AssetFacts terminal = asset(AssetCategory.END_USER_TERMINAL);
         final Instant offeredAt = Instant.parse("2026-06-01T09:00:00Z");

@@ -427,6 +427,52 @@ class PortalBrowserTest {
         driver.awaitWaitingAt(caseRef, "Task_RmaApproval");
     }
 
+    @Test
+    void theCustomersEquipmentSortsFiltersAndStartsAReturnFromItsRow() throws IOException {
+        String terminal = fixtures.asset(customer, AssetCategory.END_USER_TERMINAL, 400, false);
+        String planned = fixtures.asset(customer, AssetCategory.ACCESSORY, 30, true);
+        String ending = fixtures.asset(customer, AssetCategory.ACCESSORY, 350, false);
+        browser.get(url("/"));
+        browser.findElement(By.linkText("My equipment")).click();
+        waitFor(() -> browser.getCurrentUrl().endsWith("/equipment"));
+        assertThat(browser.findElement(By.id("equipment-count")).getText()).isEqualTo("4 of 4 assets");
+        // by warranty end, soonest first (the default), then latest first
+        assertThat(serials()).containsExactly(terminal, ending, planned, young);
+        assertThat(browser.findElement(By.cssSelector("tr[data-serial='" + ending + "']"))
+                        .getText())
+                .contains("ends soon");
+        assertThat(browser.findElement(By.cssSelector("th[aria-sort]")).getText())
+                .startsWith("Warranty ends");
+        browser.findElement(By.id("sort-warranty")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("dir=desc"));
+        assertThat(serials()).containsExactly(young, planned, ending, terminal);
+        assertThat(browser.findElements(By.cssSelector("tr[data-serial='" + young + "'] .ends-soon")))
+                .isEmpty();
+        WebElement plannedRow = browser.findElement(By.cssSelector("tr[data-serial='" + planned + "']"));
+        assertThat(plannedRow.getText()).contains("Manufacturer plan");
+        assertThat(plannedRow.findElements(By.cssSelector(".start-return"))).isEmpty();
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("cover")))
+                .selectByVisibleText("Maintenance only");
+        browser.findElement(By.xpath("//button[text()='Filter']")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("cover=MAINTENANCE_ONLY"));
+        assertThat(serials()).containsExactly(terminal);
+        assertThat(browser.findElement(By.id("equipment-count")).getText()).isEqualTo("1 of 4 assets");
+        shot("equipment");
+
+        browser.findElement(By.cssSelector("tr[data-serial='" + terminal + "'] .start-return"))
+                .click();
+        waitFor(() -> browser.getCurrentUrl().contains("/returns/new"));
+        WebElement box = browser.findElement(By.cssSelector("input[data-serial='" + terminal + "']"));
+        assertThat(box.isSelected()).isTrue();
+    }
+
+    java.util.List<String> serials() {
+        return browser.findElements(By.cssSelector("#equipment tbody tr")).stream()
+                .map(r -> r.getAttribute("data-serial"))
+                .toList();
+    }
+
     @Autowired
     sale.itmall.assurance.returns.ReturnSubmissions submissions;
 

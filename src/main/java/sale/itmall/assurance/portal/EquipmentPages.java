@@ -1,0 +1,91 @@
+package sale.itmall.assurance.portal;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+import sale.itmall.assurance.policy.EntitlementStatus;
+import sale.itmall.assurance.returns.Customer;
+import sale.itmall.assurance.returns.ReturnsQuery;
+import sale.itmall.assurance.returns.ReturnsQuery.AssetView;
+
+/**
+ * The customer's installed base on one page: every asset they own with its cover, sortable by any column and filtered
+ * by text or cover; a return starts from its row.
+ */
+@Controller
+class EquipmentPages {
+
+    /** The columns a customer can sort by, with how each compares (missing dates last). */
+    static final Map<String, Comparator<AssetView>> COLUMNS = Map.of(
+            "serial", Comparator.comparing(AssetView::serialNumber),
+            "model", Comparator.comparing(AssetView::model, String.CASE_INSENSITIVE_ORDER),
+            "category", Comparator.comparing(AssetView::category),
+            "shipped", dates(AssetView::shippedOn),
+            "warranty", dates(AssetView::warrantyEndsOn),
+            "maintenance", dates(AssetView::maintenanceEndsOn),
+            "plan", Comparator.comparing(AssetView::manufacturerPlan),
+            "cover", Comparator.comparing(AssetView::entitlement),
+            "open", Comparator.comparing(a -> a.openCaseRef() == null ? "" : a.openCaseRef()));
+
+    private final ReturnsQuery portal;
+    private final PortalAccounts accounts;
+    private final Clock clock;
+
+    EquipmentPages(ReturnsQuery portal, PortalAccounts accounts, Clock clock) {
+        this.portal = portal;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    private static Comparator<AssetView> dates(Function<AssetView, LocalDate> date) {
+        return Comparator.comparing(date, Comparator.nullsLast(Comparator.naturalOrder()));
+    }
+
+    @ModelAttribute("customer")
+    Customer customer(Principal me) {
+        return me == null ? null : accounts.customerOf(me);
+    }
+
+    @GetMapping("/equipment")
+    String equipment(
+            @ModelAttribute("customer") Customer customer,
+            @RequestParam(defaultValue = "warranty") String sort,
+            @RequestParam(defaultValue = "asc") String dir,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) EntitlementStatus cover,
+            Model model) {
+        List<AssetView> all = portal.assets(customer);
+        String column = COLUMNS.containsKey(sort) ? sort : "warranty";
+        boolean descending = "desc".equals(dir);
+        Comparator<AssetView> order = COLUMNS.get(column).thenComparing(COLUMNS.get("serial"));
+        String text = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
+        List<AssetView> shown = all.stream()
+                .filter(a -> cover == null || a.entitlement() == cover)
+                .filter(a -> text.isEmpty()
+                        || (a.serialNumber() + " " + a.model() + " " + (a.orderNumber() == null ? "" : a.orderNumber()))
+                                .toLowerCase(Locale.ROOT)
+                                .contains(text))
+                .sorted(descending ? order.reversed() : order)
+                .toList();
+        model.addAttribute("assets", shown);
+        model.addAttribute("total", all.size());
+        model.addAttribute("sort", column);
+        model.addAttribute("dir", descending ? "desc" : "asc");
+        model.addAttribute("q", q == null ? "" : q.trim());
+        model.addAttribute("cover", cover);
+        model.addAttribute("covers", EntitlementStatus.values());
+        model.addAttribute("today", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        return "equipment";
+    }
+}
