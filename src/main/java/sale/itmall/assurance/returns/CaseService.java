@@ -164,8 +164,8 @@ class CaseService {
                 decision.exclusion() == null ? null : decision.exclusion().name();
         RepairQuote quote = null;
         if (decision.paidRepairQuote()) {
-            store.insertRepairQuote(
-                    c.id(), RepairQuote.offer(quoteAmount, quoteCurrency, now, c.terms()), decidedBy, now);
+            String currency = quoteCurrency == null || quoteCurrency.isBlank() ? c.currency() : quoteCurrency;
+            store.insertRepairQuote(c.id(), RepairQuote.offer(quoteAmount, currency, now, c.terms()), decidedBy, now);
             quote = store.repairQuote(c.id()).orElseThrow().quote();
         }
         store.insertDiagnosis(c.id(), parsed.name(), exclusion, notes, decidedBy, now);
@@ -218,6 +218,10 @@ class CaseService {
                 .orElseThrow(() -> new ReturnRejected("caseRef", caseRef + " has no paid repair quote to answer"));
         RepairQuote.Answer answer = accept ? RepairQuote.Answer.ACCEPTED : RepairQuote.Answer.DECLINED;
         Instant now = clock.instant();
+        if (row.answer() == null && c.closed()) {
+            throw new ReturnRejected(
+                    "caseRef", caseRef + " is closed: its paid repair quote can no longer be answered");
+        }
         if (row.answer() == null && !row.quote().openAt(now)) {
             throw new ReturnRejected(
                     "caseRef",

@@ -393,26 +393,8 @@ class PortalBrowserTest {
 
     @Test
     void aCustomerReadsAPaidRepairQuoteOnTheReturnPageAndAcceptsIt() throws IOException {
-        String old = fixtures.asset(customer, AssetCategory.END_USER_TERMINAL, 400, false);
-        String caseRef = submissions
-                .submit(
-                        customer,
-                        null,
-                        List.of(new sale.itmall.assurance.returns.ReturnSubmissions.Item(old, "Screen flickers")))
-                .caseReferences()
-                .get(0);
-        driver.completeUserTask(
-                caseRef,
-                "Task_RemoteDiagnosis",
-                "Task_RecordDiagnosis",
-                java.util.Map.of(
-                        "diagnosisOutcome",
-                        "HARDWARE_DEFECT",
-                        "repairQuoteAmount",
-                        new java.math.BigDecimal("120.00"),
-                        "repairQuoteCurrency",
-                        "USD"));
-        driver.awaitWaitingAt(caseRef, "Task_AwaitQuoteAnswer");
+        String caseRef = scenarios.quote(
+                scenarios.caseAtDiagnosis(customer, AssetCategory.END_USER_TERMINAL, 400), "120.00", "USD");
 
         browser.get(url("/returns/" + caseRef));
         WebElement quote = browser.findElement(By.id("repair-quote"));

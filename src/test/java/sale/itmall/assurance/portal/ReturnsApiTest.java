@@ -182,23 +182,7 @@ class ReturnsApiTest {
 
     @Test
     void aPaidRepairQuoteIsTrackedAndAnsweredThroughTheApiOnlyByItsCustomerAndOnlyOneWay() throws Exception {
-        String old = fixtures.asset(alice, AssetCategory.ACCESSORY, 400, false);
-        String caseRef = submissions
-                .submit(alice, null, List.of(new ReturnSubmissions.Item(old, "Port dead")))
-                .caseReferences()
-                .get(0);
-        driver.completeUserTask(
-                caseRef,
-                "Task_RemoteDiagnosis",
-                "Task_RecordDiagnosis",
-                java.util.Map.of(
-                        "diagnosisOutcome",
-                        "HARDWARE_DEFECT",
-                        "repairQuoteAmount",
-                        new java.math.BigDecimal("42.5"),
-                        "repairQuoteCurrency",
-                        "GBP"));
-        driver.awaitWaitingAt(caseRef, "Task_AwaitQuoteAnswer");
+        String caseRef = scenarios.quote(scenarios.caseAtDiagnosis(alice, AssetCategory.ACCESSORY, 400), "42.5", "GBP");
 
         mvc.perform(get("/api/returns/" + caseRef).with(asAlice))
                 .andExpect(status().isOk())

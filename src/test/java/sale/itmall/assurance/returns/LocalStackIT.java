@@ -314,7 +314,9 @@ class LocalStackIT {
                             .isEmpty());
             assertThat(browser.findElement(By.tagName("main")).getText())
                     .contains("Resolved remotely (software/configuration)")
-                    .contains("Hardware defect confirmed: request an RMA");
+                    .contains("Hardware defect confirmed: an RMA under warranty, otherwise a paid repair quote")
+                    // the paid repair fields show only for an asset outside its warranty
+                    .doesNotContain("Paid repair price");
             // the form's radio inputs are styled away: a person clicks the option's label
             WebElement option = new WebDriverWait(browser, WAIT)
                     .until(d -> d.findElement(

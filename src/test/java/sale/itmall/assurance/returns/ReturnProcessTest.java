@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.UserTaskRecordValue;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -148,21 +147,8 @@ class ReturnProcessTest {
 
     // ---- paid repair when the warranty does not pay -------------------------------------------------------------
 
-    /** TAC confirms the defect and quotes a paid repair, as the remote diagnosis form sends it. */
     String quoted(String caseRef, String amount, String currency) {
-        driver.completeUserTask(
-                caseRef,
-                "Task_RemoteDiagnosis",
-                "Task_RecordDiagnosis",
-                Map.of(
-                        "diagnosisOutcome",
-                        "HARDWARE_DEFECT",
-                        "repairQuoteAmount",
-                        new BigDecimal(amount),
-                        "repairQuoteCurrency",
-                        currency));
-        driver.awaitWaitingAt(caseRef, ProcessContract.Elements.AWAIT_QUOTE_ANSWER);
-        return caseRef;
+        return scenarios.quote(caseRef, amount, currency);
     }
 
     String mail(String caseRef, String step) {

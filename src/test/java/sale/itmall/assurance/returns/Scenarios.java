@@ -49,6 +49,26 @@ public class Scenarios {
         return caseRef;
     }
 
+    /**
+     * A case at remote diagnosis (an asset outside its warranty) whose defect TAC confirmed with a paid repair quote, as
+     * the remote diagnosis form sends it; waiting for the customer's answer.
+     */
+    public String quote(String caseRef, String amount, String currency) {
+        driver.completeUserTask(
+                caseRef,
+                "Task_RemoteDiagnosis",
+                "Task_RecordDiagnosis",
+                Map.of(
+                        "diagnosisOutcome",
+                        "HARDWARE_DEFECT",
+                        "repairQuoteAmount",
+                        new java.math.BigDecimal(amount),
+                        "repairQuoteCurrency",
+                        currency));
+        driver.awaitWaitingAt(caseRef, "Task_AwaitQuoteAnswer");
+        return caseRef;
+    }
+
     /** A case whose defect was confirmed and whose RMA was authorized, waiting for the returned unit. */
     public String caseAwaitingReturn(String customer, int shippedDaysAgo) {
         return authorize(caseAtDiagnosis(customer, AssetCategory.ENTERPRISE_INFRASTRUCTURE, shippedDaysAgo));
