@@ -107,8 +107,8 @@ class Outbox {
 
     /** A mail to a customer about one of their assets, not a case (a coverage notice): on their Messages page. */
     void queueCustomerMail(Customer customer, String template, String step, Map<String, Object> model, Instant at) {
-        if (!step.startsWith("coverage-")) {
-            throw new IllegalArgumentException("An asset mail's step starts with 'coverage-': " + step);
+        if (!step.startsWith("coverage-") && !step.startsWith("extension-")) {
+            throw new IllegalArgumentException("An asset mail's step starts with 'coverage-' or 'extension-': " + step);
         }
         Map<String, Object> variables = new HashMap<>(model);
         variables.put("customer", customer);

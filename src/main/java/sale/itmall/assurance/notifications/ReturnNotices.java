@@ -20,6 +20,7 @@ import sale.itmall.assurance.returns.ReturnEvent.ClosedAtEntitlement;
 import sale.itmall.assurance.returns.ReturnEvent.CoverageEnding;
 import sale.itmall.assurance.returns.ReturnEvent.DiagnosisRecorded;
 import sale.itmall.assurance.returns.ReturnEvent.DisputeRuled;
+import sale.itmall.assurance.returns.ReturnEvent.ExtensionAnswered;
 import sale.itmall.assurance.returns.ReturnEvent.LateUnitDecided;
 import sale.itmall.assurance.returns.ReturnEvent.LateUnitReceived;
 import sale.itmall.assurance.returns.ReturnEvent.OutboundShipped;
@@ -59,6 +60,18 @@ class ReturnNotices {
     void on(ReturnEvent event) {
         switch (event) {
             case RequestReceived e -> outbox.queueForRequest(e.r(), "request-received", Map.of(), e.at());
+            case ExtensionAnswered e ->
+                outbox.queueCustomerMail(
+                        e.customer(),
+                        "extension-answer",
+                        "extension-" + e.extensionRef(),
+                        Map.of(
+                                "extensionRef", e.extensionRef(),
+                                "serialNumber", e.serialNumber(),
+                                "model", e.model(),
+                                "offered", e.offered(),
+                                "answer", e.answer()),
+                        e.at());
             case CoverageEnding e ->
                 outbox.queueCustomerMail(
                         e.customer(),

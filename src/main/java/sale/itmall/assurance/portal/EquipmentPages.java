@@ -13,9 +13,14 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import sale.itmall.assurance.policy.EntitlementStatus;
 import sale.itmall.assurance.returns.Customer;
+import sale.itmall.assurance.returns.ReturnRejected;
+import sale.itmall.assurance.returns.ReturnSubmissions;
 import sale.itmall.assurance.returns.ReturnsQuery;
 import sale.itmall.assurance.returns.ReturnsQuery.AssetView;
 
@@ -40,11 +45,13 @@ class EquipmentPages {
 
     private final ReturnsQuery portal;
     private final PortalAccounts accounts;
+    private final ReturnSubmissions submissions;
     private final Clock clock;
 
-    EquipmentPages(ReturnsQuery portal, PortalAccounts accounts, Clock clock) {
+    EquipmentPages(ReturnsQuery portal, PortalAccounts accounts, ReturnSubmissions submissions, Clock clock) {
         this.portal = portal;
         this.accounts = accounts;
+        this.submissions = submissions;
         this.clock = clock;
     }
 
@@ -86,6 +93,27 @@ class EquipmentPages {
         model.addAttribute("cover", cover);
         model.addAttribute("covers", EntitlementStatus.values());
         model.addAttribute("today", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        model.addAttribute("extensions", portal.extensions(customer));
         return "equipment";
+    }
+
+    /** The customer asks the Service Governance Team to extend one asset's cover. */
+    @PostMapping("/equipment/{serial}/extension")
+    String askForExtension(
+            Principal me,
+            @ModelAttribute("customer") Customer customer,
+            @PathVariable String serial,
+            @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
+        try {
+            String reference = submissions.requestExtension(customer, serial, note, "customer:" + me.getName());
+            redirect.addFlashAttribute(
+                    "message",
+                    "Extension request " + reference + " sent to the Service Governance Team; their answer reaches"
+                            + " you by mail and on this page.");
+        } catch (ReturnRejected e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/equipment";
     }
 }

@@ -16,6 +16,7 @@ public final class ProcessContract {
     public static final String CASE_PROCESS_ID = "itmall-return-case";
     public static final String DISPUTE_PROCESS_ID = "itmall-policy-dispute";
     public static final String LATE_UNIT_PROCESS_ID = "itmall-late-unit";
+    public static final String EXTENSION_PROCESS_ID = "itmall-coverage-extension";
     public static final String POLICY_DECISION_ID = PolicyDecision.DECISION_ID;
 
     // messages
@@ -24,6 +25,7 @@ public final class ProcessContract {
     public static final String MSG_POLICY_DISPUTE = "policy-dispute-raised";
     public static final String MSG_LATE_UNIT = "late-unit-received";
     public static final String MSG_REPAIR_QUOTE_ANSWERED = "repair-quote-answered";
+    public static final String MSG_EXTENSION_REQUESTED = "coverage-extension-requested";
 
     // BPMN errors
     public static final String ERROR_CHARGE_DECLINED = "CHARGE_DECLINED";
@@ -53,6 +55,7 @@ public final class ProcessContract {
         public static final String DISPUTE_RECORD = "dispute-record";
         public static final String LATE_UNIT_DECIDE = "late-unit-decide";
         public static final String REPAIR_QUOTE_SETTLE = "repair-quote-settle";
+        public static final String EXTENSION_ANSWER = "extension-answer";
     }
 
     // element ids the application and its tests refer to
@@ -75,6 +78,7 @@ public final class ProcessContract {
         public static final String RECORD_LATE_UNIT = "Task_RecordLateUnitDecision";
         public static final String AWAIT_QUOTE_ANSWER = "Task_AwaitQuoteAnswer";
         public static final String SETTLE_QUOTE = "Task_SettleRepairQuote";
+        public static final String REVIEW_EXTENSION = "Task_ReviewExtension";
     }
 
     /** Where a case goes after a step that may end it early: the gateways route on these. */

@@ -111,6 +111,24 @@ public final class Variables {
             List<Option> lateUnitOptions,
             String caseLink) {}
 
+    /**
+     * Starts {@value ProcessContract#EXTENSION_PROCESS_ID}: a customer asks to extend an asset's cover; the asset's
+     * facts the governance form shows and the customer's note (plain text, shown read-only).
+     */
+    public record ExtensionRequested(
+            String extensionRef,
+            String customerNumber,
+            String customerName,
+            String serialNumber,
+            String assetModel,
+            String assetCategory,
+            String shippedOn,
+            String entitlement,
+            String warrantyEndsOn,
+            String maintenanceEndsOn,
+            String policyRevision,
+            String customerNote) {}
+
     /** A choice of a form whose choices the process gives (a radio's {@code valuesKey}). */
     public record Option(String label, String value) {}
 
@@ -145,6 +163,9 @@ public final class Variables {
     /** The late-unit form's answer; {@code lateUnitDecidedBy} is the deciding task's output mapping (its group). */
     public record LateUnitForm(
             String caseRef, String lateUnitDecision, String lateUnitReason, String lateUnitDecidedBy) {}
+
+    /** The governance form's answer to an extension request (mapped out of the user task). */
+    public record ExtensionForm(String extensionRef, String extensionDecision, String extensionAnswer) {}
 
     // ---- what workers answer ---------------------------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ import sale.itmall.assurance.process.Variables.DiagnosisForm;
 import sale.itmall.assurance.process.Variables.DiagnosisRecorded;
 import sale.itmall.assurance.process.Variables.DisputeForm;
 import sale.itmall.assurance.process.Variables.EntitlementChecked;
+import sale.itmall.assurance.process.Variables.ExtensionForm;
 import sale.itmall.assurance.process.Variables.InspectionForm;
 import sale.itmall.assurance.process.Variables.LateUnitDecided;
 import sale.itmall.assurance.process.Variables.LateUnitForm;
@@ -55,11 +56,13 @@ public class ReturnCaseWorkers {
     private final CaseService cases;
     private final Steps steps;
     private final EngineOutbox engine;
+    private final CoverageExtensions extensions;
 
-    ReturnCaseWorkers(CaseService cases, Steps steps, EngineOutbox engine) {
+    ReturnCaseWorkers(CaseService cases, Steps steps, EngineOutbox engine, CoverageExtensions extensions) {
         this.cases = cases;
         this.steps = steps;
         this.engine = engine;
+        this.extensions = extensions;
     }
 
     // ---- the request -----------------------------------------------------------------------------------------------
@@ -293,6 +296,11 @@ public class ReturnCaseWorkers {
                                         form.lateUnitDecidedBy())
                                 ? Route.CONTINUE
                                 : Route.CLOSE));
+    }
+
+    @JobWorker(type = Jobs.EXTENSION_ANSWER)
+    public void answerExtension(ActivatedJob job, @VariablesAsType ExtensionForm form) {
+        steps.run(job, () -> extensions.answer(form.extensionRef(), form.extensionDecision(), form.extensionAnswer()));
     }
 
     @JobWorker(type = Jobs.CASE_CLOSE)

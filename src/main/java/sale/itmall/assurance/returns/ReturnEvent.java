@@ -36,6 +36,17 @@ public sealed interface ReturnEvent {
 
     record RequestReceived(RequestFacts r, Instant at) implements RequestEvent {}
 
+    /** The Service Governance Team answered a customer's request to extend an asset's cover. */
+    record ExtensionAnswered(
+            Customer customer,
+            String extensionRef,
+            String serialNumber,
+            String model,
+            boolean offered,
+            String answer,
+            Instant at)
+            implements ReturnEvent {}
+
     /** A warranty or premium-maintenance term of a customer's asset ends soon (told once per term and last day). */
     record CoverageEnding(
             Customer customer,

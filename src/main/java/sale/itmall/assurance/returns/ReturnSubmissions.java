@@ -370,6 +370,73 @@ public class ReturnSubmissions {
         cases.reinstateAccount(customerNumber, reason, by);
     }
 
+    /**
+     * A customer asks the Service Governance Team to extend the cover of one of their assets: recorded and the
+     * team's process started in one transaction (through the engine outbox); one open request per asset. Answers the
+     * request's reference.
+     */
+    public String requestExtension(Customer customer, String serialNumber, String note, String by) {
+        ReturnsQuery.AssetView asset = query.warranty(customer, serialNumber);
+        if (asset.manufacturerPlan()) {
+            throw new ReturnRejected(
+                    "serialNumber",
+                    asset.serialNumber() + " is covered by the manufacturer's plan: ask the manufacturer to extend it");
+        }
+        if (note != null && note.length() > MAX_TEXT) {
+            throw new ReturnRejected("note", "Keep the note under " + MAX_TEXT + " characters");
+        }
+        plainText("note", note, "The note");
+        String text = note == null ? "" : note.trim();
+        return tx.execute(status -> {
+            Instant now = clock.instant();
+            long id = jdbc.sql("select nextval('extension_requests_id_seq')")
+                    .query(Long.class)
+                    .single();
+            String reference = "EX-%d-%06d"
+                    .formatted(LocalDate.ofInstant(now, ZoneOffset.UTC).getYear(), id);
+            try {
+                jdbc.sql(
+                                """
+            insert into extension_requests (id, reference, asset_id, customer_id, note, requested_by, requested_at)
+            select ?, ?, a.id, a.customer_id, ?, ?, ? from assets a where a.serial_number = ? and a.customer_id = ?""")
+                        .params(
+                                id,
+                                reference,
+                                text,
+                                by,
+                                CaseStore.ts(now),
+                                asset.serialNumber(),
+                                customer.id().value())
+                        .update();
+            } catch (DuplicateKeyException e) {
+                throw new ReturnRejected(
+                        "serialNumber",
+                        "An extension of " + asset.serialNumber()
+                                + " is already asked for; the Service Governance Team answers it by mail and here");
+            }
+            engine.publish(
+                    ProcessContract.MSG_EXTENSION_REQUESTED,
+                    reference,
+                    "extension:" + reference,
+                    new Variables.ExtensionRequested(
+                            reference,
+                            customer.customerNumber(),
+                            customer.name(),
+                            asset.serialNumber(),
+                            asset.model(),
+                            asset.category().name(),
+                            String.valueOf(asset.shippedOn()),
+                            asset.entitlement().name(),
+                            String.valueOf(asset.warrantyEndsOn()),
+                            asset.maintenanceEndsOn() == null
+                                    ? "none"
+                                    : asset.maintenanceEndsOn().toString(),
+                            asset.terms().policyRevision(),
+                            text));
+            return reference;
+        });
+    }
+
     /** What a customer's answer to a paid repair quote did, and what follows. */
     public record QuoteAnswer(String caseRef, RepairQuote.Answer answer, String nextStep) {}
 

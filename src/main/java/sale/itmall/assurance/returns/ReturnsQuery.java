@@ -199,6 +199,32 @@ public class ReturnsQuery {
                 .orElseThrow(() -> new ReturnRejected("orderNumber", "No order " + orderNumber + " on your account"));
     }
 
+    /** A request to extend an asset's cover: pending while {@code decision} is null. */
+    public record Extension(
+            String reference, Instant requestedAt, String note, String decision, String answer, Instant decidedAt) {}
+
+    /** The latest extension request of each of the customer's assets, by serial number. */
+    public Map<String, Extension> extensions(Customer customer) {
+        Map<String, Extension> latest = new LinkedHashMap<>();
+        jdbc.sql(
+                        """
+        select a.serial_number, e.reference, e.requested_at, e.note, e.decision, e.answer, e.decided_at
+          from extension_requests e join assets a on a.id = e.asset_id
+         where e.customer_id = ? order by e.id""")
+                .param(customer.id().value())
+                .query((rs, n) -> latest.put(
+                        rs.getString(1),
+                        new Extension(
+                                rs.getString(2),
+                                CaseStore.instant(rs, 3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                CaseStore.instant(rs, 7))))
+                .list();
+        return latest;
+    }
+
     /** Every asset the customer owns (their installed base), as the lookup sees each, by serial number. */
     public List<AssetView> assets(Customer customer) {
         return jdbc.sql(ASSET_SELECT + " order by a.serial_number")

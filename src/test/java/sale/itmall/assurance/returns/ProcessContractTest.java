@@ -48,14 +48,17 @@ class ProcessContractTest {
             ProcessContract.REQUEST_PROCESS_ID, Variables.RequestStarted.class,
             ProcessContract.CASE_PROCESS_ID, Variables.CaseStarted.class,
             ProcessContract.DISPUTE_PROCESS_ID, Variables.DisputeRaised.class,
-            ProcessContract.LATE_UNIT_PROCESS_ID, Variables.LateUnitReceived.class);
+            ProcessContract.LATE_UNIT_PROCESS_ID, Variables.LateUnitReceived.class,
+            ProcessContract.EXTENSION_PROCESS_ID, Variables.ExtensionRequested.class);
 
     /** What each message carries. */
     static final Map<String, Class<?>> MESSAGES = Map.of(
             ProcessContract.MSG_ASSET_RECEIVED, Variables.ReceiptMessage.class,
             ProcessContract.MSG_CANCELLATION, Variables.CancellationMessage.class,
             ProcessContract.MSG_POLICY_DISPUTE, Variables.DisputeRaised.class,
-            ProcessContract.MSG_LATE_UNIT, Variables.LateUnitReceived.class);
+            ProcessContract.MSG_LATE_UNIT, Variables.LateUnitReceived.class,
+            ProcessContract.MSG_REPAIR_QUOTE_ANSWERED, Variables.RepairQuoteAnswer.class,
+            ProcessContract.MSG_EXTENSION_REQUESTED, Variables.ExtensionRequested.class);
 
     static final Set<String> FEEL_WORDS = Set.of(
             "and",
@@ -181,7 +184,8 @@ class ProcessContractTest {
                         ProcessContract.Elements.INSPECTION, StaffRole.BENCH_TECHNICIAN.group(),
                         ProcessContract.Elements.DISPUTE_REVIEW, StaffRole.SERVICE_GOVERNANCE.group(),
                         ProcessContract.Elements.LATE_UNIT_GOVERNANCE, StaffRole.SERVICE_GOVERNANCE.group(),
-                        ProcessContract.Elements.LATE_UNIT_RMA, StaffRole.RMA_APPROVER.group()));
+                        ProcessContract.Elements.LATE_UNIT_RMA, StaffRole.RMA_APPROVER.group(),
+                        ProcessContract.Elements.REVIEW_EXTENSION, StaffRole.SERVICE_GOVERNANCE.group()));
     }
 
     @Test

@@ -110,12 +110,24 @@ public class ProcessDriver {
      * The created user task at an element of another process (e.g. the policy dispute) whose instance carries the
      * case's reference.
      */
+    /** The user task at an element of a process whose instance has {@code variable} = {@code value}. */
+    public UserTaskRecordValue userTaskWith(String bpmnProcessId, String elementId, String variable, String value) {
+        waiting().until(() -> findUserTaskWith(bpmnProcessId, elementId, variable, value)
+                .isPresent());
+        return findUserTaskWith(bpmnProcessId, elementId, variable, value).orElseThrow();
+    }
+
     public UserTaskRecordValue userTaskOf(String bpmnProcessId, String elementId, String caseRef) {
         waiting().until(() -> findUserTaskOf(bpmnProcessId, elementId, caseRef).isPresent());
         return findUserTaskOf(bpmnProcessId, elementId, caseRef).orElseThrow();
     }
 
     private Optional<UserTaskRecordValue> findUserTaskOf(String bpmnProcessId, String elementId, String caseRef) {
+        return findUserTaskWith(bpmnProcessId, elementId, "caseRef", caseRef);
+    }
+
+    private Optional<UserTaskRecordValue> findUserTaskWith(
+            String bpmnProcessId, String elementId, String variable, String value) {
         List<UserTaskRecordValue> tasks = StreamSupport.stream(
                         records().records().spliterator(), false)
                 .filter(r -> r.getIntent() == UserTaskIntent.CREATED)
@@ -124,8 +136,7 @@ public class ProcessDriver {
                         && v.getElementId().equals(elementId))
                 .toList();
         return tasks.stream()
-                .filter(v ->
-                        caseRef.equals(variablesOf(v.getProcessInstanceKey()).get("caseRef")))
+                .filter(v -> value.equals(variablesOf(v.getProcessInstanceKey()).get(variable)))
                 .findFirst();
     }
 

@@ -35,7 +35,7 @@ class ReturnCaseWorkersTest {
 
     final CaseService cases = mock(CaseService.class);
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    final ReturnCaseWorkers workers = new ReturnCaseWorkers(cases, new Steps(meters, Clock.systemUTC()), null);
+    final ReturnCaseWorkers workers = new ReturnCaseWorkers(cases, new Steps(meters, Clock.systemUTC()), null, null);
     final ActivatedJob job = mock(ActivatedJob.class);
 
     @BeforeEach

@@ -1,0 +1,94 @@
+package sale.itmall.assurance.returns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.camunda.zeebe.protocol.record.value.UserTaskRecordValue;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import sale.itmall.assurance.policy.AssetCategory;
+import sale.itmall.assurance.process.ProcessContract;
+import sale.itmall.assurance.support.ApplicationTest;
+import sale.itmall.assurance.support.Fixtures;
+
+/** bpmn/itmall-coverage-extension.bpmn on the embedded engine: a customer's request reaches governance and back. */
+@ApplicationTest
+class ExtensionRequestTest {
+
+    @Autowired
+    ReturnSubmissions submissions;
+
+    @Autowired
+    ReturnsQuery query;
+
+    @Autowired
+    ProcessDriver driver;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anExtensionRequestReachesTheGovernanceTeamWithTheAssetsFactsAndItsAnswerReachesTheCustomer() {
+        String number = fixtures.customer(true);
+        String serial = fixtures.asset(number, AssetCategory.END_USER_TERMINAL, 345, false);
+        Customer customer = query.customerByNumber(number).orElseThrow();
+
+        String ref = submissions.requestExtension(customer, serial, "Two more years, **please**", "customer:test");
+        assertThatThrownBy(() -> submissions.requestExtension(customer, serial, null, "customer:test"))
+                .isInstanceOf(ReturnRejected.class)
+                .hasMessageContaining("already asked for");
+
+        UserTaskRecordValue task = driver.userTaskWith(
+                ProcessContract.EXTENSION_PROCESS_ID, ProcessContract.Elements.REVIEW_EXTENSION, "extensionRef", ref);
+        assertThat(task.getCandidateGroupsList()).containsExactly("service-governance");
+        assertThat(driver.formIdOf(task.getFormKey())).isEqualTo("coverage-extension");
+        ReturnsQuery.AssetView asset = query.warranty(customer, serial);
+        assertThat(driver.variablesOf(task.getProcessInstanceKey()))
+                .containsEntry("serialNumber", serial)
+                .containsEntry("customerNumber", number)
+                .containsEntry("entitlement", "WARRANTY")
+                .containsEntry("warrantyEndsOn", asset.warrantyEndsOn().toString())
+                .containsEntry("customerNote", "Two more years, **please**");
+        assertThat(query.extensions(customer).get(serial).decision()).isNull();
+
+        driver.completeUserTaskOf(
+                task,
+                ProcessContract.EXTENSION_PROCESS_ID,
+                "Task_AnswerExtension",
+                Map.of(
+                        "extensionDecision",
+                        "OFFERED",
+                        "extensionAnswer",
+                        "Two more years for 180 USD; reply to sign."));
+        driver.awaitCompleted(task.getProcessInstanceKey());
+
+        ReturnsQuery.Extension answered = query.extensions(customer).get(serial);
+        assertThat(answered.decision()).isEqualTo("OFFERED");
+        assertThat(answered.answer()).isEqualTo("Two more years for 180 USD; reply to sign.");
+        assertThat(jdbc.sql("select body from notifications where step = ?")
+                        .param("extension-" + ref)
+                        .query(String.class)
+                        .single())
+                .contains("they offer an extended warranty agreement")
+                .contains("Two more years for 180 USD; reply to sign.")
+                .contains("services@itmall.sale");
+        // answered, the asset can be asked about again
+        assertThat(submissions.requestExtension(customer, serial, null, "customer:test"))
+                .isNotEqualTo(ref);
+    }
+
+    @Test
+    void anAssetUnderAManufacturersPlanIsReferredToTheManufacturer() {
+        String number = fixtures.customer(true);
+        String serial = fixtures.asset(number, AssetCategory.END_USER_TERMINAL, 100, true);
+        Customer customer = query.customerByNumber(number).orElseThrow();
+        assertThatThrownBy(() -> submissions.requestExtension(customer, serial, null, "customer:test"))
+                .isInstanceOf(ReturnRejected.class)
+                .hasMessageContaining("manufacturer");
+    }
+}
