@@ -449,6 +449,44 @@ class PortalBrowserTest {
         assertThat(box.isSelected()).isTrue();
     }
 
+    @Test
+    void aCustomerAsksForAnExtensionFromTheirEquipmentAndReadsTheGovernanceTeamsAnswerThere() throws IOException {
+        String ending = fixtures.asset(customer, AssetCategory.END_USER_TERMINAL, 345, false);
+        browser.get(url("/equipment"));
+        WebElement row = browser.findElement(By.cssSelector("tr[data-serial='" + ending + "']"));
+        click(row.findElement(By.tagName("summary")));
+        row.findElement(By.tagName("textarea")).sendKeys("Two more years <b>please</b>");
+        row.findElement(By.xpath(".//button[contains(., 'Service Governance Team')]"))
+                .click();
+        waitFor(() -> text().contains("sent to the Service Governance Team"));
+        row = browser.findElement(By.cssSelector("tr[data-serial='" + ending + "']"));
+        assertThat(row.getText()).contains("awaiting the Service Governance Team");
+        assertThat(row.findElements(By.tagName("summary"))).isEmpty();
+
+        String ref = row.findElement(By.cssSelector(".extension")).getText().replaceAll(".*\\((EX-[0-9-]+)\\).*", "$1");
+        var task = driver.userTaskWith(
+                sale.itmall.assurance.process.ProcessContract.EXTENSION_PROCESS_ID,
+                "Task_ReviewExtension",
+                "extensionRef",
+                ref);
+        assertThat(driver.variablesOf(task.getProcessInstanceKey()))
+                .containsEntry("customerNote", "Two more years <b>please</b>");
+        driver.completeUserTaskOf(
+                task,
+                sale.itmall.assurance.process.ProcessContract.EXTENSION_PROCESS_ID,
+                "Task_AnswerExtension",
+                java.util.Map.of("extensionDecision", "DECLINED", "extensionAnswer", "This model is end of life."));
+        driver.awaitCompleted(task.getProcessInstanceKey());
+        browser.navigate().refresh();
+        row = browser.findElement(By.cssSelector("tr[data-serial='" + ending + "']"));
+        assertThat(row.getText()).contains("Extension declined").contains("This model is end of life.");
+        shot("equipment-extension");
+    }
+
+    void click(WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].click()", element);
+    }
+
     java.util.List<String> serials() {
         return browser.findElements(By.cssSelector("#equipment tbody tr")).stream()
                 .map(r -> r.getAttribute("data-serial"))

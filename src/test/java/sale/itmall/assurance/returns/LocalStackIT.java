@@ -121,6 +121,9 @@ class LocalStackIT {
     @Autowired
     Fixtures fixtures;
 
+    @Autowired
+    ReturnsQuery query;
+
     // ---- the broker's REST API and actuator, and Operate's API ----------------------------------------------------
 
     static JsonNode send(HttpRequest request) throws Exception {
@@ -479,8 +482,31 @@ class LocalStackIT {
                 .containsSubsequence("DIAGNOSIS_RECORDED", "REPAIR_QUOTE_EXPIRED", "CASE_CLOSED");
     }
 
+    @Test
+    void theGovernanceTeamAnswersAnExtensionRequestThroughTasklistAndTheCustomerIsTold() throws Exception {
+        String number = fixtures.customer(true);
+        String serial = fixtures.asset(number, AssetCategory.END_USER_TERMINAL, 345, false);
+        Customer customer = query.customerByNumber(number).orElseThrow();
+        String ref = submissions.requestExtension(customer, serial, "Another year?", "customer:e2e");
+
+        long task = taskWith("Task_ReviewExtension", "extensionRef", ref);
+        post(
+                BROKER + "/v2/user-tasks/" + task + "/completion",
+                Map.of(
+                        "variables",
+                        Map.of("extensionDecision", "OFFERED", "extensionAnswer", "One more year for 120 USD.")));
+        await().atMost(WAIT).until(() -> "OFFERED"
+                .equals(query.extensions(customer).get(serial).decision()));
+        assertThat(query.extensions(customer).get(serial).answer()).isEqualTo("One more year for 120 USD.");
+    }
+
     /** The open user task at an element of another process (the late unit's) whose instance carries the case. */
     static long taskOfCase(String caseRef, String elementId) throws Exception {
+        return taskWith(elementId, "caseRef", caseRef);
+    }
+
+    /** The open user task at an element whose instance has the variable {@code name} = {@code value}. */
+    static long taskWith(String elementId, String name, String value) throws Exception {
         operateLogin();
         long[] found = new long[1];
         await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
@@ -496,9 +522,9 @@ class LocalStackIT {
                                                 "processInstanceKey",
                                                 task.path("processInstanceKey").asLong(),
                                                 "name",
-                                                "caseRef")))
+                                                name)))
                         .path("items");
-                if (!vars.isEmpty() && vars.get(0).path("value").asText().equals("\"" + caseRef + "\"")) {
+                if (!vars.isEmpty() && vars.get(0).path("value").asText().equals("\"" + value + "\"")) {
                     found[0] = (task.has("userTaskKey") ? task.get("userTaskKey") : task.get("key")).asLong();
                     return true;
                 }
