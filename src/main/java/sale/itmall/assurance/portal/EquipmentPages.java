@@ -1,13 +1,13 @@
 package sale.itmall.assurance.portal;
 
 import java.security.Principal;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.SequencedMap;
 import java.util.function.Function;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import sale.itmall.assurance.policy.EntitlementStatus;
 import sale.itmall.assurance.returns.Customer;
-import sale.itmall.assurance.returns.ReturnRejected;
 import sale.itmall.assurance.returns.ReturnSubmissions;
 import sale.itmall.assurance.returns.ReturnsQuery;
 import sale.itmall.assurance.returns.ReturnsQuery.AssetView;
@@ -31,28 +30,31 @@ import sale.itmall.assurance.returns.ReturnsQuery.AssetView;
 @Controller
 class EquipmentPages {
 
-    /** The columns a customer can sort by, with how each compares (missing dates last). */
-    static final Map<String, Comparator<AssetView>> COLUMNS = Map.of(
-            "serial", Comparator.comparing(AssetView::serialNumber),
-            "model", Comparator.comparing(AssetView::model, String.CASE_INSENSITIVE_ORDER),
-            "category", Comparator.comparing(AssetView::category),
-            "shipped", dates(AssetView::shippedOn),
-            "warranty", dates(AssetView::warrantyEndsOn),
-            "maintenance", dates(AssetView::maintenanceEndsOn),
-            "plan", Comparator.comparing(AssetView::manufacturerPlan),
-            "cover", Comparator.comparing(AssetView::entitlement),
-            "open", Comparator.comparing(a -> a.openCaseRef() == null ? "" : a.openCaseRef()));
+    /** The page's columns in their order, each with how it sorts (missing dates last). */
+    static final SequencedMap<String, Comparator<AssetView>> COLUMNS = columns();
+
+    private static SequencedMap<String, Comparator<AssetView>> columns() {
+        SequencedMap<String, Comparator<AssetView>> columns = new LinkedHashMap<>();
+        columns.put("serial", Comparator.comparing(AssetView::serialNumber));
+        columns.put("model", Comparator.comparing(AssetView::model, String.CASE_INSENSITIVE_ORDER));
+        columns.put("category", Comparator.comparing(AssetView::category));
+        columns.put("shipped", dates(AssetView::shippedOn));
+        columns.put("warranty", dates(AssetView::warrantyEndsOn));
+        columns.put("maintenance", dates(AssetView::maintenanceEndsOn));
+        columns.put("plan", Comparator.comparing(AssetView::manufacturerPlan));
+        columns.put("cover", Comparator.comparing(AssetView::entitlement));
+        columns.put("open", Comparator.comparing(a -> a.openCaseRef() == null ? "" : a.openCaseRef()));
+        return Collections.unmodifiableSequencedMap(columns);
+    }
 
     private final ReturnsQuery portal;
     private final PortalAccounts accounts;
     private final ReturnSubmissions submissions;
-    private final Clock clock;
 
-    EquipmentPages(ReturnsQuery portal, PortalAccounts accounts, ReturnSubmissions submissions, Clock clock) {
+    EquipmentPages(ReturnsQuery portal, PortalAccounts accounts, ReturnSubmissions submissions) {
         this.portal = portal;
         this.accounts = accounts;
         this.submissions = submissions;
-        this.clock = clock;
     }
 
     private static Comparator<AssetView> dates(Function<AssetView, LocalDate> date) {
@@ -92,7 +94,7 @@ class EquipmentPages {
         model.addAttribute("q", q == null ? "" : q.trim());
         model.addAttribute("cover", cover);
         model.addAttribute("covers", EntitlementStatus.values());
-        model.addAttribute("today", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        model.addAttribute("columns", COLUMNS.keySet());
         model.addAttribute("extensions", portal.extensions(customer));
         return "equipment";
     }
@@ -105,15 +107,11 @@ class EquipmentPages {
             @PathVariable String serial,
             @RequestParam(required = false) String note,
             RedirectAttributes redirect) {
-        try {
-            String reference = submissions.requestExtension(customer, serial, note, "customer:" + me.getName());
-            redirect.addFlashAttribute(
-                    "message",
-                    "Extension request " + reference + " sent to the Service Governance Team; their answer reaches"
-                            + " you by mail and on this page.");
-        } catch (ReturnRejected e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/equipment";
+        return Redirects.after(
+                redirect,
+                "/equipment",
+                () -> "Extension request "
+                        + submissions.requestExtension(customer, serial, note, "customer:" + me.getName())
+                        + " sent to the Service Governance Team; their answer reaches you by mail and on this page.");
     }
 }

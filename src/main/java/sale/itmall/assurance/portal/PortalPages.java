@@ -233,27 +233,19 @@ class PortalPages {
             @RequestParam(required = false) String answer,
             RedirectAttributes redirect) {
         portal.ownCase(customer, caseRef);
-        try {
+        return Redirects.after(redirect, "/returns/" + caseRef, () -> {
             ReturnSubmissions.QuoteAnswer done =
                     submissions.answerRepairQuote(caseRef, answer, "customer:" + me.getName());
-            redirect.addFlashAttribute(
-                    "message",
-                    (done.answer() == RepairQuote.Answer.ACCEPTED ? "Paid repair accepted. " : "Paid repair declined. ")
-                            + done.nextStep());
-        } catch (ReturnRejected e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/returns/" + caseRef;
+            return (done.answer() == RepairQuote.Answer.ACCEPTED ? "Paid repair accepted. " : "Paid repair declined. ")
+                    + done.nextStep();
+        });
     }
 
     /** Runs a customer's action on a case and returns to its page with the outcome or the reason it was refused. */
     private static String backToCase(String caseRef, RedirectAttributes redirect, String done, Runnable action) {
-        try {
+        return Redirects.after(redirect, "/returns/" + caseRef, () -> {
             action.run();
-            redirect.addFlashAttribute("message", done);
-        } catch (ReturnRejected e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/returns/" + caseRef;
+            return done;
+        });
     }
 }

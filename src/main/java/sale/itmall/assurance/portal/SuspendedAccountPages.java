@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import sale.itmall.assurance.returns.ReturnRejected;
 import sale.itmall.assurance.returns.ReturnSubmissions;
 import sale.itmall.assurance.returns.ReturnsQuery;
 
@@ -39,13 +38,9 @@ class SuspendedAccountPages {
             @PathVariable String customerNumber,
             @RequestParam(defaultValue = "") String reason,
             RedirectAttributes redirect) {
-        try {
+        return Redirects.after(redirect, "/staff/accounts/suspended", () -> {
             submissions.reinstateAccount(customerNumber, reason, "staff:" + me.getName());
-            redirect.addFlashAttribute(
-                    "message", "Account " + customerNumber + " reinstated; the customer is told why.");
-        } catch (ReturnRejected e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/staff/accounts/suspended";
+            return "Account " + customerNumber + " reinstated; the customer is told why.";
+        });
     }
 }

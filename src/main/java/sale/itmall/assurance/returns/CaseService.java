@@ -143,11 +143,14 @@ class CaseService {
 
     // ---- 2. remote diagnosis ----------------------------------------------------------------------------------------
 
+    /** Where the diagnosis sends the case, and the paid repair quote it offered (null when none). */
+    record Diagnosed(DiagnosisDecision decision, RepairQuote quote) {}
+
     /**
      * Records the remote diagnosis; a confirmed defect the warranty does not pay for, with a price from TAC, becomes a
      * paid repair quote (kept once: a repeated job finds the first) the customer answers.
      */
-    DiagnosisDecision recordDiagnosis(
+    Diagnosed recordDiagnosis(
             String caseRef,
             String outcome,
             String exclusionCode,
@@ -198,14 +201,7 @@ class CaseService {
                 decision.advanceReplacement(),
                 decision.closeWith(),
                 quote));
-        return decision;
-    }
-
-    Instant quoteValidUntil(String caseRef) {
-        return store.repairQuote(store.require(caseRef).id())
-                .orElseThrow(() -> new PolicyViolation("Case " + caseRef + " has no paid repair quote"))
-                .quote()
-                .validUntil();
+        return new Diagnosed(decision, quote);
     }
 
     /**
@@ -218,27 +214,30 @@ class CaseService {
                 .orElseThrow(() -> new ReturnRejected("caseRef", caseRef + " has no paid repair quote to answer"));
         RepairQuote.Answer answer = accept ? RepairQuote.Answer.ACCEPTED : RepairQuote.Answer.DECLINED;
         Instant now = clock.instant();
-        if (row.answer() == null && c.closed()) {
-            throw new ReturnRejected(
-                    "caseRef", caseRef + " is closed: its paid repair quote can no longer be answered");
+        if (row.answer() == null) {
+            if (c.closed()) {
+                throw new ReturnRejected(
+                        "caseRef", caseRef + " is closed: its paid repair quote can no longer be answered");
+            }
+            if (!row.quote().openAt(now)) {
+                throw new ReturnRejected(
+                        "caseRef",
+                        "The paid repair quote of " + caseRef + " expired on "
+                                + Labels.when(row.quote().validUntil()));
+            }
+            if (store.answerRepairQuote(c.id(), answer, by, now)) {
+                store.setStatus(c.id(), accept ? CaseStatus.AWAITING_RMA_APPROVAL : CaseStatus.CLOSING);
+                audit.record(
+                        c,
+                        "REPAIR_QUOTE_" + answer,
+                        by,
+                        "Paid repair at " + row.quote().amount() + " "
+                                + row.quote().currency() + " " + answer.name().toLowerCase(Locale.ROOT),
+                        now);
+                return answer;
+            }
         }
-        if (row.answer() == null && !row.quote().openAt(now)) {
-            throw new ReturnRejected(
-                    "caseRef",
-                    "The paid repair quote of " + caseRef + " expired on "
-                            + Labels.when(row.quote().validUntil()));
-        }
-        if (row.answer() == null && store.answerRepairQuote(c.id(), answer, by, now)) {
-            store.setStatus(c.id(), accept ? CaseStatus.AWAITING_RMA_APPROVAL : CaseStatus.CLOSING);
-            audit.record(
-                    c,
-                    "REPAIR_QUOTE_" + answer,
-                    by,
-                    "Paid repair at " + row.quote().amount() + " " + row.quote().currency() + " "
-                            + answer.name().toLowerCase(Locale.ROOT),
-                    now);
-            return answer;
-        }
+        // answered before (or by a request at the same moment): the same answer stands, another is refused
         RepairQuote.Answer given = store.repairQuote(c.id()).orElseThrow().answer();
         if (given != answer) {
             throw new ReturnRejected(
@@ -597,8 +596,8 @@ class CaseService {
         LocalDate exchangeDate = advance.map(r -> LocalDate.ofInstant(r.issuedAt(), ZoneOffset.UTC))
                 .orElse(today());
         Optional<RepairQuote> paidRepair = acceptedQuote(c);
-        ResolutionPlan plan =
-                resolution(c, parsedFinding, parsedResolution, exclusionCode, advance.isPresent(), exchangeDate);
+        ResolutionPlan plan = resolution(
+                c, paidRepair, parsedFinding, parsedResolution, exclusionCode, advance.isPresent(), exchangeDate);
         store.insertInspection(
                 c.id(),
                 parsedFinding.name(),
@@ -692,14 +691,14 @@ class CaseService {
     }
 
     /** The bench's resolution under the case's terms: a paid repair's if the customer bought one, else the warranty's. */
-    private ResolutionPlan resolution(
+    private static ResolutionPlan resolution(
             CaseRecord c,
+            Optional<RepairQuote> paidRepair,
             BenchFinding finding,
             Resolution requested,
             String exclusionCode,
             boolean advanceShipped,
             LocalDate exchangeDate) {
-        Optional<RepairQuote> paidRepair = acceptedQuote(c);
         return paidRepair.isPresent()
                 ? c.policy()
                         .resolvePaidRepair(
@@ -720,6 +719,7 @@ class CaseService {
         boolean advance = replacement.filter(CaseStore.ReplacementRow::advance).isPresent();
         ResolutionPlan plan = resolution(
                 c,
+                acceptedQuote(c),
                 BenchFinding.valueOf(inspection.finding()),
                 inspection.resolution() == null ? null : Resolution.valueOf(inspection.resolution()),
                 inspection.exclusionReason(),

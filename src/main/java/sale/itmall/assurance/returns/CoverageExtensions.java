@@ -6,6 +6,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import sale.itmall.assurance.policy.Codes;
 import sale.itmall.assurance.policy.PolicyViolation;
 
 /**
@@ -35,13 +36,7 @@ class CoverageExtensions {
     }
 
     void answer(String extensionRef, String decision, String answer) {
-        Decision parsed;
-        try {
-            parsed = Decision.valueOf(decision == null ? "" : decision);
-        } catch (IllegalArgumentException e) {
-            throw new PolicyViolation("The extension form's answer '" + decision + "' is not OFFERED or DECLINED"
-                    + " (extensionDecision); correct it and complete the task again");
-        }
+        Decision parsed = Codes.parse(Decision.class, decision, "extension decision (extensionDecision)");
         if (answer == null || answer.isBlank()) {
             throw new PolicyViolation("The extension form was completed without an answer to the customer"
                     + " (extensionAnswer): the customer reads it");

@@ -1,6 +1,5 @@
 package sale.itmall.assurance.returns;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -12,7 +11,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import sale.itmall.assurance.policy.AssetCategory;
 import sale.itmall.assurance.policy.AssetFacts;
 import sale.itmall.assurance.policy.PolicyDecision;
 import sale.itmall.assurance.policy.ServicePolicy;
@@ -64,16 +62,10 @@ public class CoverageNotices {
                a.manufacturer_plan, a.warranty_ends_override
           from assets a where a.owner = 'CUSTOMER' and not a.manufacturer_plan""")
                 .query((rs, n) -> new Owned(
-                        rs.getLong(1),
-                        new CustomerId(rs.getLong(2)),
-                        rs.getString(3),
-                        new AssetFacts(
-                                rs.getString(4),
-                                AssetCategory.valueOf(rs.getString(5)),
-                                rs.getObject(6, LocalDate.class),
-                                rs.getBigDecimal(7) == null ? BigDecimal.ZERO : rs.getBigDecimal(7),
-                                rs.getBoolean(8),
-                                rs.getObject(9, LocalDate.class))))
+                        rs.getLong("id"),
+                        new CustomerId(rs.getLong("customer_id")),
+                        rs.getString("model"),
+                        ReturnsQuery.assetFacts(rs)))
                 .list();
         int sent = 0;
         for (Owned asset : assets) {

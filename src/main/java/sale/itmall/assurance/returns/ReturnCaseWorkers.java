@@ -123,7 +123,7 @@ public class ReturnCaseWorkers {
     @JobWorker(type = Jobs.DIAGNOSIS_RECORD)
     public DiagnosisRecorded recordDiagnosis(ActivatedJob job, @VariablesAsType DiagnosisForm form) {
         return steps.run(job, () -> {
-            DiagnosisDecision d = cases.recordDiagnosis(
+            CaseService.Diagnosed diagnosed = cases.recordDiagnosis(
                     form.caseRef(),
                     form.diagnosisOutcome(),
                     form.exclusionReason(),
@@ -131,12 +131,13 @@ public class ReturnCaseWorkers {
                     "tasklist:tac-engineers",
                     form.repairQuoteAmount(),
                     form.repairQuoteCurrency());
+            DiagnosisDecision d = diagnosed.decision();
             return new DiagnosisRecorded(
                     d.paidRepairQuote() ? Route.QUOTE : d.goesToRmaApproval() ? Route.CONTINUE : Route.CLOSE,
                     d.advanceReplacement(),
                     d.exclusion() == null ? null : d.exclusion().name(),
                     d.closeWith() == null ? null : d.closeWith().name(),
-                    d.paidRepairQuote() ? iso(cases.quoteValidUntil(form.caseRef())) : null);
+                    diagnosed.quote() == null ? null : iso(diagnosed.quote().validUntil()));
         });
     }
 

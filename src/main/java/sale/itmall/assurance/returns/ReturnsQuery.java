@@ -126,6 +126,8 @@ public class ReturnsQuery {
             String openCaseRef,
             boolean returnable,
             String notReturnableReason,
+            boolean warrantyEndsSoon,
+            boolean maintenanceEndsSoon,
             PolicyTerms terms) {}
 
     public record OrderView(String orderNumber, LocalDate orderedOn, List<AssetView> assets) {}
@@ -139,15 +141,20 @@ public class ReturnsQuery {
        where a.customer_id = ? and a.owner = 'CUSTOMER'
       """;
 
-    private AssetView assetView(ResultSet rs, Customer customer) throws SQLException {
-        AssetCategory category = AssetCategory.valueOf(rs.getString("category"));
-        AssetFacts facts = new AssetFacts(
+    /** An asset's facts from a row with the columns of {@code assets} by name. */
+    static AssetFacts assetFacts(ResultSet rs) throws SQLException {
+        return new AssetFacts(
                 rs.getString("serial_number"),
-                category,
+                AssetCategory.valueOf(rs.getString("category")),
                 rs.getObject("coverage_start", LocalDate.class),
                 rs.getBigDecimal("unit_price"),
                 rs.getBoolean("manufacturer_plan"),
                 rs.getObject("warranty_ends_override", LocalDate.class));
+    }
+
+    private AssetView assetView(ResultSet rs, Customer customer) throws SQLException {
+        AssetFacts facts = assetFacts(rs);
+        AssetCategory category = facts.category();
         DecidedTerms decided = decision.current(category);
         ServicePolicy policy = new ServicePolicy(decided.terms());
         Entitlement e = policy.entitlement(facts, customer.suspended(), today());
@@ -155,6 +162,9 @@ public class ReturnsQuery {
         String reason = openCase != null
                 ? "Already in an open return " + openCase
                 : policy.closeBeforeDiagnosis(e).isPresent() ? e.explanation() : null;
+        List<ServicePolicy.CoverTerm> endingSoon = policy.coverageEnding(facts, today()).stream()
+                .map(ServicePolicy.CoverageEnd::term)
+                .toList();
         return new AssetView(
                 facts.serialNumber(),
                 rs.getString("model"),
@@ -171,6 +181,8 @@ public class ReturnsQuery {
                 openCase,
                 reason == null,
                 reason,
+                endingSoon.contains(ServicePolicy.CoverTerm.WARRANTY),
+                endingSoon.contains(ServicePolicy.CoverTerm.MAINTENANCE),
                 decided.terms());
     }
 
