@@ -3,16 +3,25 @@
   const form = document.getElementById('wizard');
   const review = document.getElementById('review');
   if (!form || !review) { return; }
+  // the page's words, in the reader's language (messages*.properties, wizard.js.*): {0}, {1} are filled in
+  const words = form.dataset;
+  function fill(text, a, b) { return text.replace('{0}', a).replace('{1}', b); }
   function render() {
     const rows = [];
     form.querySelectorAll('input[type=checkbox]:checked').forEach(function (box) {
       const item = box.closest('.item');
       const files = Array.from(item.querySelector('input[type=file]').files).map(function (f) { return f.name; });
       const fault = item.querySelector('textarea').value.trim();
-      rows.push({ model: box.dataset.model + ' · ' + box.dataset.serial, fault: fault || '(no description yet)', files: files.length ? files.length + ' proof(s): ' + files.join(', ') : 'no proofs' });
+      rows.push({ model: box.dataset.model + ' · ' + box.dataset.serial, fault: fault || words.noDescription, files: files.length ? fill(words.proofs, files.length, files.join(', ')) : words.noProofs });
     });
     review.textContent = '';
-    if (!rows.length) { review.innerHTML = '<p class="hint">Select the items to return above.</p>'; return; }
+    if (!rows.length) {
+      const hint = document.createElement('p');
+      hint.className = 'hint';
+      hint.textContent = words.selectHint;
+      review.appendChild(hint);
+      return;
+    }
     const list = document.createElement('ul');
     rows.forEach(function (r) {
       const li = document.createElement('li');
@@ -40,8 +49,7 @@
     warning.className = 'error';
     warning.setAttribute('role', 'alert');
     warning.id = 'upload-error';
-    warning.textContent = 'Not submitted: ' + tooBig.join(', ') + ' is larger than ' + Math.round(maxBytes / 1048576)
-      + ' MB. Attach a smaller file (a cropped photo, a shorter log); everything you typed is still here.';
+    warning.textContent = fill(words.tooBig, tooBig.join(', '), Math.round(maxBytes / 1048576));
     form.insertBefore(warning, form.firstChild);
     warning.scrollIntoView();
   });

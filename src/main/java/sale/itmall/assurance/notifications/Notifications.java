@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import sale.itmall.assurance.returns.CaseFacts;
 import sale.itmall.assurance.returns.CustomerId;
+import sale.itmall.assurance.shared.Audience;
 
 /**
  * The notifications module's reads: every mail queued for a customer (the portal's Messages page) or about a case
@@ -57,8 +58,9 @@ public class Notifications {
      * Queues a mail about a sign-in (template {@code templates/mail/<step>.txt}, step starting {@code account-}) to one
      * person, in the caller's transaction; the dispatcher sends it like any other.
      */
-    public void queueAccountMail(String step, String recipient, Map<String, Object> model, Instant at) {
-        outbox.queueAccountMail(step, recipient, model, at);
+    public void queueAccountMail(
+            String step, String recipient, Audience reader, Map<String, Object> model, Instant at) {
+        outbox.queueAccountMail(step, recipient, reader, model, at);
     }
 
     /** Mails the mail server did not take within the retry window (about three days), oldest first. */

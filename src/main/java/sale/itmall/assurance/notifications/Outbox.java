@@ -3,8 +3,8 @@ package sale.itmall.assurance.notifications;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.thymeleaf.context.Context;
@@ -14,6 +14,9 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import sale.itmall.assurance.returns.CaseFacts;
 import sale.itmall.assurance.returns.Customer;
 import sale.itmall.assurance.returns.RequestFacts;
+import sale.itmall.assurance.returns.ReturnsQuery;
+import sale.itmall.assurance.shared.Audience;
+import sale.itmall.assurance.shared.Labels;
 
 /**
  * The mail outbox ({@code notifications} table): renders a step's template ({@code templates/mail/<step>.txt}, whose
@@ -27,9 +30,13 @@ class Outbox {
 
     private final JdbcClient jdbc;
     private final SpringTemplateEngine templates;
+    private final Labels labels;
+    private final ReturnsQuery customers;
 
-    Outbox(JdbcClient jdbc) {
+    Outbox(JdbcClient jdbc, MessageSource messages, Labels labels, ReturnsQuery customers) {
         this.jdbc = jdbc;
+        this.labels = labels;
+        this.customers = customers;
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/mail/");
         resolver.setSuffix(".txt");
@@ -38,6 +45,7 @@ class Outbox {
         resolver.setCheckExistence(true);
         this.templates = new SpringTemplateEngine();
         this.templates.setTemplateResolver(resolver);
+        this.templates.setTemplateEngineMessageSource(messages);
     }
 
     /**
@@ -51,7 +59,8 @@ class Outbox {
         if (c.terms() != null) {
             variables.put("terms", c.terms());
         }
-        Mail mail = render(template, variables);
+        Mail mail =
+                render(template, variables, customers.customer(c.customerId()).audience());
         jdbc.sql(
                         """
         insert into notifications (case_id, reference, customer_id, step, recipient, subject, body, created_at)
@@ -75,7 +84,7 @@ class Outbox {
     void queueForRequest(RequestFacts r, String step, Map<String, Object> model, Instant at) {
         Map<String, Object> variables = new HashMap<>(model);
         variables.put("r", r);
-        Mail mail = render(step, variables);
+        Mail mail = render(step, variables, customers.customer(r.customerId()).audience());
         jdbc.sql(
                         """
         insert into notifications (request_id, reference, customer_id, step, recipient, subject, body, created_at)
@@ -93,11 +102,11 @@ class Outbox {
     }
 
     /** A mail about a sign-in to one person (an invitation, a password reset): no case, no request, never on a Messages page. */
-    void queueAccountMail(String step, String recipient, Map<String, Object> model, Instant at) {
+    void queueAccountMail(String step, String recipient, Audience reader, Map<String, Object> model, Instant at) {
         if (!step.startsWith("account-")) {
             throw new IllegalArgumentException("A sign-in mail's step starts with 'account-': " + step);
         }
-        Mail mail = render(step, new HashMap<>(model));
+        Mail mail = render(step, new HashMap<>(model), reader);
         jdbc.sql(
                         """
         insert into notifications (reference, step, recipient, subject, body, created_at) values (?, ?, ?, ?, ?, ?)""")
@@ -112,7 +121,7 @@ class Outbox {
         }
         Map<String, Object> variables = new HashMap<>(model);
         variables.put("customer", customer);
-        Mail mail = render(template, variables);
+        Mail mail = render(template, variables, customer.audience());
         jdbc.sql(
                         """
         insert into notifications (reference, customer_id, step, recipient, subject, body, created_at)
@@ -130,9 +139,11 @@ class Outbox {
 
     private record Mail(String subject, String body) {}
 
-    private Mail render(String template, Map<String, Object> variables) {
+    /** The template in the reader's language, its instants in their time zone ({@code f}: {@link MailFormat}). */
+    private Mail render(String template, Map<String, Object> variables, Audience reader) {
         variables.put("governance", GOVERNANCE_CONTACT);
-        String text = templates.process(template, new Context(Locale.ENGLISH, variables));
+        variables.put("f", new MailFormat(labels, reader));
+        String text = templates.process(template, new Context(reader.language(), variables));
         int newline = text.indexOf('\n');
         if (!text.startsWith("Subject: ") || newline < 0) {
             throw new IllegalStateException("Template mail/" + template + ".txt must start with a 'Subject: ' line");

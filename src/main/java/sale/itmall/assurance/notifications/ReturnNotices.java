@@ -5,12 +5,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import sale.itmall.assurance.policy.CaseOutcome;
-import sale.itmall.assurance.policy.FreightLeg;
-import sale.itmall.assurance.policy.ServicePolicy;
 import sale.itmall.assurance.returns.CaseFacts;
 import sale.itmall.assurance.returns.ReturnEvent;
 import sale.itmall.assurance.returns.ReturnEvent.AccountReinstated;
@@ -35,25 +32,20 @@ import sale.itmall.assurance.returns.ReturnEvent.RmaExpired;
 import sale.itmall.assurance.returns.ReturnEvent.RmaRejected;
 import sale.itmall.assurance.returns.ReturnEvent.UnitPriceCharged;
 import sale.itmall.assurance.returns.ReturnEvent.UnitReceived;
-import sale.itmall.assurance.shared.Labels;
 
 /**
  * Turns what the returns module decided into the customer's mail: each {@link ReturnEvent} picks its template
- * ({@code templates/mail/<step>.txt}) and the words it needs. The listener runs in the transaction that published the
+ * ({@code templates/mail/<step>.txt}) and the facts it shows; the template words them in the customer's language
+ * ({@code mails*.properties}). The listener runs in the transaction that published the
  * event, so the mail is in the outbox exactly when the decision is recorded.
  */
 @Component
 class ReturnNotices {
 
-    /** Mails are in English until the customer's language is known (a second messages file adds one). */
-    private static final Locale LANGUAGE = Locale.ENGLISH;
-
     private final Outbox outbox;
-    private final Labels labels;
 
-    ReturnNotices(Outbox outbox, Labels labels) {
+    ReturnNotices(Outbox outbox) {
         this.outbox = outbox;
-        this.labels = labels;
     }
 
     @EventListener
@@ -76,122 +68,42 @@ class ReturnNotices {
                 outbox.queueCustomerMail(
                         e.customer(),
                         "coverage-ending",
-                        "coverage-" + e.term().name().toLowerCase(LANGUAGE) + "-" + e.serialNumber() + "-"
+                        "coverage-" + e.term().name().toLowerCase(Locale.ROOT) + "-" + e.serialNumber() + "-"
                                 + e.lastDay(),
                         Map.of(
-                                "serialNumber",
-                                e.serialNumber(),
-                                "model",
-                                e.model(),
-                                "termText",
-                                e.term() == ServicePolicy.CoverTerm.WARRANTY
-                                        ? "hardware warranty"
-                                        : "premium maintenance (remote diagnosis by TAC)",
-                                "lastDay",
-                                e.lastDay().toString()),
+                                "serialNumber", e.serialNumber(),
+                                "model", e.model(),
+                                "term", e.term().name(),
+                                "lastDay", e.lastDay()),
                         e.at());
-            case RequestSettled e ->
-                outbox.queueForRequest(
-                        e.r(),
-                        "request-summary",
-                        Map.of(
-                                "items",
-                                e.r().cases().stream()
-                                        .map(c -> Map.of(
-                                                "caseRef",
-                                                c.reference(),
-                                                "model",
-                                                c.model(),
-                                                "serial",
-                                                c.serialNumber(),
-                                                "outcome",
-                                                c.outcome() == null ? "still open" : words(c.outcome())))
-                                        .toList()),
-                        e.at());
+            case RequestSettled e -> outbox.queueForRequest(e.r(), "request-summary", Map.of(), e.at());
             case ClosedAtEntitlement e ->
                 queue(
                         e.c(),
                         "entitlement-closed",
                         e.at(),
-                        Map.of("outcomeText", words(e.outcome()), "explanation", e.explanation()));
-            case DiagnosisRecorded e ->
-                queue(
-                        e.c(),
-                        "diagnosis-result",
-                        e.at(),
-                        Map.of(
-                                "diagnosisText",
-                                words(e.outcome())
-                                        + (e.exclusion() == null
-                                                ? ""
-                                                : " (" + words(e.exclusion()) + ", not covered under §4.0)"),
-                                "nextText",
-                                nextAfterDiagnosis(e)));
+                        Map.of("outcome", e.outcome(), "entitlement", e.entitlement()));
+            case DiagnosisRecorded e -> queue(e.c(), "diagnosis-result", e.at(), diagnosis(e));
             case RepairQuoteSettled e ->
                 queue(
                         e.c(),
                         "repair-quote-answer",
                         e.at(),
-                        Map.of(
-                                "answer",
-                                e.answer().name(),
-                                "amount",
-                                e.quote().amount().toPlainString() + " "
-                                        + e.quote().currency(),
-                                "validUntil",
-                                Labels.when(e.quote().validUntil())));
+                        Map.of("answer", e.answer().name(), "quote", e.quote()));
             case RmaRejected e ->
-                queue(
-                        e.c(),
-                        "rma-rejected",
-                        e.at(),
-                        Map.of("reason", e.reason() == null || e.reason().isBlank() ? "not given" : e.reason()));
-            case RmaAuthorized e ->
-                queue(
-                        e.c(),
-                        "rma-authorized",
-                        e.at(),
-                        Map.of(
-                                "rmaNumber",
-                                e.c().rmaNumber(),
-                                "returnBy",
-                                Labels.when(e.c().returnDueAt()),
-                                "complianceLimit",
-                                Labels.when(e.c().complianceLimitAt()),
-                                "advance",
-                                e.c().advanceReplacement()));
+                queue(e.c(), "rma-rejected", e.at(), Map.of("reason", e.reason() == null ? "" : e.reason()));
+            case RmaAuthorized e -> queue(e.c(), "rma-authorized", e.at(), Map.of());
             case AdvanceReplacementShipped e ->
                 queue(
                         e.c(),
                         "advance-shipped",
                         e.at(),
-                        Map.of(
-                                "replacementSerial",
-                                e.replacementSerial(),
-                                "warrantyEnd",
-                                e.warrantyEndsOn().toString(),
-                                "returnBy",
-                                Labels.when(e.c().returnDueAt())));
-            case ReturnOverdue e ->
-                queue(
-                        e.c(),
-                        "return-overdue",
-                        e.at(),
-                        Map.of(
-                                "returnBy",
-                                Labels.when(e.c().returnDueAt()),
-                                "complianceLimit",
-                                Labels.when(e.c().complianceLimitAt())));
+                        Map.of("replacementSerial", e.replacementSerial(), "warrantyEnd", e.warrantyEndsOn()));
+            case ReturnOverdue e -> queue(e.c(), "return-overdue", e.at(), Map.of());
             case RmaExpired e -> queue(e.c(), "rma-expired", e.at(), Map.of());
-            case UnitPriceCharged e ->
-                queue(e.c(), "charged", e.at(), Map.of("amount", e.amount().toPlainString()));
-            case AccountSuspended e ->
-                queue(
-                        e.c(),
-                        "account-suspended",
-                        e.at(),
-                        Map.of("amount", e.amount().toPlainString()));
-            case UnitReceived e -> queue(e.c(), "unit-received", e.at(), Map.of("standing", words(e.standing())));
+            case UnitPriceCharged e -> queue(e.c(), "charged", e.at(), Map.of("amount", e.amount()));
+            case AccountSuspended e -> queue(e.c(), "account-suspended", e.at(), Map.of("amount", e.amount()));
+            case UnitReceived e -> queue(e.c(), "unit-received", e.at(), Map.of("standing", e.standing()));
             case ResolutionDecided e -> queue(e.c(), "resolution", e.at(), resolution(e));
             case OutboundShipped e ->
                 queue(
@@ -199,111 +111,60 @@ class ReturnNotices {
                         "outbound-shipped",
                         e.at(),
                         Map.of(
-                                "whatText",
-                                words(e.leg().purpose()).toLowerCase(LANGUAGE),
-                                "payerText",
-                                e.leg().payer() == FreightLeg.Payer.ITMALL ? "ITMall" : "you"));
+                                "purpose",
+                                e.leg().purpose(),
+                                "payer",
+                                e.leg().payer().name()));
             case ReturnCancelled e -> queue(e.c(), "cancelled", e.at(), Map.of());
             case DisputeRuled e ->
                 outbox.queue(
                         e.c(),
                         "dispute-ruling",
                         e.disputeKey(),
-                        Map.of(
-                                "decisionText",
-                                        e.upheld()
-                                                ? "your dispute is upheld and the case is reviewed in your favour"
-                                                : "the policy was applied correctly",
-                                "ruling", e.ruling() == null ? "" : e.ruling()),
+                        Map.of("upheld", e.upheld(), "ruling", e.ruling() == null ? "" : e.ruling()),
                         e.at());
-            case LateUnitReceived e ->
-                queue(
-                        e.c(),
-                        "late-unit-received",
-                        e.at(),
-                        Map.of(
-                                "closedAsText",
-                                words(e.c().outcome()).toLowerCase(LANGUAGE),
-                                "optionsText",
-                                e.options().stream()
-                                        .map(d -> words(d).toLowerCase(LANGUAGE))
-                                        .collect(Collectors.joining(" or "))));
+            case LateUnitReceived e -> queue(e.c(), "late-unit-received", e.at(), Map.of("options", e.options()));
             case LateUnitDecided e ->
                 queue(
                         e.c(),
                         "late-unit-decided",
                         e.at(),
-                        Map.of("decisionText", lateUnitDecision(e), "reason", e.reason()));
+                        Map.of(
+                                "decision", e.decision().name(),
+                                "amount", e.amount() == null ? BigDecimal.ZERO : e.amount(),
+                                "reason", e.reason()));
             case AccountReinstated e ->
                 outbox.queue(e.c(), "reinstated", e.step(), Map.of("reason", e.reason()), e.at());
         }
-    }
-
-    private String lateUnitDecision(LateUnitDecided e) {
-        return switch (e.decision()) {
-            case REFUND_CHARGE ->
-                "the full-unit charge is refunded: a credit note of "
-                        + e.amount().toPlainString() + " " + e.c().currency() + " is issued to your account.";
-            case KEEP_CHARGE -> "the full-unit charge stands; the unit stays with ITMall, which owns it.";
-            case REINSTATE_ACCOUNT -> "your account is reinstated: you can open new returns again.";
-            case KEEP_SUSPENDED ->
-                "your account stays suspended. The Service Governance Team can reinstate it once this is settled.";
-            case RESUME_INSPECTION ->
-                "the inspection of your unit goes ahead as if it had arrived in time; we write again with its result.";
-            case SHIP_BACK ->
-                "the unit is shipped back to you unrepaired; as the claim is no longer valid, you pay the freight.";
-        };
     }
 
     private void queue(CaseFacts c, String step, Instant at, Map<String, Object> model) {
         outbox.queue(c, step, step, model, at);
     }
 
-    private String nextAfterDiagnosis(DiagnosisRecorded e) {
-        if (e.toRmaApproval()) {
-            return "Next: our support team authorizes the RMA; you then return the unit."
-                    + (e.advanceReplacement()
-                            ? " As the defect was confirmed within the first "
-                                    + e.c().terms().advanceReplacementMonths()
-                                    + " months, a replacement ships in advance."
-                            : "");
-        }
-        if (e.quote() != null) {
-            return "Your unit is not under ITMall warranty, so the repair is not free. TAC quotes a paid repair: "
-                    + e.quote().amount().toPlainString() + " " + e.quote().currency() + ", valid until "
-                    + Labels.when(e.quote().validUntil()) + ". Accept or decline it on this case in your"
-                    + " Self-Service Returns Center before then; without an answer the case closes. If you accept,"
-                    + " you send the unit at your cost, we repair it, charge the quoted price and ship it back at"
-                    + " your cost (ITMall pays outbound freight only for valid warranty claims).";
-        }
-        return e.closeWith() == CaseOutcome.OUT_OF_WARRANTY
-                ? "The hardware warranty has ended: premium maintenance covers remote diagnosis, not a free repair or"
-                        + " replacement. The case is closed."
-                : "The case is closed.";
-    }
-
-    private Map<String, Object> resolution(ResolutionDecided e) {
+    private static Map<String, Object> diagnosis(DiagnosisRecorded e) {
         Map<String, Object> model = new HashMap<>();
-        model.put("outcomeText", words(e.outcome()) + (e.exclusion() == null ? "" : " (" + words(e.exclusion()) + ")"));
-        model.put(
-                "warrantyEnd",
-                e.newWarrantyEndsOn() == null ? null : e.newWarrantyEndsOn().toString());
-        model.put("credit", positive(e.credit()));
-        model.put("advanceCharge", positive(e.advanceUnitCharge()));
-        model.put(
-                "repairCharge",
-                e.paidRepair() == null
-                        ? null
-                        : e.paidRepair().amount().toPlainString() + " "
-                                + e.paidRepair().currency());
+        model.put("outcome", e.outcome());
+        model.put("exclusion", e.exclusion());
+        model.put("toRma", e.toRmaApproval());
+        model.put("advance", e.advanceReplacement());
+        model.put("quote", e.quote());
+        model.put("outOfWarranty", e.closeWith() == CaseOutcome.OUT_OF_WARRANTY);
         return model;
     }
 
-    private static String positive(BigDecimal amount) {
-        return amount != null && amount.signum() > 0 ? amount.toPlainString() : null;
+    private static Map<String, Object> resolution(ResolutionDecided e) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("outcome", e.outcome());
+        model.put("exclusion", e.exclusion());
+        model.put("warrantyEnd", e.newWarrantyEndsOn());
+        model.put("credit", positive(e.credit()));
+        model.put("advanceCharge", positive(e.advanceUnitCharge()));
+        model.put("repairCharge", e.paidRepair());
+        return model;
     }
 
-    private String words(Enum<?> code) {
-        return labels.of(code, LANGUAGE);
+    private static BigDecimal positive(BigDecimal amount) {
+        return amount != null && amount.signum() > 0 ? amount : null;
     }
 }

@@ -14,8 +14,22 @@ public record Entitlement(
         LocalDate warrantyEndsOn,
         LocalDate maintenanceEndsOn,
         boolean advanceReplacementWindowOpen,
-        String policyRevision,
-        String explanation) {
+        String policyRevision) {
+
+    /**
+     * The message key of why the entitlement is what it is ({@code explain.WARRANTY} in {@code messages*.properties});
+     * its arguments are the warranty's and the maintenance's last day, in that order.
+     */
+    public String explanationKey() {
+        return status == EntitlementStatus.OUT_OF_COVERAGE && maintenanceEndsOn != null
+                ? "explain.OUT_OF_COVERAGE.maintenance"
+                : "explain." + status.name();
+    }
+
+    /** The explanation in English, for the audit, the API and staff: "Under ITMall warranty through 2027-03-01." */
+    public String explanation() {
+        return English.text(explanationKey(), warrantyEndsOn, maintenanceEndsOn);
+    }
 
     /** Whether the case goes on to remote diagnosis. */
     public boolean diagnosable() {

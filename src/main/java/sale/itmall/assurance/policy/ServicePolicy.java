@@ -66,34 +66,23 @@ public final class ServicePolicy {
         LocalDate maintenanceEnd = maintenanceEndsOn(asset).orElse(null);
         boolean advance = advanceReplacementEligible(asset, day);
         EntitlementStatus status;
-        String explanation;
         if (accountSuspended) {
             status = EntitlementStatus.ACCOUNT_SUSPENDED;
-            explanation = "The account is suspended for an uncompliant return; no new RMA can be opened.";
         } else if (asset.manufacturerPlan()) {
             status = EntitlementStatus.MANUFACTURER_PLAN;
-            explanation =
-                    "Covered by the manufacturer's protection plan: follow the manufacturer's warranty guidelines.";
         } else if (!day.isAfter(warrantyEnd)) {
             status = EntitlementStatus.WARRANTY;
-            explanation = "Under ITMall warranty through " + warrantyEnd + ".";
         } else if (maintenanceEnd != null && !day.isAfter(maintenanceEnd)) {
             status = EntitlementStatus.MAINTENANCE_ONLY;
-            explanation = "Warranty ended on " + warrantyEnd + "; premium maintenance (remote diagnosis) runs through "
-                    + maintenanceEnd + ", hardware service is not free: TAC can quote a paid repair.";
         } else {
             status = EntitlementStatus.OUT_OF_COVERAGE;
-            explanation = "Warranty ended on " + warrantyEnd
-                    + (maintenanceEnd == null ? "" : ", maintenance on " + maintenanceEnd)
-                    + ": no free service; TAC can diagnose the fault and quote a paid repair.";
         }
         return new Entitlement(
                 status,
                 warrantyEnd,
                 maintenanceEnd,
                 advance && status == EntitlementStatus.WARRANTY,
-                terms.policyRevision(),
-                explanation);
+                terms.policyRevision());
     }
 
     /** The case outcome when entitlement alone ends the case before diagnosis; empty when it goes on to diagnosis. */

@@ -141,7 +141,7 @@ class AccountPages {
         } catch (SignInLinks.Refused e) {
             model.addAttribute("refused", e.getMessage());
         }
-        model.addAttribute("heading", "Welcome to the ITMall Self-Service Returns Center");
+        model.addAttribute("heading", "password.heading.welcome");
         model.addAttribute("action", "/invitations/" + token);
         return "set-password";
     }
@@ -170,10 +170,7 @@ class AccountPages {
     @PostMapping("/password-reset")
     String requestReset(@RequestParam String email, RedirectAttributes redirect) {
         links.requestReset(email);
-        redirect.addFlashAttribute(
-                "message",
-                "If " + email.trim() + " has a sign-in, a link to choose a new password is on its way. It works for one"
-                        + " hour.");
+        redirect.addFlashAttribute("resetSentTo", email.trim());
         return "redirect:/password-reset";
     }
 
@@ -184,7 +181,7 @@ class AccountPages {
         } catch (SignInLinks.Refused e) {
             model.addAttribute("refused", e.getMessage());
         }
-        model.addAttribute("heading", "Choose a new password");
+        model.addAttribute("heading", "password.heading.new");
         model.addAttribute("action", "/password-reset/" + token);
         return "set-password";
     }

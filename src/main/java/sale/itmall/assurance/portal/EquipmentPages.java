@@ -96,6 +96,7 @@ class EquipmentPages {
         model.addAttribute("covers", EntitlementStatus.values());
         model.addAttribute("columns", COLUMNS.keySet());
         model.addAttribute("extensions", portal.extensions(customer));
+        model.addAttribute("wide", true);
         return "equipment";
     }
 

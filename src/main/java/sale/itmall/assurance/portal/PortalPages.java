@@ -28,6 +28,7 @@ import sale.itmall.assurance.returns.ProofFile;
 import sale.itmall.assurance.returns.ReturnRejected;
 import sale.itmall.assurance.returns.ReturnSubmissions;
 import sale.itmall.assurance.returns.ReturnsQuery;
+import sale.itmall.assurance.shared.Labels;
 
 /** The pages of the Self-Service Returns Center. Errors re-render the page with what the customer typed. */
 @Controller
@@ -163,7 +164,7 @@ class PortalPages {
 
     @GetMapping("/returns/{caseRef}")
     String tracking(@ModelAttribute("customer") Customer customer, @PathVariable String caseRef, Model model) {
-        model.addAttribute("t", portal.tracking(customer, caseRef));
+        model.addAttribute("t", portal.tracking(customer, caseRef, Labels.current()));
         return "tracking";
     }
 

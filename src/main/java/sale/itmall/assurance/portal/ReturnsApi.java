@@ -27,6 +27,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import sale.itmall.assurance.returns.ReturnRejected;
 import sale.itmall.assurance.returns.ReturnSubmissions;
 import sale.itmall.assurance.returns.ReturnsQuery;
+import sale.itmall.assurance.shared.Audience;
 
 /** The REST API behind the Self-Service Returns Center; everything is scoped to the signed-in customer. */
 @RestController
@@ -111,7 +112,7 @@ class ReturnsApi {
     @Operation(summary = "Track one return: the four policy steps, deadlines, shipments, charges and proofs")
     @GetMapping("/returns/{caseRef}")
     public TrackingResponse track(Principal me, @PathVariable String caseRef) {
-        return TrackingResponse.of(portal.tracking(accounts.customerOf(me), caseRef));
+        return TrackingResponse.of(portal.tracking(accounts.customerOf(me), caseRef, Audience.DEFAULT));
     }
 
     public record CancelRequest(String reason) {}

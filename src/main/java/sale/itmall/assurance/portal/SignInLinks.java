@@ -7,8 +7,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +24,7 @@ import sale.itmall.assurance.notifications.Notifications;
 import sale.itmall.assurance.process.StaffRole;
 import sale.itmall.assurance.returns.Customer;
 import sale.itmall.assurance.returns.ReturnsQuery;
+import sale.itmall.assurance.shared.Audience;
 import sale.itmall.assurance.shared.EmailAddresses;
 
 /**
@@ -40,7 +39,6 @@ class SignInLinks {
 
     static final Duration INVITATION_VALID = Duration.ofDays(3);
     static final Duration RESET_VALID = Duration.ofHours(1);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ENGLISH);
 
     /** A refusal to show on the page: an expired or used link, a password that does not meet the rules. */
     static final class Refused extends RuntimeException {
@@ -61,14 +59,18 @@ class SignInLinks {
     private final Clock clock;
     private final String baseUrl;
 
+    private final PortalAudiences audiences;
+
     SignInLinks(
             JdbcClient jdbc,
             Notifications notifications,
             ReturnsQuery returns,
             PasswordEncoder encoder,
             Clock clock,
+            PortalAudiences audiences,
             @Value("${itmall.portal.base-url:${itmall.staff.base-url:http://localhost:8080}}") String baseUrl) {
         this.jdbc = jdbc;
+        this.audiences = audiences;
         this.notifications = notifications;
         this.returns = returns;
         this.encoder = encoder;
@@ -87,6 +89,7 @@ class SignInLinks {
                 customer.id().value(),
                 null,
                 invitedBy,
+                customer.audience(),
                 Map.of("customerName", customer.name(), "invitedBy", invitedBy));
     }
 
@@ -102,6 +105,7 @@ class SignInLinks {
                 null,
                 roles,
                 invitedBy,
+                Audience.DEFAULT,
                 Map.of("roles", labels(roles), "invitedBy", invitedBy));
     }
 
@@ -177,7 +181,15 @@ class SignInLinks {
         if (known.isEmpty()) {
             return;
         }
-        mailLink("PASSWORD_RESET", "account-password-reset", email, null, null, null, Map.of("email", email));
+        mailLink(
+                "PASSWORD_RESET",
+                "account-password-reset",
+                email,
+                null,
+                null,
+                null,
+                audiences.ofEmail(email),
+                Map.of("email", email));
     }
 
     /** Sets a new password from a reset link; a lockout from wrong passwords ends with it. */
@@ -253,6 +265,7 @@ class SignInLinks {
             Long customerId,
             Set<StaffRole> staffRoles,
             String invitedBy,
+            Audience reader,
             Map<String, String> facts) {
         boolean invitation = "INVITATION".equals(kind);
         Instant now = clock.instant();
@@ -275,8 +288,8 @@ class SignInLinks {
                 .update();
         Map<String, Object> variables = new HashMap<>(facts);
         variables.put("link", baseUrl + (invitation ? "/invitations/" : "/password-reset/") + token);
-        variables.put("expiresAt", WHEN.format(expires.atOffset(ZoneOffset.UTC)));
-        notifications.queueAccountMail(template, email, variables, now);
+        variables.put("expiresAt", expires);
+        notifications.queueAccountMail(template, email, reader, variables, now);
     }
 
     private void useUp(String token) {

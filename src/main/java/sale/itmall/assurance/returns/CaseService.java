@@ -136,8 +136,8 @@ class CaseService {
                 due,
                 close.isPresent() ? CaseStatus.CLOSING : CaseStatus.IN_DIAGNOSIS);
         audit.record(c, "ENTITLEMENT_CHECKED", "system:entitlement-check", e.status() + ": " + e.explanation(), now);
-        close.ifPresent(outcome ->
-                events.publishEvent(new ReturnEvent.ClosedAtEntitlement(c.facts(), now, outcome, e.explanation())));
+        close.ifPresent(
+                outcome -> events.publishEvent(new ReturnEvent.ClosedAtEntitlement(c.facts(), now, outcome, e)));
         return new EntitlementResult(e, close, due, c.currency());
     }
 
@@ -223,7 +223,7 @@ class CaseService {
                 throw new ReturnRejected(
                         "caseRef",
                         "The paid repair quote of " + caseRef + " expired on "
-                                + Labels.when(row.quote().validUntil()));
+                                + Labels.utc(row.quote().validUntil()));
             }
             if (store.answerRepairQuote(c.id(), answer, by, now)) {
                 store.setStatus(c.id(), accept ? CaseStatus.AWAITING_RMA_APPROVAL : CaseStatus.CLOSING);

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import sale.itmall.assurance.policy.CaseOutcome;
 import sale.itmall.assurance.policy.DiagnosisOutcome;
+import sale.itmall.assurance.policy.Entitlement;
 import sale.itmall.assurance.policy.ExclusionReason;
 import sale.itmall.assurance.policy.FreightLeg;
 import sale.itmall.assurance.policy.LateUnitDecision;
@@ -61,7 +62,8 @@ public sealed interface ReturnEvent {
     record RequestSettled(RequestFacts r, Instant at) implements RequestEvent {}
 
     /** The entitlement check closed the case before diagnosis (manufacturer plan, out of coverage, suspended). */
-    record ClosedAtEntitlement(CaseFacts c, Instant at, CaseOutcome outcome, String explanation) implements CaseEvent {}
+    record ClosedAtEntitlement(CaseFacts c, Instant at, CaseOutcome outcome, Entitlement entitlement)
+            implements CaseEvent {}
 
     record DiagnosisRecorded(
             CaseFacts c,

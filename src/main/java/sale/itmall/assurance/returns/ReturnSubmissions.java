@@ -269,7 +269,7 @@ public class ReturnSubmissions {
                     c.reference(),
                     "HELD_FOR_DECISION",
                     "Hold the unit: case " + c.reference() + " closed as " + labels.of(c.outcome()) + " on "
-                            + Labels.when(c.closedAt()) + ", before the unit arrived. Staff decide whether to "
+                            + Labels.utc(c.closedAt()) + ", before the unit arrived. Staff decide whether to "
                             + LateUnitDecision.after(c.outcome()).stream()
                                     .map(d -> labels.of(d, Locale.ENGLISH).toLowerCase(Locale.ENGLISH))
                                     .collect(Collectors.joining(" or "))
@@ -328,11 +328,11 @@ public class ReturnSubmissions {
                 entitlement.maintenanceEndsOn(),
                 c.rmaNumber(),
                 receiptId,
-                Labels.when(c.receivedAt()),
+                Labels.utc(c.receivedAt()),
                 c.outcome().name(),
                 labels.of(c.outcome(), Locale.ENGLISH),
-                Labels.when(c.closedAt()),
-                Labels.when(c.complianceLimitAt()),
+                Labels.utc(c.closedAt()),
+                Labels.utc(c.complianceLimitAt()),
                 replacement.isPresent(),
                 replacement.map(CaseStore.ReplacementRow::serialNumber).orElse(null),
                 charges.isEmpty() ? "none" : charges,
@@ -521,7 +521,7 @@ public class ReturnSubmissions {
         }
         for (AuditEvent e : events.subList(Math.max(0, events.size() - DISPUTE_HISTORY_EVENTS), events.size())) {
             String detail = e.detail().length() > 300 ? e.detail().substring(0, 300) + "…" : e.detail();
-            history.append(Labels.when(e.occurredAt()))
+            history.append(Labels.utc(e.occurredAt()))
                     .append(" · ")
                     .append(e.type())
                     .append(" · ")

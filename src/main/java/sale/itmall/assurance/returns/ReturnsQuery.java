@@ -28,6 +28,7 @@ import sale.itmall.assurance.policy.PolicyDecision;
 import sale.itmall.assurance.policy.PolicyTerms;
 import sale.itmall.assurance.policy.RepairQuote;
 import sale.itmall.assurance.policy.ServicePolicy;
+import sale.itmall.assurance.shared.Audience;
 import sale.itmall.assurance.shared.Labels;
 
 /**
@@ -57,7 +58,7 @@ public class ReturnsQuery {
     }
 
     private static final String CUSTOMER_SELECT =
-            "select id, customer_number, name, email, account_status from customers where ";
+            "select id, customer_number, name, email, account_status, language, time_zone from customers where ";
 
     public Customer customer(CustomerId id) {
         return jdbc.sql(CUSTOMER_SELECT + "id = ?")
@@ -105,7 +106,8 @@ public class ReturnsQuery {
                 rs.getString(2),
                 rs.getString(3),
                 rs.getString(4),
-                "SUSPENDED".equals(rs.getString(5)));
+                "SUSPENDED".equals(rs.getString(5)),
+                Audience.of(rs.getString(6), rs.getString(7)));
     }
 
     // ---- warranty and orders ----------------------------------------------------------------------------------------
@@ -159,9 +161,11 @@ public class ReturnsQuery {
         ServicePolicy policy = new ServicePolicy(decided.terms());
         Entitlement e = policy.entitlement(facts, customer.suspended(), today());
         String openCase = rs.getString("open_case");
+        Audience reader = Labels.current();
+        String explanation = explain(e, reader);
         String reason = openCase != null
-                ? "Already in an open return " + openCase
-                : policy.closeBeforeDiagnosis(e).isPresent() ? e.explanation() : null;
+                ? labels.text(reader, "explain.open-case", openCase)
+                : policy.closeBeforeDiagnosis(e).isPresent() ? explanation : null;
         List<ServicePolicy.CoverTerm> endingSoon = policy.coverageEnding(facts, today()).stream()
                 .map(ServicePolicy.CoverageEnd::term)
                 .toList();
@@ -176,7 +180,7 @@ public class ReturnsQuery {
                 facts.manufacturerPlan(),
                 rs.getString("manufacturer_name"),
                 e.status(),
-                e.explanation(),
+                explanation,
                 e.advanceReplacementWindowOpen(),
                 openCase,
                 reason == null,
@@ -184,6 +188,15 @@ public class ReturnsQuery {
                 endingSoon.contains(ServicePolicy.CoverTerm.WARRANTY),
                 endingSoon.contains(ServicePolicy.CoverTerm.MAINTENANCE),
                 decided.terms());
+    }
+
+    /** Why an asset's entitlement is what it is, in the reader's words ({@code explain.*} in the messages). */
+    private String explain(Entitlement e, Audience reader) {
+        return labels.text(
+                reader,
+                e.explanationKey(),
+                labels.day(e.warrantyEndsOn(), reader),
+                labels.day(e.maintenanceEndsOn(), reader));
     }
 
     public List<OrderView> orders(Customer customer) {
@@ -268,13 +281,14 @@ public class ReturnsQuery {
     }
 
     /** Who pays which freight leg, as the review step shows it (§3.0 freight policy). */
+    /** Who pays which freight (§3.0), worded for the current reader. */
     public List<String> freightTerms() {
+        Audience reader = Labels.current();
         FreightLeg inbound = ServicePolicy.inboundLeg();
         return List.of(
-                "Sending the faulty unit to ITMall: paid by "
-                        + (inbound.payer() == FreightLeg.Payer.CLIENT ? "you" : "ITMall") + ".",
-                "Shipping a repaired or replacement unit back, or an advance replacement: paid by ITMall for valid warranty claims.",
-                "Returning a unit whose claim is not valid (exclusion, no fault found, out of warranty): paid by you.");
+                labels.text(reader, "freight.inbound." + inbound.payer().name()),
+                labels.text(reader, "freight.outbound"),
+                labels.text(reader, "freight.invalid"));
     }
 
     // ---- returns ----------------------------------------------------------------------------------------------------
@@ -381,7 +395,8 @@ public class ReturnsQuery {
             boolean cancellable,
             Optional<Quote> repairQuote) {}
 
-    public Tracking tracking(Customer customer, String caseRef) {
+    /** A case as its customer follows it, its steps and deadlines worded for {@code reader}. */
+    public Tracking tracking(Customer customer, String caseRef, Audience reader) {
         CaseRecord c = own(customer, caseRef);
         record Diagnosed(Instant at, String text) {}
         Optional<Diagnosed> diagnosis = jdbc.sql(
@@ -389,10 +404,12 @@ public class ReturnsQuery {
                 .param(c.id().value())
                 .query((rs, n) -> new Diagnosed(
                         CaseStore.instant(rs, 1),
-                        labels.of(DiagnosisOutcome.valueOf(rs.getString(2)))
+                        labels.of(DiagnosisOutcome.valueOf(rs.getString(2)), reader.language())
                                 + (rs.getString(3) == null
                                         ? ""
-                                        : " (" + labels.of(ExclusionReason.valueOf(rs.getString(3))) + ")")))
+                                        : " ("
+                                                + labels.of(ExclusionReason.valueOf(rs.getString(3)), reader.language())
+                                                + ")")))
                 .optional();
         Instant diagnosedAt = diagnosis.map(Diagnosed::at).orElse(null);
         String diagnosisText = diagnosis.map(Diagnosed::text).orElse(null);
@@ -403,41 +420,53 @@ public class ReturnsQuery {
         boolean closed = c.closed();
         List<Step> steps = List.of(
                 new Step(
-                        "Remote diagnosis",
+                        labels.text(reader, "tracking.step.diagnosis"),
                         diagnosedAt != null ? "done" : closed ? "skipped" : "current",
                         diagnosedAt != null ? diagnosedAt : c.createdAt(),
                         diagnosisText != null
                                 ? diagnosisText
-                                : closed ? labels.of(c.outcome()) : "TAC engineers are assessing the fault"),
+                                : closed
+                                        ? labels.of(c.outcome(), reader.language())
+                                        : labels.text(reader, "tracking.detail.assessing")),
                 new Step(
-                        "RMA approval",
+                        labels.text(reader, "tracking.step.approval"),
                         approved.isPresent()
                                 ? "done"
                                 : closed ? "skipped" : diagnosedAt != null ? "current" : "pending",
                         c.rmaAuthorizedAt(),
-                        approved.map(a -> a ? "Authorized: " + c.rmaNumber() : "Rejected")
+                        approved.map(a -> a
+                                        ? labels.text(reader, "tracking.detail.authorized", c.rmaNumber())
+                                        : labels.text(reader, "tracking.detail.rejected"))
                                 .orElse(
                                         c.status() == CaseStatus.AWAITING_QUOTE_ANSWER
-                                                ? "Waiting for your answer to the paid repair quote"
+                                                ? labels.text(reader, "tracking.detail.quote")
                                                 : null)),
                 new Step(
-                        "Asset return",
+                        labels.text(reader, "tracking.step.return"),
                         c.receivedAt() != null
                                 ? "done"
                                 : c.rmaNumber() != null && !closed ? "current" : closed ? "skipped" : "pending",
                         c.receivedAt() != null ? c.receivedAt() : c.returnDueAt(),
                         c.receivedAt() != null
-                                ? "Received"
-                                : c.rmaNumber() != null ? "Return by " + Labels.when(c.returnDueAt()) : null),
+                                ? labels.text(reader, "tracking.detail.received")
+                                : c.rmaNumber() != null
+                                        ? labels.text(
+                                                reader,
+                                                "tracking.detail.return-by",
+                                                labels.when(c.returnDueAt(), reader))
+                                        : null),
                 new Step(
-                        "Resolution",
+                        labels.text(reader, "tracking.step.resolution"),
                         closed ? "done" : c.receivedAt() != null ? "current" : "pending",
                         c.closedAt(),
                         closed
-                                ? labels.of(c.outcome())
+                                ? labels.of(c.outcome(), reader.language())
                                         + (c.newWarrantyEndsOn() == null
                                                 ? ""
-                                                : ", warranty through " + c.newWarrantyEndsOn())
+                                                : labels.text(
+                                                        reader,
+                                                        "tracking.detail.warranty",
+                                                        labels.day(c.newWarrantyEndsOn(), reader)))
                                 : null));
         Long daysLeft = null;
         String note = null;
@@ -445,11 +474,11 @@ public class ReturnsQuery {
             long secondsLeft =
                     Duration.between(clock.instant(), c.returnDueAt()).toSeconds();
             daysLeft = Math.max(0, (secondsLeft + 86_399) / 86_400);
-            note = "Return the unit by " + Labels.when(c.returnDueAt()) + ". After that we send a reminder; after "
-                    + Labels.when(c.complianceLimitAt())
-                    + (c.advanceReplacement()
-                            ? " you are charged the full unit price of the advance replacement, and the account is suspended if that charge fails."
-                            : " the RMA expires.");
+            note = labels.text(
+                    reader,
+                    c.advanceReplacement() ? "tracking.deadline" : "tracking.deadline.standard",
+                    labels.when(c.returnDueAt(), reader),
+                    labels.when(c.complianceLimitAt(), reader));
         }
         List<Proof> proofs = jdbc.sql(
                         "select id, file_name, content_type, size_bytes from proofs where case_id = ? order by id")

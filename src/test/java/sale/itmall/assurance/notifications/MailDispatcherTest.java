@@ -151,7 +151,8 @@ class MailDispatcherTest {
         jdbc.sql("update notifications set attempts = ? where id = ?")
                 .params(MailDispatcher.MAX_ATTEMPTS - 1, id)
                 .update();
-        Notifications notifications = new Notifications(jdbc, new SimpleMeterRegistry(), new Outbox(jdbc));
+        Notifications notifications =
+                new Notifications(jdbc, new SimpleMeterRegistry(), new Outbox(jdbc, null, null, null));
         MailDispatcher dispatcher = dispatcher();
 
         dispatcher.dispatch();

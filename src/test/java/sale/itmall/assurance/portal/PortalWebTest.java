@@ -43,6 +43,7 @@ import sale.itmall.assurance.returns.CustomerId;
 import sale.itmall.assurance.returns.ReturnRejected;
 import sale.itmall.assurance.returns.ReturnSubmissions;
 import sale.itmall.assurance.returns.ReturnsQuery;
+import sale.itmall.assurance.shared.Audience;
 import sale.itmall.assurance.shared.Labels;
 
 /**
@@ -54,7 +55,8 @@ import sale.itmall.assurance.shared.Labels;
 @Import({SecurityConfig.class, StaffSignIn.class, Labels.class})
 class PortalWebTest {
 
-    static final Customer ALICE = new Customer(new CustomerId(7), "C-7", "Alice Ltd", "alice@example.test", false);
+    static final Customer ALICE =
+            new Customer(new CustomerId(7), "C-7", "Alice Ltd", "alice@example.test", false, Audience.DEFAULT);
     final RequestPostProcessor asAlice = user("alice").roles("CUSTOMER");
 
     @Autowired
@@ -121,7 +123,7 @@ class PortalWebTest {
 
     @Test
     void aCaseThatIsNotTheCustomersIsNotFoundOnTheApiAndOnThePage() throws Exception {
-        when(returns.tracking(ALICE, "RC-2026-000009")).thenThrow(new CaseNotFound("RC-2026-000009"));
+        when(returns.tracking(eq(ALICE), eq("RC-2026-000009"), any())).thenThrow(new CaseNotFound("RC-2026-000009"));
         mvc.perform(get("/api/returns/RC-2026-000009").with(asAlice))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value("No return case RC-2026-000009"));
@@ -132,7 +134,7 @@ class PortalWebTest {
 
     @Test
     void theTrackingAnswerCarriesTheCustomersFactsAndNoEngineOrDatabaseDetail() throws Exception {
-        when(returns.tracking(ALICE, "RC-2026-000001")).thenReturn(tracking());
+        when(returns.tracking(eq(ALICE), eq("RC-2026-000001"), any())).thenReturn(tracking());
         String json = mvc.perform(get("/api/returns/RC-2026-000001").with(asAlice))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.caseRef").value("RC-2026-000001"))
@@ -148,7 +150,7 @@ class PortalWebTest {
 
     @Test
     void theTrackingPageShowsCodesAsWordsAndCustomerTextAsText() throws Exception {
-        when(returns.tracking(ALICE, "RC-2026-000001")).thenReturn(tracking());
+        when(returns.tracking(eq(ALICE), eq("RC-2026-000001"), any())).thenReturn(tracking());
         mvc.perform(get("/returns/RC-2026-000001").with(asAlice))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Security-Policy", containsString("script-src 'self';")))

@@ -29,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.util.TestSocketUtils;
 import sale.itmall.assurance.policy.AssetCategory;
 import sale.itmall.assurance.policy.CaseOutcome;
+import sale.itmall.assurance.shared.Audience;
 import sale.itmall.assurance.support.Chromium;
 import sale.itmall.assurance.support.Fixtures;
 
@@ -123,7 +124,7 @@ class DemoClockIT {
         await().atMost(LocalStackIT.WAIT)
                 .until(() -> store.findReplacement(store.require(caseRef).id()).isPresent());
         CaseRecord authorized = store.require(caseRef);
-        assertThat(query.tracking(query.customerByNumber(customer).orElseThrow(), caseRef)
+        assertThat(query.tracking(query.customerByNumber(customer).orElseThrow(), caseRef, Audience.DEFAULT)
                         .daysLeftToReturn())
                 .isEqualTo(10);
 
@@ -146,7 +147,7 @@ class DemoClockIT {
             assertThat(overdueAt).isAfterOrEqualTo(authorized.returnDueAt());
             assertThat(notificationAt(caseRef, "return-overdue")).isAfterOrEqualTo(authorized.returnDueAt());
             ReturnsQuery.Tracking overdue =
-                    query.tracking(query.customerByNumber(customer).orElseThrow(), caseRef);
+                    query.tracking(query.customerByNumber(customer).orElseThrow(), caseRef, Audience.DEFAULT);
             assertThat(overdue.daysLeftToReturn()).isZero();
 
             // past day 20: the full unit price, charged on the engine's twentieth day

@@ -104,7 +104,7 @@ class OperationsTest {
                         s -> assertThat(s).contains("diagnosis result"),
                         s -> assertThat(s)
                                 .isEqualTo("RMA " + rma + " authorized: return by "
-                                        + sale.itmall.assurance.shared.Labels.when(
+                                        + sale.itmall.assurance.shared.Labels.utc(
                                                 store.require(caseRef).returnDueAt())),
                         s -> assertThat(s).contains("Advance replacement shipped"),
                         s -> assertThat(s).contains("Reminder: RMA " + rma),

@@ -173,7 +173,7 @@ class ReturnProcessTest {
         assertThat(Duration.between(clock.instant(), validUntil))
                 .isBetween(Duration.ofDays(14).minusMinutes(1), Duration.ofDays(14));
         assertThat(mail(caseRef, "diagnosis-result"))
-                .contains("TAC quotes a paid repair: 180.00 EUR, valid until " + Labels.when(validUntil))
+                .contains("TAC quotes a paid repair: 180.00 EUR, valid until " + Labels.utc(validUntil))
                 .contains("ship it back at your cost");
 
         ReturnSubmissions.QuoteAnswer answer = submissions.answerRepairQuote(caseRef, "accept", "customer:test");

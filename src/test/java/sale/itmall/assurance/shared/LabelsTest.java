@@ -74,6 +74,6 @@ class LabelsTest {
 
     @Test
     void instantsReadToTheMinuteInUtc() {
-        assertThat(Labels.when(Instant.parse("2026-12-03T20:30:27.983345Z"))).isEqualTo("2026-12-03 20:30 UTC");
+        assertThat(Labels.utc(Instant.parse("2026-12-03T20:30:27.983345Z"))).isEqualTo("2026-12-03 20:30 UTC");
     }
 }
