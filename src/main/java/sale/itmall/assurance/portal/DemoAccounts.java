@@ -52,7 +52,9 @@ class DemoAccounts implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        String[][] customers = {{"northwind", "C-1001"}, {"contoso", "C-1002"}, {"fabrikam", "C-1003"}};
+        String[][] customers = {
+            {"northwind", "C-1001"}, {"contoso", "C-1002"}, {"fabrikam", "C-1003"}, {"rheinfeld", "C-1004"}
+        };
         for (String[] account : customers) {
             returns.customerByNumber(account[1])
                     .map(Customer::id)
@@ -60,7 +62,7 @@ class DemoAccounts implements ApplicationRunner {
         }
         STAFF.forEach((username, role) -> accounts.ensureStaff(username, encoder.encode(PASSWORD), Set.of(role)));
         LOG.info(
-                "Demo sign-ins, password '{}': northwind, contoso, fabrikam (customers); staff {}",
+                "Demo sign-ins, password '{}': northwind, contoso, fabrikam, rheinfeld (customers; rheinfeld reads German, Europe/Berlin); staff {}",
                 PASSWORD,
                 STAFF.entrySet().stream()
                         .map(e -> e.getKey() + " (" + e.getValue().label() + ")")

@@ -32,6 +32,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import sale.itmall.assurance.policy.AssetCategory;
+import sale.itmall.assurance.shared.Audience;
 import sale.itmall.assurance.shared.EmailAddresses;
 
 /**
@@ -53,7 +54,9 @@ public class InstalledBaseImport {
     /**
      * The columns, in the order the template file has them. {@code ordered_on} and {@code manufacturer_name} may be
      * empty; {@code payment_method_on_file} (true/false: whether a charge can be made to the customer) may be left out,
-     * and then a new customer has one and a known customer keeps what is stored.
+     * and then a new customer has one and a known customer keeps what is stored. {@code customer_language} ({@code en},
+     * {@code de}) and {@code customer_time_zone} (a region id such as {@code Europe/Berlin}) may be left out the same
+     * way: a new customer reads English and UTC.
      */
     public static final List<String> COLUMNS = List.of(
             "customer_number",
@@ -69,10 +72,12 @@ public class InstalledBaseImport {
             "currency",
             "manufacturer_plan",
             "manufacturer_name",
-            "payment_method_on_file");
+            "payment_method_on_file",
+            "customer_language",
+            "customer_time_zone");
 
-    private static final Set<String> OPTIONAL_COLUMNS =
-            Set.of("ordered_on", "manufacturer_name", "payment_method_on_file");
+    private static final Set<String> OPTIONAL_COLUMNS = Set.of(
+            "ordered_on", "manufacturer_name", "payment_method_on_file", "customer_language", "customer_time_zone");
 
     private static final int MAX_ID = 100;
     private static final int MAX_TEXT = 300;
@@ -115,13 +120,16 @@ public class InstalledBaseImport {
         UNCHANGED
     }
 
-    /** A customer's row; {@code paymentMethodOnFile} is null when the file does not say. */
-    record CustomerRow(String number, String name, String email, Boolean paymentMethodOnFile) {
+    /** A customer's row; {@code paymentMethodOnFile}, {@code language} and {@code timeZone} are null when not said. */
+    record CustomerRow(
+            String number, String name, String email, Boolean paymentMethodOnFile, String language, String timeZone) {
         /** Whether the stored customer already is what this row says. */
         boolean sameAs(CustomerRow stored) {
             return name.equals(stored.name())
                     && email.equals(stored.email())
-                    && (paymentMethodOnFile == null || paymentMethodOnFile.equals(stored.paymentMethodOnFile()));
+                    && (paymentMethodOnFile == null || paymentMethodOnFile.equals(stored.paymentMethodOnFile()))
+                    && (language == null || language.equals(stored.language()))
+                    && (timeZone == null || timeZone.equals(stored.timeZone()));
         }
     }
 
@@ -368,11 +376,25 @@ public class InstalledBaseImport {
     private static void accept(Parsed p, Fields f, long line, LocalDate today) {
         String customerNumber = f.required("customer_number", MAX_ID);
         String paymentText = f.optional("payment_method_on_file", 5);
+        String languageText = f.optional("customer_language", MAX_ID);
+        String zoneText = f.optional("customer_time_zone", MAX_ID);
+        if (!languageText.isEmpty() && Audience.language(languageText).isEmpty()) {
+            throw new RowRejected("customer_language '" + languageText + "' is not one of "
+                    + Audience.LANGUAGES.stream().map(Locale::getLanguage).toList());
+        }
+        if (!zoneText.isEmpty() && Audience.zone(zoneText).isEmpty()) {
+            throw new RowRejected(
+                    "customer_time_zone '" + zoneText + "' is not a time zone region such as Europe/Berlin or UTC");
+        }
         CustomerRow customer = new CustomerRow(
                 customerNumber,
                 f.required("customer_name", MAX_TEXT),
                 f.required("customer_email", MAX_TEXT),
-                paymentText.isEmpty() ? null : yesNo("payment_method_on_file", paymentText));
+                paymentText.isEmpty() ? null : yesNo("payment_method_on_file", paymentText),
+                languageText.isEmpty()
+                        ? null
+                        : Audience.language(languageText).orElseThrow().getLanguage(),
+                zoneText.isEmpty() ? null : zoneText);
         if (!EmailAddresses.isValid(customer.email())) {
             throw new RowRejected("customer_email '" + customer.email() + "' is not an e-mail address");
         }
@@ -473,11 +495,17 @@ public class InstalledBaseImport {
             return plan;
         }
         Map<String, CustomerRow> storedCustomers = new HashMap<>();
-        jdbc.sql("select customer_number, name, email, payment_method_on_file from customers")
+        jdbc.sql("select customer_number, name, email, payment_method_on_file, language, time_zone from customers")
                 .query(rs -> {
                     storedCustomers.put(
                             rs.getString(1),
-                            new CustomerRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)));
+                            new CustomerRow(
+                                    rs.getString(1),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getBoolean(4),
+                                    rs.getString(5),
+                                    rs.getString(6)));
                 });
         Map<String, OrderRow> storedOrders = new HashMap<>();
         jdbc.sql(
@@ -593,11 +621,22 @@ public class InstalledBaseImport {
         batches(
                 plan.customerWrites,
                 """
-                insert into customers (customer_number, name, email, payment_method_on_file)
-                values (?, ?, ?, coalesce(?::boolean, true))
+                insert into customers (customer_number, name, email, payment_method_on_file, language, time_zone)
+                values (?, ?, ?, coalesce(?::boolean, true), coalesce(?, 'en'), coalesce(?, 'UTC'))
                 on conflict (customer_number) do update set name = excluded.name, email = excluded.email,
-                  payment_method_on_file = coalesce(?::boolean, customers.payment_method_on_file)""",
-                c -> new Object[] {c.number(), c.name(), c.email(), c.paymentMethodOnFile(), c.paymentMethodOnFile()},
+                  payment_method_on_file = coalesce(?::boolean, customers.payment_method_on_file),
+                  language = coalesce(?, customers.language), time_zone = coalesce(?, customers.time_zone)""",
+                c -> new Object[] {
+                    c.number(),
+                    c.name(),
+                    c.email(),
+                    c.paymentMethodOnFile(),
+                    c.language(),
+                    c.timeZone(),
+                    c.paymentMethodOnFile(),
+                    c.language(),
+                    c.timeZone()
+                },
                 done -> {});
         batches(
                 plan.orderWrites,

@@ -103,12 +103,13 @@ public class Labels {
                 .format(day);
     }
 
-    /** An amount with its currency as the reader writes numbers: "1,250.00 USD", "1.250,00 USD". */
+    /** An amount with its currency as the reader writes decimals, ungrouped: "1250.00 USD", "1250,00 USD". */
     public String money(BigDecimal amount, String currency, Audience reader) {
         if (amount == null) {
             return "";
         }
         NumberFormat format = NumberFormat.getNumberInstance(reader.language());
+        format.setGroupingUsed(false);
         format.setMinimumFractionDigits(Math.max(2, amount.scale()));
         format.setMaximumFractionDigits(Math.max(2, amount.scale()));
         return format.format(amount) + " " + currency;

@@ -15,7 +15,8 @@ class NoDemoDataOutsideDemoProfileTest {
 
     @Test
     void noDemoRowsAreLoadedWithoutTheDemoProfile() {
-        assertThat(jdbc.sql("select count(*) from customers where customer_number in ('C-1001', 'C-1002', 'C-1003')")
+        assertThat(jdbc.sql(
+                                "select count(*) from customers where customer_number in ('C-1001', 'C-1002', 'C-1003', 'C-1004')")
                         .query(Long.class)
                         .single())
                 .isZero();

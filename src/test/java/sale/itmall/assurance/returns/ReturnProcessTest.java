@@ -2,12 +2,15 @@ package sale.itmall.assurance.returns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.UserTaskRecordValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -423,6 +426,45 @@ class ReturnProcessTest {
         submissions.publishReceipt(store.require(caseRef).rmaNumber(), "WH-" + caseRef, null);
         driver.awaitWaitingAt(caseRef, "Task_Inspection");
         assertThat(driver.variables(caseRef)).containsEntry("returnStanding", "OVERDUE");
+    }
+
+    /** A customer abroad reads every mail in their language, each deadline in their zone with its offset. */
+    @Test
+    void aCustomerInBerlinReadsTheirMailsInGermanWithDeadlinesInTheirZone() {
+        String customer = fixtures.customer(true);
+        jdbc.sql("update customers set language = 'de', time_zone = 'Europe/Berlin' where customer_number = ?")
+                .param(customer)
+                .update();
+        String caseRef = caseAwaitingReturn(customer, YOUNG);
+        CaseRecord c = store.require(caseRef);
+        DateTimeFormatter berlin =
+                DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm 'UTC'xxx").withZone(ZoneId.of("Europe/Berlin"));
+        String returnBy = berlin.format(c.returnDueAt());
+        assertThat(returnBy).matches("\\d\\d\\.\\d\\d\\.\\d{4} \\d\\d:\\d\\d UTC\\+0[12]:00");
+
+        assertThat(jdbc.sql("select subject from notifications where case_id = ? and step = 'rma-authorized'")
+                        .param(c.id().value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("RMA " + c.rmaNumber() + " genehmigt: Rücksendung bis " + returnBy);
+        assertThat(mail(caseRef, "rma-authorized"))
+                .startsWith("Guten Tag ")
+                .contains("- senden Sie es bis " + returnBy + " an ITMall (innerhalb von 10 Tagen)")
+                .contains("Geräte, die nicht bis " + berlin.format(c.complianceLimitAt()) + " (20 Tage)")
+                .contains("Zeiten in Europe/Berlin.")
+                .doesNotContain("Dear", "return by");
+        assertThat(mail(caseRef, "advance-shipped")).contains("vorab ein Austauschgerät").contains(returnBy);
+
+        driver.advanceClock(Duration.ofDays(10).plusMinutes(1));
+        driver.awaitPassed(caseRef, "Task_OverdueNotice");
+        await().until(() -> jdbc.sql("select count(*) from notifications where case_id = ? and step = 'return-overdue'")
+                        .param(c.id().value())
+                        .query(Integer.class)
+                        .single()
+                == 1);
+        assertThat(mail(caseRef, "return-overdue"))
+                .contains("fällig bis " + returnBy)
+                .contains("Nach " + berlin.format(c.complianceLimitAt()) + " wird der volle Gerätepreis berechnet.");
     }
 
     @Test
