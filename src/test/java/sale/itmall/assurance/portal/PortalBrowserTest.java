@@ -7,6 +7,10 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -407,6 +411,62 @@ class PortalBrowserTest {
         assertThat(browser.findElement(By.id("quote-answer")).getText()).startsWith("You accepted this quote on");
         assertThat(browser.findElements(By.id("decline-quote"))).isEmpty();
         driver.awaitWaitingAt(caseRef, "Task_RmaApproval");
+    }
+
+    /**
+     * A user abroad chooses their language and time zone: the portal's pages, the return's deadlines and the RMA slip
+     * follow it, while the account's mails keep the account's; a person not signed in picks a language on the sign-in
+     * page.
+     */
+    @Test
+    void aUserChoosesGermanAndTheirTimeZoneAndReadsTheirReturnInIt() throws IOException {
+        String caseRef = scenarios.caseAwaitingReturn(customer, 60);
+        Instant returnDueAt = jdbc.sql("select return_due_at from return_cases where reference = ?")
+                .param(caseRef)
+                .query(OffsetDateTime.class)
+                .single()
+                .toInstant();
+        String tokyo = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm 'UTC'xxx")
+                .withZone(ZoneId.of("Asia/Tokyo"))
+                .format(returnDueAt);
+
+        browser.findElement(By.id("nav-settings")).click();
+        waitFor(() -> browser.getCurrentUrl().endsWith("/settings"));
+        new Select(browser.findElement(By.id("language"))).selectByValue("de");
+        new Select(browser.findElement(By.id("timeZone"))).selectByValue("Asia/Tokyo");
+        browser.findElement(By.id("save-settings")).click();
+        waitFor(() -> browser.findElements(By.id("settings-saved")).size() == 1);
+        assertThat(browser.findElement(By.id("settings-saved")).getText())
+                .isEqualTo("Ihre Einstellungen sind gespeichert.");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+        assertThat(browser.findElement(By.tagName("nav")).getText()).contains("Meine Rücksendungen", "Meine Geräte");
+
+        browser.get(url("/returns/" + caseRef));
+        assertThat(browser.getTitle()).startsWith("Rücksendung " + caseRef);
+        assertThat(browser.findElement(By.id("return-by")).getText()).isEqualTo(tokyo);
+        assertThat(text()).contains("Rücksendung bis", "Fortschritt", "Senden Sie das Gerät bis " + tokyo);
+        assertThat(browser.findElement(By.id("time-zone")).getText()).isEqualTo("Zeiten in Asia/Tokyo.");
+        shot("tracking-de");
+        browser.get(url("/returns/" + caseRef + "/slip"));
+        assertThat(browser.findElement(By.id("slip-return-by")).getText()).isEqualTo(tokyo);
+        assertThat(text()).contains("Rücksendegenehmigung");
+
+        // the mails go to the account's address in the account's language and zone, not this user's
+        assertThat(jdbc.sql("select body from notifications n join return_cases c on c.id = n.case_id"
+                                + " where c.reference = ? and n.step = 'rma-authorized'")
+                        .param(caseRef)
+                        .query(String.class)
+                        .single())
+                .startsWith("Dear ")
+                .contains(" UTC");
+
+        browser.findElement(By.xpath("//button[text()='Abmelden']")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("/login"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in");
+        browser.findElement(By.id("lang-de")).click();
+        waitFor(() -> browser.findElement(By.tagName("h1")).getText().equals("Anmelden"));
+        browser.get(url("/login"));
+        assertThat(browser.findElement(By.id("forgot-password")).getText()).isEqualTo("Passwort vergessen?");
     }
 
     @Test

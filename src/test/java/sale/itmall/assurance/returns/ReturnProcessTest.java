@@ -453,7 +453,9 @@ class ReturnProcessTest {
                 .contains("Geräte, die nicht bis " + berlin.format(c.complianceLimitAt()) + " (20 Tage)")
                 .contains("Zeiten in Europe/Berlin.")
                 .doesNotContain("Dear", "return by");
-        assertThat(mail(caseRef, "advance-shipped")).contains("vorab ein Austauschgerät").contains(returnBy);
+        assertThat(mail(caseRef, "advance-shipped"))
+                .contains("vorab ein Austauschgerät")
+                .contains(returnBy);
 
         driver.advanceClock(Duration.ofDays(10).plusMinutes(1));
         driver.awaitPassed(caseRef, "Task_OverdueNotice");
