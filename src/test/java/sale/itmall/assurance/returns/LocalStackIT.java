@@ -21,6 +21,8 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,6 +125,9 @@ class LocalStackIT {
 
     @Autowired
     ReturnsQuery query;
+
+    @Autowired
+    JdbcClient jdbc;
 
     // ---- the broker's REST API and actuator, and Operate's API ----------------------------------------------------
 
@@ -397,6 +402,43 @@ class LocalStackIT {
         }
         assertThat(auditTypes(caseRef))
                 .containsSubsequence("RMA_AUTHORIZED", "UNIT_RECEIVED", "INSPECTION_RECORDED", "CASE_CLOSED");
+    }
+
+    /** A customer in Berlin reads the RMA and the overdue notice in German, each deadline in their zone. */
+    @Test
+    void aCustomerInBerlinIsToldTheirDeadlinesInGermanInTheirZoneOnTheBrokersClock() throws Exception {
+        String customer = fixtures.customer(true);
+        jdbc.sql("update customers set language = 'de', time_zone = 'Europe/Berlin' where customer_number = ?")
+                .param(customer)
+                .update();
+        String serial = fixtures.asset(customer, AssetCategory.ENTERPRISE_INFRASTRUCTURE, 60, false);
+        String caseRef = submissions
+                .submit(customer, null, List.of(new ReturnSubmissions.Item(serial, "Lüfter bleiben beim Start stehen")))
+                .caseReferences()
+                .get(0);
+        authorize(caseRef);
+        CaseRecord c = store.require(caseRef);
+        DateTimeFormatter berlin =
+                DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm 'UTC'xxx").withZone(ZoneId.of("Europe/Berlin"));
+        await().atMost(WAIT).until(() -> germanMail(c, "rma-authorized") != null);
+        assertThat(germanMail(c, "rma-authorized"))
+                .startsWith("RMA " + c.rmaNumber() + " genehmigt: Rücksendung bis " + berlin.format(c.returnDueAt()))
+                .contains("Zeiten in Europe/Berlin.");
+
+        advanceClock(Duration.ofDays(10).plusMinutes(1));
+        await().atMost(WAIT).until(() -> germanMail(c, "return-overdue") != null);
+        assertThat(germanMail(c, "return-overdue"))
+                .startsWith("Erinnerung: RMA " + c.rmaNumber() + " war fällig am " + berlin.format(c.returnDueAt()))
+                .contains("Nach " + berlin.format(c.complianceLimitAt()) + " wird der volle Gerätepreis berechnet.");
+    }
+
+    /** The subject and body of a case's mail of this step, or null while none is queued. */
+    String germanMail(CaseRecord c, String step) {
+        return jdbc.sql("select subject || chr(10) || body from notifications where case_id = ? and step = ?")
+                .params(c.id().value(), step)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     @Test
