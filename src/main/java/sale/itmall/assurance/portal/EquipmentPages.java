@@ -22,6 +22,7 @@ import sale.itmall.assurance.returns.Customer;
 import sale.itmall.assurance.returns.ReturnSubmissions;
 import sale.itmall.assurance.returns.ReturnsQuery;
 import sale.itmall.assurance.returns.ReturnsQuery.AssetView;
+import sale.itmall.assurance.shared.Labels;
 
 /**
  * The customer's installed base on one page: every asset they own with its cover, sortable by any column and filtered
@@ -51,7 +52,10 @@ class EquipmentPages {
     private final PortalAccounts accounts;
     private final ReturnSubmissions submissions;
 
-    EquipmentPages(ReturnsQuery portal, PortalAccounts accounts, ReturnSubmissions submissions) {
+    private final Labels labels;
+
+    EquipmentPages(ReturnsQuery portal, PortalAccounts accounts, ReturnSubmissions submissions, Labels labels) {
+        this.labels = labels;
         this.portal = portal;
         this.accounts = accounts;
         this.submissions = submissions;
@@ -111,8 +115,9 @@ class EquipmentPages {
         return Redirects.after(
                 redirect,
                 "/equipment",
-                () -> "Extension request "
-                        + submissions.requestExtension(customer, serial, note, "customer:" + me.getName())
-                        + " sent to the Service Governance Team; their answer reaches you by mail and on this page.");
+                () -> labels.text(
+                        Labels.current(),
+                        "notice.extension",
+                        submissions.requestExtension(customer, serial, note, "customer:" + me.getName())));
     }
 }

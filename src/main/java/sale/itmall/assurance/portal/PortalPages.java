@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import sale.itmall.assurance.notifications.Notifications;
-import sale.itmall.assurance.policy.RepairQuote;
 import sale.itmall.assurance.returns.CaseFacts;
 import sale.itmall.assurance.returns.CaseNotFound;
 import sale.itmall.assurance.returns.Customer;
@@ -39,13 +38,16 @@ class PortalPages {
     private final ReturnSubmissions submissions;
     private final Notifications notifications;
     private final ObjectProvider<ClientRegistrationRepository> identityProviders;
+    private final Labels labels;
 
     PortalPages(
             ReturnsQuery portal,
             PortalAccounts accounts,
             ReturnSubmissions submissions,
             Notifications notifications,
-            ObjectProvider<ClientRegistrationRepository> identityProviders) {
+            ObjectProvider<ClientRegistrationRepository> identityProviders,
+            Labels labels) {
+        this.labels = labels;
         this.portal = portal;
         this.accounts = accounts;
         this.submissions = submissions;
@@ -188,7 +190,7 @@ class PortalPages {
         return backToCase(
                 caseRef,
                 redirect,
-                "Tracking saved: " + carrier + " " + trackingNumber,
+                notice("notice.tracking-saved", carrier, trackingNumber),
                 () -> submissions.setInboundTracking(customer.id(), caseRef, carrier, trackingNumber));
     }
 
@@ -200,10 +202,7 @@ class PortalPages {
             RedirectAttributes redirect) {
         portal.ownCase(customer, caseRef);
         return backToCase(
-                caseRef,
-                redirect,
-                "Your dispute went to the Service Governance Team; their ruling will reach you by email.",
-                () -> submissions.raisePolicyDispute(caseRef, statement));
+                caseRef, redirect, notice("notice.dispute"), () -> submissions.raisePolicyDispute(caseRef, statement));
     }
 
     @GetMapping("/messages")
@@ -220,10 +219,7 @@ class PortalPages {
             RedirectAttributes redirect) {
         portal.ownCase(customer, caseRef);
         return backToCase(
-                caseRef,
-                redirect,
-                "Cancellation requested: the return closes in a moment.",
-                () -> submissions.requestCancellation(caseRef, reason));
+                caseRef, redirect, notice("notice.cancel"), () -> submissions.requestCancellation(caseRef, reason));
     }
 
     @PostMapping("/returns/{caseRef}/repair-quote")
@@ -237,9 +233,13 @@ class PortalPages {
         return Redirects.after(redirect, "/returns/" + caseRef, () -> {
             ReturnSubmissions.QuoteAnswer done =
                     submissions.answerRepairQuote(caseRef, answer, "customer:" + me.getName());
-            return (done.answer() == RepairQuote.Answer.ACCEPTED ? "Paid repair accepted. " : "Paid repair declined. ")
-                    + done.nextStep();
+            return notice("notice.quote." + done.answer().name());
         });
+    }
+
+    /** What an action did, in the reader's words. */
+    private String notice(String key, Object... args) {
+        return labels.text(Labels.current(), key, args);
     }
 
     /** Runs a customer's action on a case and returns to its page with the outcome or the reason it was refused. */
