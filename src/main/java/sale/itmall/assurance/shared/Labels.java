@@ -9,7 +9,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.TimeZone;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +34,7 @@ public class Labels {
 
     /** A code in the current request's language; anything that is not a code is shown as it is. */
     public String of(Object value) {
-        return of(value, LocaleContextHolder.getLocale());
+        return of(value, current().language());
     }
 
     public String of(Object value, Locale locale) {
@@ -57,8 +59,16 @@ public class Labels {
 
     /** The person reading this request: their language and time zone ({@code PortalAudiences} sets both). */
     public static Audience current() {
-        TimeZone zone = LocaleContextHolder.getTimeZone();
-        return new Audience(LocaleContextHolder.getLocale(), zone.toZoneId());
+        LocaleContext context = LocaleContextHolder.getLocaleContext();
+        if (context == null) {
+            // no reader (a scheduled job): English and UTC, never the server's own locale or zone
+            return Audience.DEFAULT;
+        }
+        Locale locale = context.getLocale();
+        TimeZone zone = context instanceof TimeZoneAwareLocaleContext aware ? aware.getTimeZone() : null;
+        return new Audience(
+                Audience.language(locale == null ? null : locale.getLanguage()).orElse(Audience.DEFAULT.language()),
+                zone == null ? Audience.DEFAULT.zone() : zone.toZoneId());
     }
 
     /** The current reader's time zone: "Europe/Berlin". */
