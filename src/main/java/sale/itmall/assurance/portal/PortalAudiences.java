@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.SimpleLocaleContext;
 import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -77,9 +78,15 @@ class PortalAudiences implements LocaleContextResolver {
         if (signedIn.isPresent()) {
             boolean customer =
                     signedIn.get().getAuthorities().stream().anyMatch(a -> "ROLE_CUSTOMER".equals(a.getAuthority()));
-            return customer && !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-                    ? ofUser(signedIn.get().getName()).orElse(Audience.DEFAULT)
-                    : Audience.DEFAULT;
+            if (!customer || request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                return Audience.DEFAULT;
+            }
+            try {
+                return ofUser(signedIn.get().getName()).orElse(Audience.DEFAULT);
+            } catch (DataAccessException e) {
+                // the database is away: the page answers 503 itself; its words need not wait for the database
+                return Audience.DEFAULT;
+            }
         }
         return new Audience(chosenOrBrowserLanguage(request), Audience.DEFAULT.zone());
     }

@@ -106,7 +106,7 @@ class DatabaseTest {
                     new InstalledBaseImport(jdbc, new JdbcTemplate(ds), new DataSourceTransactionManager(ds), clock);
             InstalledBaseImport.Result result = DemoInstalledBase.load(importer, LocalDate.now(clock));
             assertThat(result.written()).isTrue();
-            assertThat(result.assets().created()).isEqualTo(8);
+            assertThat(result.assets().created()).isEqualTo(10);
             // one way in: the demo file is an import file like a vendor's, audited like one
             assertThat(jdbc.sql("select actor || ' ' || file_name || ' ' || status from installed_base_imports")
                             .query(String.class)
@@ -131,6 +131,12 @@ class DatabaseTest {
                             .query(String.class)
                             .list())
                     .containsExactly("C-1003");
+            // one demo account reads German and Berlin time, as the file says
+            assertThat(jdbc.sql("select customer_number || ' ' || language || ' ' || time_zone from customers"
+                                    + " where language <> 'en' or time_zone <> 'UTC'")
+                            .query(String.class)
+                            .list())
+                    .containsExactly("C-1004 de Europe/Berlin");
         }
     }
 }
