@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import sale.itmall.assurance.shared.Audience;
 import sale.itmall.assurance.shared.Labels;
 
@@ -30,12 +29,15 @@ public record MailFormat(Labels labels, Audience reader) {
         return labels.of(code, reader.language());
     }
 
-    /** A code's words inside a sentence: "the advance replacement". */
+    /**
+     * A code's words inside a sentence: "the advance replacement". Whether a language lower-cases them there is its
+     * bundle's {@code mail.lowercase-codes} (German keeps its capitals: "das Austauschgerät").
+     */
     public String lower(Enum<?> code) {
         String words = code(code);
-        return Locale.GERMAN.getLanguage().equals(reader.language().getLanguage())
-                ? words
-                : words.toLowerCase(reader.language());
+        return Boolean.parseBoolean(labels.text(reader, "mail.lowercase-codes"))
+                ? words.toLowerCase(reader.language())
+                : words;
     }
 
     /** Choices as the reader lists them: "a, b or c". */
