@@ -4,6 +4,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TimeZone;
@@ -22,6 +23,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import sale.itmall.assurance.shared.Audience;
+import sale.itmall.assurance.shared.Faults;
 
 /**
  * Who reads a page, in which language and time zone (Spring MVC's locale resolver, so {@code #{…}} in templates and
@@ -43,24 +45,41 @@ class PortalAudiences implements LocaleContextResolver {
 
     /** A user's language and time zone: their own choice where they made one, their customer account's where not. */
     Optional<Audience> ofUser(String username) {
+        return audienceOf("u.username = ?", username);
+    }
+
+    /** The same for the user with this e-mail address (a password reset's mail). */
+    Audience ofEmail(String email) {
+        return audienceOf("lower(u.email) = lower(?)", email).orElse(Audience.DEFAULT);
+    }
+
+    private Optional<Audience> audienceOf(String userIs, String value) {
         return jdbc.sql(
                         """
                 select u.language, u.time_zone, c.language, c.time_zone
-                  from portal_users u left join customers c on c.id = u.customer_id where u.username = ?""")
-                .param(username)
+                  from portal_users u left join customers c on c.id = u.customer_id where\s"""
+                                + userIs)
+                .param(value)
                 .query((rs, n) ->
                         Audience.of(rs.getString(3), rs.getString(4)).overriddenBy(rs.getString(1), rs.getString(2)))
                 .optional();
     }
 
-    /** The same for the user with this e-mail address (a password reset's mail). */
-    Audience ofEmail(String email) {
-        return jdbc.sql("select username from portal_users where lower(email) = lower(?)")
-                .param(email)
-                .query(String.class)
-                .optional()
-                .flatMap(this::ofUser)
-                .orElse(Audience.DEFAULT);
+    /** What a user chose themselves: a language tag and a zone id, each null where the account's applies. */
+    record Choice(String language, String timeZone) {}
+
+    Choice choiceOf(String username) {
+        return jdbc.sql("select language, time_zone from portal_users where username = ?")
+                .param(username)
+                .query((rs, n) -> new Choice(rs.getString(1), rs.getString(2)))
+                .single();
+    }
+
+    /** Keeps a user's own choice; a null language or zone goes back to the account's. */
+    void choose(String username, Locale language, ZoneId zone) {
+        jdbc.sql("update portal_users set language = ?, time_zone = ? where username = ?")
+                .params(language == null ? null : language.getLanguage(), zone == null ? null : zone.getId(), username)
+                .update();
     }
 
     @Override
@@ -84,6 +103,9 @@ class PortalAudiences implements LocaleContextResolver {
             try {
                 return ofUser(signedIn.get().getName()).orElse(Audience.DEFAULT);
             } catch (DataAccessException e) {
+                if (!Faults.isTechnical(e)) {
+                    throw e;
+                }
                 // the database is away: the page answers 503 itself; its words need not wait for the database
                 return Audience.DEFAULT;
             }

@@ -1,7 +1,9 @@
 package sale.itmall.assurance.portal;
 
 import java.security.Principal;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,11 +22,11 @@ import sale.itmall.assurance.shared.Audience;
 class SettingsPages {
 
     private final PortalAccounts accounts;
-    private final JdbcClient jdbc;
+    private final PortalAudiences audiences;
 
-    SettingsPages(PortalAccounts accounts, JdbcClient jdbc) {
+    SettingsPages(PortalAccounts accounts, PortalAudiences audiences) {
         this.accounts = accounts;
-        this.jdbc = jdbc;
+        this.audiences = audiences;
     }
 
     @ModelAttribute("customer")
@@ -32,50 +34,32 @@ class SettingsPages {
         return me == null ? null : accounts.customerOf(me);
     }
 
-    record Choice(String language, String timeZone) {}
-
     @GetMapping("/settings")
     String settings(@ModelAttribute("customer") Customer customer, Principal me, Model model) {
-        model.addAttribute("choice", choice(me));
+        model.addAttribute("choice", audiences.choiceOf(me.getName()));
         model.addAttribute("languages", Audience.LANGUAGES);
         model.addAttribute("zones", Audience.ZONES);
         model.addAttribute("account", customer.audience());
         return "settings";
     }
 
+    /** An empty choice is the account's; anything not listed is refused with the page's own words. */
     @PostMapping("/settings")
     String save(
-            @ModelAttribute("customer") Customer customer,
             Principal me,
             @RequestParam(required = false) String language,
             @RequestParam(required = false) String timeZone,
             RedirectAttributes redirect) {
-        boolean languageGiven = language != null && !language.isBlank();
-        boolean zoneGiven = timeZone != null && !timeZone.isBlank();
-        if (languageGiven && Audience.language(language).isEmpty()) {
+        Optional<Locale> chosenLanguage = Audience.language(language);
+        Optional<ZoneId> chosenZone = Audience.zone(timeZone);
+        if (language != null && !language.isBlank() && chosenLanguage.isEmpty()) {
             redirect.addFlashAttribute("settingsError", "settings.language.unknown");
-            return "redirect:/settings";
-        }
-        if (zoneGiven && Audience.zone(timeZone).isEmpty()) {
+        } else if (timeZone != null && !timeZone.isBlank() && chosenZone.isEmpty()) {
             redirect.addFlashAttribute("settingsError", "settings.zone.unknown");
-            return "redirect:/settings";
+        } else {
+            audiences.choose(me.getName(), chosenLanguage.orElse(null), chosenZone.orElse(null));
+            redirect.addFlashAttribute("saved", true);
         }
-        jdbc.sql("update portal_users set language = ?, time_zone = ? where username = ?")
-                .params(
-                        languageGiven
-                                ? Audience.language(language).orElseThrow().getLanguage()
-                                : null,
-                        zoneGiven ? timeZone.strip() : null,
-                        me.getName())
-                .update();
-        redirect.addFlashAttribute("saved", true);
         return "redirect:/settings";
-    }
-
-    private Choice choice(Principal me) {
-        return jdbc.sql("select language, time_zone from portal_users where username = ?")
-                .param(me.getName())
-                .query((rs, n) -> new Choice(rs.getString(1), rs.getString(2)))
-                .single();
     }
 }

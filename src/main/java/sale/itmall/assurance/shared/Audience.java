@@ -1,6 +1,5 @@
 package sale.itmall.assurance.shared;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Collections;
@@ -48,14 +47,7 @@ public record Audience(Locale language, ZoneId zone) {
 
     /** A time zone by its region id ({@code Europe/Berlin}) or {@code UTC}; offsets and unknown ids are empty. */
     public static Optional<ZoneId> zone(String id) {
-        if (id == null || id.isBlank() || !ZONES.contains(id.strip())) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(ZoneId.of(id.strip()));
-        } catch (DateTimeException e) {
-            return Optional.empty();
-        }
+        return id == null || !ZONES.contains(id.strip()) ? Optional.empty() : Optional.of(ZoneId.of(id.strip()));
     }
 
     private static SortedSet<String> zones() {

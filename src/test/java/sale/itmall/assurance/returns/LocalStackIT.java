@@ -420,20 +420,20 @@ class LocalStackIT {
         CaseRecord c = store.require(caseRef);
         DateTimeFormatter berlin =
                 DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm 'UTC'xxx").withZone(ZoneId.of("Europe/Berlin"));
-        await().atMost(WAIT).until(() -> germanMail(c, "rma-authorized") != null);
-        assertThat(germanMail(c, "rma-authorized"))
+        await().atMost(WAIT).until(() -> subjectAndBody(c, "rma-authorized") != null);
+        assertThat(subjectAndBody(c, "rma-authorized"))
                 .startsWith("RMA " + c.rmaNumber() + " genehmigt: Rücksendung bis " + berlin.format(c.returnDueAt()))
                 .contains("Zeiten in Europe/Berlin.");
 
         advanceClock(Duration.ofDays(10).plusMinutes(1));
-        await().atMost(WAIT).until(() -> germanMail(c, "return-overdue") != null);
-        assertThat(germanMail(c, "return-overdue"))
+        await().atMost(WAIT).until(() -> subjectAndBody(c, "return-overdue") != null);
+        assertThat(subjectAndBody(c, "return-overdue"))
                 .startsWith("Erinnerung: RMA " + c.rmaNumber() + " war fällig am " + berlin.format(c.returnDueAt()))
                 .contains("Nach " + berlin.format(c.complianceLimitAt()) + " wird der volle Gerätepreis berechnet.");
     }
 
     /** The subject and body of a case's mail of this step, or null while none is queued. */
-    String germanMail(CaseRecord c, String step) {
+    String subjectAndBody(CaseRecord c, String step) {
         return jdbc.sql("select subject || chr(10) || body from notifications where case_id = ? and step = ?")
                 .params(c.id().value(), step)
                 .query(String.class)
