@@ -38,13 +38,15 @@ class ModularityTest {
         assertThat(dependencies())
                 .containsExactlyEntriesOf(new TreeMap<>(Map.of(
                         "config", "",
+                        "engine", "shared",
                         "notifications", "policy returns shared",
                         "policy", "",
                         "portal", "notifications policy process returns shared",
                         "process", "policy",
                         "reporting", "notifications returns",
                         "returns", "policy process shared",
-                        "shared", "")));
+                        "shared", "",
+                        "tasks", "engine process returns shared")));
     }
 
     /**

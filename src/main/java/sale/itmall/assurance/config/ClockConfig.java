@@ -8,8 +8,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
 /**
- * The clock every date of the application comes from: the system clock, or, for a demo with the local stack's
- * controlled clock ({@code itmall.demo-clock.enabled}, which {@code bin/run --demo-clock} sets), the engine's clock
+ * The clock every date of the application comes from: the system clock, or, for a demo on the demo engine
+ * ({@code itmall.demo-clock.enabled}, which {@code bin/run} sets), the engine's clock
  * (EngineClock). The demo clock exists only with the demo profile: a production start that asks for it does not start.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,6 +27,6 @@ class ClockConfig {
                     + " it is for the demo profile only (--spring.profiles.active=demo), never for a production start."
                     + " Remove it from this start's settings");
         }
-        return new EngineClock(URI.create(env.getRequiredProperty("itmall.demo-clock.engine-actuator")));
+        return new EngineClock(URI.create(env.getRequiredProperty("itmall.demo-clock.engine-url")));
     }
 }

@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The demo clock: the engine's controlled clock (the broker's actuator {@code /clock}), followed by the application so
+ * The demo clock: the demo engine's clock (its control API's {@code /clock}), followed by the application so
  * that a process owner who moves time sees the 10- and 20-day paths dated alike in the engine, the database, mails and
  * pages. It reads the engine's time once a second and keeps the difference to the system clock; {@link #advance} moves
  * the engine's clock and then its own. Only the demo profile builds it (ClockConfig).
@@ -36,18 +36,17 @@ public final class EngineClock extends Clock implements AutoCloseable {
     private volatile Duration offset = Duration.ZERO;
     private volatile boolean reachable = true;
 
-    /** @param actuator the broker's actuator, e.g. http://127.0.0.1:9600/actuator */
-    EngineClock(URI actuator) {
-        this.clockEndpoint = URI.create(actuator.toString().replaceAll("/+$", "") + "/clock");
+    /** @param engine the demo engine's control API, e.g. http://127.0.0.1:9600 */
+    EngineClock(URI engine) {
+        this.clockEndpoint = URI.create(engine.toString().replaceAll("/+$", "") + "/clock");
         this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
         try {
-            add(Duration.ZERO); // a clock that is not controlled refuses this (403): say so now, not at the first move
             refresh();
         } catch (IOException e) {
             throw new IllegalStateException(
-                    "The demo clock follows the engine's controlled clock, but " + clockEndpoint + " did not answer ("
-                            + e.getMessage() + "): start the local stack with a controlled clock (bin/run --demo-clock"
-                            + " does), or set ITMALL_DEMO_CLOCK_ACTUATOR to the broker's actuator",
+                    "The demo clock follows the demo engine's clock, but " + clockEndpoint + " did not answer ("
+                            + e.getMessage() + "): start the demo engine first (bin/run does), or set"
+                            + " ITMALL_DEMO_ENGINE_URL to its control API",
                     e);
         }
         this.follower = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -113,8 +112,7 @@ public final class EngineClock extends Clock implements AutoCloseable {
             HttpResponse<String> response =
                     http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IOException(response.statusCode() + " from " + clockEndpoint + ": " + response.body()
-                        + " (is the broker's clock controlled? ZEEBE_CLOCK_CONTROLLED=true)");
+                throw new IOException(response.statusCode() + " from " + clockEndpoint + ": " + response.body());
             }
             return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
         } catch (InterruptedException e) {

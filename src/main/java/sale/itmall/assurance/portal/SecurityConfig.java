@@ -117,6 +117,7 @@ class SecurityConfig {
                                 "/login",
                                 "/css/**",
                                 "/js/**",
+                                "/vendor/**",
                                 "/actuator/health",
                                 "/actuator/info",
                                 "/error",
@@ -136,8 +137,9 @@ class SecurityConfig {
                                 "/staff/team",
                                 "/staff/api-keys/**",
                                 "/staff/api-keys",
-                                // the demo clock's page (demo profile only)
-                                "/staff/demo/**")
+                                // the demo clock's page and API (demo profile only)
+                                "/staff/demo/**",
+                                "/api/staff/demo/**")
                         .hasRole(ADMIN)
                         // units received: the warehouse's people, or its system with a warehouse API key
                         .requestMatchers("/api/warehouse/**")
@@ -147,7 +149,7 @@ class SecurityConfig {
                         // reinstating suspended accounts is the Service Governance Team's
                         .requestMatchers("/staff/accounts/**")
                         .hasRole(StaffRole.SERVICE_GOVERNANCE.role())
-                        .requestMatchers("/staff/**", "/actuator/**")
+                        .requestMatchers("/staff/**", "/actuator/**", "/api/staff/**")
                         .hasRole(StaffAuthorities.STAFF)
                         // the API's description is for its users: anyone signed in
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
@@ -174,7 +176,11 @@ class SecurityConfig {
                         // machine clients with HTTP Basic and no session: the warehouse and the ERP's import
                         .ignoringRequestMatchers(
                                 new AntPathRequestMatcher("/api/warehouse/**"),
-                                new AntPathRequestMatcher("/api/admin/**")))
+                                new AntPathRequestMatcher("/api/admin/**"),
+                                // the staff API's integrations sign in with HTTP Basic on each request; the task
+                                // page, signed in by session, sends the CSRF token
+                                request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/staff/")
+                                        && request.getHeader("Authorization") != null))
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
                                 (request, response, e) -> problem(
                                         response, json, HttpStatus.UNAUTHORIZED, "Sign in to use the returns API"),

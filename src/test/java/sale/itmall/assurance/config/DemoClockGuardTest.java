@@ -28,19 +28,19 @@ class DemoClockGuardTest {
     }
 
     @Test
-    void inTheDemoProfileItNeedsABrokerWhoseClockIsControlled() {
+    void inTheDemoProfileItNeedsTheDemoEngine() {
         // nothing listens on port 9 (discard): the start fails with the way out, not with a clock that never moves
         runner.withInitializer(context -> context.getEnvironment().setActiveProfiles("demo"))
-                .withPropertyValues(
-                        "itmall.demo-clock.enabled=true",
-                        "itmall.demo-clock.engine-actuator=http://127.0.0.1:9/actuator")
+                .withPropertyValues("itmall.demo-clock.enabled=true", "itmall.demo-clock.engine-url=http://127.0.0.1:9")
                 .run(context -> {
                     assertThat(context).hasFailed();
                     StringBuilder messages = new StringBuilder();
                     for (Throwable t = context.getStartupFailure(); t != null; t = t.getCause()) {
                         messages.append(t.getMessage()).append('\n');
                     }
-                    assertThat(messages.toString()).contains("did not answer").contains("bin/run --demo-clock");
+                    assertThat(messages.toString())
+                            .contains("did not answer")
+                            .contains("start the demo engine first (bin/run does)");
                 });
     }
 }

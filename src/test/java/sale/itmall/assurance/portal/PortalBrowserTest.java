@@ -529,14 +529,12 @@ class PortalBrowserTest {
                 "Task_ReviewExtension",
                 "extensionRef",
                 ref);
-        assertThat(driver.variablesOf(task.getProcessInstanceKey()))
+        assertThat(driver.variablesOf(task.processInstanceKey()))
                 .containsEntry("customerNote", "Two more years <b>please</b>");
-        driver.completeUserTaskOf(
+        driver.completeUserTask(
                 task,
-                sale.itmall.assurance.process.ProcessContract.EXTENSION_PROCESS_ID,
-                "Task_AnswerExtension",
                 java.util.Map.of("extensionDecision", "DECLINED", "extensionAnswer", "This model is end of life."));
-        driver.awaitCompleted(task.getProcessInstanceKey());
+        driver.awaitCompleted(task.processInstanceKey());
         browser.navigate().refresh();
         row = browser.findElement(By.cssSelector("tr[data-serial='" + ending + "']"));
         assertThat(row.getText()).contains("Extension declined").contains("This model is end of life.");

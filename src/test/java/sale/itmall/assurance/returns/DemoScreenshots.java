@@ -1,26 +1,25 @@
 package sale.itmall.assurance.returns;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import sale.itmall.assurance.support.Chromium;
 
 /**
  * The README's screenshots, taken of what a new user sees: the running demo (bin/run, demo profile) with its demo
- * customers and the local stack's Tasklist. Not part of the suite (no *Test/*IT name); bin/screenshots runs it and
+ * customers and the staff task queue. Not part of the suite (no *Test/*IT name); bin/screenshots runs it and
  * writes docs/screenshots.
  */
 class DemoScreenshots {
@@ -32,7 +31,7 @@ class DemoScreenshots {
     @Test
     void theDemoAsANewUserSeesIt() throws Exception {
         Files.createDirectories(SHOTS);
-        WebDriver browser = LocalStackIT.chromium();
+        WebDriver browser = Chromium.start(1280, 1100);
         try {
             browser.manage().window().setSize(new Dimension(1280, 1100));
             browser.get(PORTAL + "/login");
@@ -53,12 +52,12 @@ class DemoScreenshots {
                             .findFirst()
                             .orElseThrow(() -> new IllegalStateException(
                                     "No item of SO-240101 can be returned: start from a fresh demo")));
-            LocalStackIT.click(browser, item);
+            click(browser, item);
             WebElement fault = browser.findElement(By.xpath("//input[@data-serial='"
                     + item.getDomAttribute("data-serial") + "']/ancestor::div[contains(@class,'item')][1]//textarea"));
             fault.sendKeys("Link drops every few minutes; the port LED blinks amber");
             shot(browser, "wizard");
-            LocalStackIT.click(browser, browser.findElement(By.id("submit-return")));
+            click(browser, browser.findElement(By.id("submit-return")));
             wait(browser).until(d -> d.getTitle().startsWith("My returns"));
 
             WebElement newest = browser.findElement(By.cssSelector("table a[href^='/returns/RC-']"));
@@ -67,23 +66,23 @@ class DemoScreenshots {
             wait(browser).until(d -> d.findElement(By.tagName("main")).getText().contains(caseRef));
             shot(browser, "tracking");
 
-            browser.get(LocalStackIT.WEBAPPS + "/tasklist/login");
-            browser.findElement(By.name("username")).sendKeys("demo");
-            browser.findElement(By.name("password")).sendKeys("demo");
+            // the TAC engineer takes the new return's remote diagnosis from the portal's task queue
+            browser.manage().deleteAllCookies();
+            browser.get(PORTAL + "/login");
+            browser.findElement(By.id("username")).sendKeys("tac");
+            browser.findElement(By.id("password")).sendKeys("demo");
             browser.findElement(By.cssSelector("button[type=submit]")).click();
             wait(browser).until(d -> !d.getCurrentUrl().contains("/login"));
-            browser.manage().window().setSize(new Dimension(1400, 1800));
-            await().atMost(WAIT)
-                    .pollInterval(Duration.ofSeconds(2))
-                    .ignoreExceptions()
-                    .until(() -> {
-                        browser.get(LocalStackIT.WEBAPPS + "/tasklist/" + newestRemoteDiagnosis());
-                        return new WebDriverWait(browser, Duration.ofSeconds(10))
-                                .until(d -> d.findElement(By.tagName("main"))
-                                        .getText()
-                                        .contains("Case " + caseRef));
-                    });
-            shot(browser, "tasklist-remote-diagnosis");
+            browser.manage().window().setSize(new Dimension(1280, 1600));
+            await().atMost(WAIT).ignoreExceptions().until(() -> {
+                browser.get(PORTAL + "/staff/tasks?caseReference=" + caseRef);
+                return !browser.findElements(By.cssSelector("tr[data-element='Task_RemoteDiagnosis']"))
+                        .isEmpty();
+            });
+            shot(browser, "staff-task-queue");
+            click(browser, browser.findElement(By.cssSelector("tr[data-element='Task_RemoteDiagnosis'] button.take")));
+            wait(browser).until(d -> d.findElement(By.cssSelector("#task-form[data-ready=true]")));
+            shot(browser, "staff-task-remote-diagnosis");
         } finally {
             browser.quit();
         }
@@ -93,18 +92,10 @@ class DemoScreenshots {
         return new WebDriverWait(browser, WAIT);
     }
 
-    static long newestRemoteDiagnosis() throws Exception {
-        JsonNode items = LocalStackIT.post(
-                        LocalStackIT.BROKER + "/v2/user-tasks/search",
-                        Map.of("filter", Map.of("elementId", "Task_RemoteDiagnosis", "state", "CREATED")))
-                .path("items");
-        long newest = -1;
-        for (JsonNode task : items) {
-            // the 8.6 broker names it "key", 8.8 "userTaskKey"
-            newest = Math.max(newest, (task.has("userTaskKey") ? task.get("userTaskKey") : task.get("key")).asLong());
-        }
-        assertThat(newest).isPositive();
-        return newest;
+    static void click(WebDriver browser, WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        wait(browser).until(d -> element.isDisplayed() && element.isEnabled());
+        element.click();
     }
 
     static void shot(WebDriver browser, String name) throws Exception {

@@ -3,7 +3,6 @@ package sale.itmall.assurance.returns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.camunda.zeebe.protocol.record.value.UserTaskRecordValue;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,6 +11,7 @@ import sale.itmall.assurance.policy.AssetCategory;
 import sale.itmall.assurance.process.ProcessContract;
 import sale.itmall.assurance.support.ApplicationTest;
 import sale.itmall.assurance.support.Fixtures;
+import sale.itmall.assurance.tasks.StaffTask;
 
 /** bpmn/itmall-coverage-extension.bpmn on the embedded engine: a customer's request reaches governance and back. */
 @ApplicationTest
@@ -43,12 +43,12 @@ class ExtensionRequestTest {
                 .isInstanceOf(ReturnRejected.class)
                 .hasMessageContaining("already asked for");
 
-        UserTaskRecordValue task = driver.userTaskWith(
+        StaffTask task = driver.userTaskWith(
                 ProcessContract.EXTENSION_PROCESS_ID, ProcessContract.Elements.REVIEW_EXTENSION, "extensionRef", ref);
-        assertThat(task.getCandidateGroupsList()).containsExactly("service-governance");
-        assertThat(driver.formIdOf(task.getFormKey())).isEqualTo("coverage-extension");
+        assertThat(task.candidateGroups()).containsExactly("service-governance");
+        assertThat(task.formId()).isEqualTo("coverage-extension");
         ReturnsQuery.AssetView asset = query.warranty(customer, serial);
-        assertThat(driver.variablesOf(task.getProcessInstanceKey()))
+        assertThat(driver.variablesOf(task.processInstanceKey()))
                 .containsEntry("serialNumber", serial)
                 .containsEntry("customerNumber", number)
                 .containsEntry("entitlement", "WARRANTY")
@@ -56,16 +56,14 @@ class ExtensionRequestTest {
                 .containsEntry("customerNote", "Two more years, **please**");
         assertThat(query.extensions(customer).get(serial).decision()).isNull();
 
-        driver.completeUserTaskOf(
+        driver.completeUserTask(
                 task,
-                ProcessContract.EXTENSION_PROCESS_ID,
-                "Task_AnswerExtension",
                 Map.of(
                         "extensionDecision",
                         "OFFERED",
                         "extensionAnswer",
                         "Two more years for 180 USD; reply to sign."));
-        driver.awaitCompleted(task.getProcessInstanceKey());
+        driver.awaitCompleted(task.processInstanceKey());
 
         ReturnsQuery.Extension answered = query.extensions(customer).get(serial);
         assertThat(answered.decision()).isEqualTo("OFFERED");

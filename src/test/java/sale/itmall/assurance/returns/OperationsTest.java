@@ -91,8 +91,7 @@ class OperationsTest {
         driver.awaitPassed(caseRef, "Task_OverdueNotice");
         cases.sendOverdueNotice(caseRef); // a redelivered job
         submissions.publishReceipt(rma, "WH-" + caseRef, null);
-        driver.completeUserTask(
-                caseRef, "Task_Inspection", "Task_RecordResolution", Map.of("benchFinding", "DEFECT_CONFIRMED"));
+        driver.completeUserTask(caseRef, "Task_Inspection", Map.of("benchFinding", "DEFECT_CONFIRMED"));
         driver.awaitClosed(caseRef);
 
         String requestRef = store.require(caseRef).requestReference();

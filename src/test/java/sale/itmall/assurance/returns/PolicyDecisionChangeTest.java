@@ -108,7 +108,6 @@ class PolicyDecisionChangeTest {
         driver.completeUserTask(
                 running,
                 "Task_RemoteDiagnosis",
-                "Task_RecordDiagnosis",
                 Map.of("diagnosisOutcome", "HARDWARE_DEFECT", "diagnosisNotes", "No power"));
         driver.awaitWaitingAt(running, "Task_RmaApproval");
         CaseRecord stillOld = store.require(running);

@@ -8,26 +8,27 @@ import io.camunda.zeebe.process.test.assertions.ProcessInstanceAssert;
 import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
-import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
-import io.camunda.zeebe.protocol.record.value.UserTaskRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
-import sale.itmall.assurance.process.ProcessContract;
+import sale.itmall.assurance.process.StaffRole;
 import sale.itmall.assurance.support.EmbeddedEngine;
 import sale.itmall.assurance.support.TestClock;
+import sale.itmall.assurance.tasks.Staff;
+import sale.itmall.assurance.tasks.StaffTask;
+import sale.itmall.assurance.tasks.TaskQueue;
 
 /**
- * Drives process instances on the embedded engine the way Tasklist and the warehouse would, within what a gRPC-only
- * engine allows: it cannot complete a Camunda user task, so {@link #completeUserTask} carries the same instance on
- * with a process instance modification: the task is terminated and the element after it activated, with the form's
- * variables set on the process instance as a completed form would set them.
+ * Drives process instances on the embedded engine the way staff and the warehouse do: user tasks (deployed in the
+ * job-worker form, as on the demo engine) are taken from the portal's task queue and completed through it, which
+ * completes the task's job in the engine with the form's checked fields.
  */
 public class ProcessDriver {
 
@@ -35,13 +36,18 @@ public class ProcessDriver {
     private final CamundaClient client;
     private final CaseStore store;
     private final TestClock clock;
+    private final TaskQueue queue;
+    /** A staff member with every role: the tests complete each user task as its role would. */
+    static final Staff EVERY_ROLE = new Staff("test-staff", EnumSet.allOf(StaffRole.class));
+
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Long> instances = new ConcurrentHashMap<>();
 
-    ProcessDriver(CamundaClient client, CaseStore store, TestClock clock) {
+    ProcessDriver(CamundaClient client, CaseStore store, TestClock clock, TaskQueue queue) {
         this.client = client;
         this.store = store;
         this.clock = clock;
+        this.queue = queue;
     }
 
     /** Waits up to 20 s; reading the record stream while the engine appends to it may need a second try. */
@@ -95,49 +101,36 @@ public class ProcessDriver {
         return store.require(caseRef);
     }
 
-    /** The created user task of a case at an element, as Tasklist would list it. */
-    public UserTaskRecordValue userTask(String caseRef, String elementId) {
-        long key = instanceOf(caseRef);
-        waiting().until(() -> findUserTask(key, elementId).isPresent());
-        return findUserTask(key, elementId).orElseThrow();
+    /** The open user task of a case at an element, as the staff task queue lists it. */
+    public StaffTask userTask(String caseRef, String elementId) {
+        return awaitTask(t -> caseRef.equals(t.caseReference()) && t.elementId().equals(elementId), caseRef);
     }
 
-    private Optional<UserTaskRecordValue> findUserTask(long instanceKey, String elementId) {
-        return createdUserTasks(instanceKey, elementId).stream().findFirst();
+    /** The open user task at an element of another process (e.g. the policy dispute) that carries the case's reference. */
+    public StaffTask userTaskOf(String bpmnProcessId, String elementId, String caseRef) {
+        return awaitTask(
+                t -> t.bpmnProcessId().equals(bpmnProcessId)
+                        && t.elementId().equals(elementId)
+                        && caseRef.equals(t.caseReference()),
+                caseRef);
     }
 
-    /**
-     * The created user task at an element of another process (e.g. the policy dispute) whose instance carries the
-     * case's reference.
-     */
-    /** The user task at an element of a process whose instance has {@code variable} = {@code value}. */
-    public UserTaskRecordValue userTaskWith(String bpmnProcessId, String elementId, String variable, String value) {
-        waiting().until(() -> findUserTaskWith(bpmnProcessId, elementId, variable, value)
-                .isPresent());
-        return findUserTaskWith(bpmnProcessId, elementId, variable, value).orElseThrow();
+    /** The open user task at an element of a process whose instance has {@code variable} = {@code value}. */
+    public StaffTask userTaskWith(String bpmnProcessId, String elementId, String variable, String value) {
+        return awaitTask(
+                t -> t.bpmnProcessId().equals(bpmnProcessId)
+                        && t.elementId().equals(elementId)
+                        && value.equals(variablesOf(t.processInstanceKey()).get(variable)),
+                null);
     }
 
-    public UserTaskRecordValue userTaskOf(String bpmnProcessId, String elementId, String caseRef) {
-        waiting().until(() -> findUserTaskOf(bpmnProcessId, elementId, caseRef).isPresent());
-        return findUserTaskOf(bpmnProcessId, elementId, caseRef).orElseThrow();
+    private StaffTask awaitTask(Predicate<StaffTask> which, String caseRef) {
+        waiting().until(() -> findTask(which, caseRef).isPresent());
+        return findTask(which, caseRef).orElseThrow();
     }
 
-    private Optional<UserTaskRecordValue> findUserTaskOf(String bpmnProcessId, String elementId, String caseRef) {
-        return findUserTaskWith(bpmnProcessId, elementId, "caseRef", caseRef);
-    }
-
-    private Optional<UserTaskRecordValue> findUserTaskWith(
-            String bpmnProcessId, String elementId, String variable, String value) {
-        List<UserTaskRecordValue> tasks = StreamSupport.stream(
-                        records().records().spliterator(), false)
-                .filter(r -> r.getIntent() == UserTaskIntent.CREATED)
-                .map(r -> (UserTaskRecordValue) r.getValue())
-                .filter(v -> v.getBpmnProcessId().equals(bpmnProcessId)
-                        && v.getElementId().equals(elementId))
-                .toList();
-        return tasks.stream()
-                .filter(v -> value.equals(variablesOf(v.getProcessInstanceKey()).get(variable)))
-                .findFirst();
+    private Optional<StaffTask> findTask(Predicate<StaffTask> which, String caseRef) {
+        return queue.all(caseRef).stream().filter(which).findFirst();
     }
 
     /** Starts a process at an element with the given variables, as a completed user task before it would. */
@@ -154,15 +147,6 @@ public class ProcessDriver {
 
     public void awaitCompleted(long processInstanceKey) {
         waiting().untilAsserted(() -> new ProcessInstanceAssert(processInstanceKey, records()).isCompleted());
-    }
-
-    /** The form id linked to a user task's form key, from the deployment. */
-    public String formIdOf(long formKey) {
-        return StreamSupport.stream(records().forms().spliterator(), false)
-                .filter(r -> r.getValue().getFormKey() == formKey)
-                .map(r -> r.getValue().getFormId())
-                .findFirst()
-                .orElse(null);
     }
 
     public IncidentRecordValue awaitIncident(String caseRef) {
@@ -206,45 +190,26 @@ public class ProcessDriver {
     }
 
     /**
-     * Completes the user task a case waits at as its form would: the task's element instance is terminated and
-     * {@code nextElement} (the element after the task) activated in the same instance, with the form's variables.
+     * Completes the user task a case waits at as a staff member does in the portal's queue: through the queue, which
+     * checks the form's fields and completes the task's job in the engine, so the task's output mappings apply.
      */
-    public void completeUserTask(String caseRef, String userTaskId, String nextElement, Map<String, Object> form) {
+    public void completeUserTask(String caseRef, String userTaskId, Map<String, Object> form) {
         awaitWaitingAt(caseRef, userTaskId);
-        long key = instanceOf(caseRef);
-        long taskInstance = createdUserTasks(key, userTaskId).getLast().getElementInstanceKey();
-        client.newModifyProcessInstanceCommand(key)
-                .activateElement(nextElement)
-                .withVariables(form, ProcessContract.CASE_PROCESS_ID)
-                .and()
-                .terminateElement(taskInstance)
-                .send()
-                .join();
+        completeUserTask(userTask(caseRef, userTaskId), form);
+    }
+
+    /** Completes a queued task with its form's values, as a staff member who has every role. */
+    public void completeUserTask(StaffTask task, Map<String, Object> form) {
+        queue.complete(task.taskKey(), form, EVERY_ROLE);
     }
 
     /**
-     * Completes a user task of another process (e.g. the late-unit decision) as its form would: {@code nextElement} is
-     * activated with the form's variables and the task terminated.
+     * Completes a task's job with variables its form would refuse, as a client of the engine's API that skips the
+     * form (Tasklist's completion API does not check a form's options either): the step after it must still decide
+     * and open a readable incident.
      */
-    public void completeUserTaskOf(
-            UserTaskRecordValue task, String bpmnProcessId, String nextElement, Map<String, Object> form) {
-        client.newModifyProcessInstanceCommand(task.getProcessInstanceKey())
-                .activateElement(nextElement)
-                .withVariables(form, bpmnProcessId)
-                .and()
-                .terminateElement(task.getElementInstanceKey())
-                .send()
-                .join();
-    }
-
-    /** The user tasks created at an element of an instance, oldest first (the last is the one waiting). */
-    private List<UserTaskRecordValue> createdUserTasks(long instanceKey, String elementId) {
-        return StreamSupport.stream(records().records().spliterator(), false)
-                .filter(r -> r.getIntent() == UserTaskIntent.CREATED)
-                .map(r -> (UserTaskRecordValue) r.getValue())
-                .filter(v -> v.getProcessInstanceKey() == instanceKey
-                        && v.getElementId().equals(elementId))
-                .toList();
+    public void completeBypassingTheForm(StaffTask task, Map<String, Object> variables) {
+        client.newCompleteCommand(task.taskKey()).variables(variables).send().join();
     }
 
     public void advanceClock(Duration by) {

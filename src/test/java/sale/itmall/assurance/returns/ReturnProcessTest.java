@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
-import io.camunda.zeebe.protocol.record.value.UserTaskRecordValue;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -27,6 +25,8 @@ import sale.itmall.assurance.process.ProcessContract;
 import sale.itmall.assurance.shared.Labels;
 import sale.itmall.assurance.support.ApplicationTest;
 import sale.itmall.assurance.support.Fixtures;
+import sale.itmall.assurance.tasks.StaffTask;
+import sale.itmall.assurance.tasks.TaskRefused;
 
 /**
  * Every path through bpmn/itmall-return-case.bpmn on the embedded engine, with the application's real job workers
@@ -87,12 +87,11 @@ class ReturnProcessTest {
     void remoteDiagnosisIsATasklistTaskForTacWithItsFormAndSlaDueDate() {
         String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
 
-        UserTaskRecordValue task = driver.userTask(caseRef, "Task_RemoteDiagnosis");
-        assertThat(task.getCandidateGroupsList()).containsExactly("tac-engineers");
-        assertThat(driver.formIdOf(task.getFormKey())).isEqualTo("remote-diagnosis");
+        StaffTask task = driver.userTask(caseRef, "Task_RemoteDiagnosis");
+        assertThat(task.candidateGroups()).containsExactly("tac-engineers");
+        assertThat(task.formId()).isEqualTo("remote-diagnosis");
         CaseRecord c = store.require(caseRef);
-        assertThat(OffsetDateTime.parse(task.getDueDate()).toInstant())
-                .isEqualTo(c.diagnosisDueAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        assertThat(task.dueAt()).isEqualTo(c.diagnosisDueAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         assertThat(c.diagnosisDueAt())
                 .isBetween(
                         clock.instant().plus(c.terms().diagnosisSla()).minusSeconds(60),
@@ -110,7 +109,6 @@ class ReturnProcessTest {
         driver.completeUserTask(
                 caseRef,
                 "Task_RemoteDiagnosis",
-                "Task_RecordDiagnosis",
                 Map.of("diagnosisOutcome", "RESOLVED_REMOTELY", "diagnosisNotes", "Firmware setting corrected"));
 
         CaseRecord closed = driver.awaitClosed(caseRef);
@@ -140,8 +138,7 @@ class ReturnProcessTest {
     void anAccessoryPastItsOneYearWarrantyGetsDiagnosisAndClosesOutOfWarrantyWhenNoRepairIsQuoted() {
         String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.ACCESSORY, 400);
         assertThat(store.require(caseRef).entitlement().name()).isEqualTo("OUT_OF_COVERAGE");
-        driver.completeUserTask(
-                caseRef, "Task_RemoteDiagnosis", "Task_RecordDiagnosis", Map.of("diagnosisOutcome", "HARDWARE_DEFECT"));
+        driver.completeUserTask(caseRef, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "HARDWARE_DEFECT"));
 
         assertThat(driver.awaitClosed(caseRef).outcome()).isEqualTo(CaseOutcome.OUT_OF_WARRANTY);
         driver.instance(caseRef).hasNotPassedElement("Task_AwaitQuoteAnswer");
@@ -190,20 +187,17 @@ class ReturnProcessTest {
                 .isInstanceOf(ReturnRejected.class)
                 .hasMessageContaining("already accepted");
 
-        UserTaskRecordValue approval = driver.userTask(caseRef, "Task_RmaApproval");
-        assertThat(approval.getCandidateGroupsList()).containsExactly("rma-approvers");
+        StaffTask approval = driver.userTask(caseRef, "Task_RmaApproval");
+        assertThat(approval.candidateGroups()).containsExactly("rma-approvers");
         assertThat(mail(caseRef, "repair-quote-answer"))
                 .contains("you accepted the paid repair")
                 .contains("180.00 EUR");
-        driver.completeUserTask(caseRef, "Task_RmaApproval", "Task_DecideRma", Map.of("rmaDecision", "APPROVE"));
+        driver.completeUserTask(caseRef, "Task_RmaApproval", Map.of("rmaDecision", "APPROVE"));
         driver.awaitWaitingAt(caseRef, "Task_AwaitReturn");
         driver.instance(caseRef).hasNotPassedElement("Task_DispatchAdvance");
         submissions.publishReceipt(store.require(caseRef).rmaNumber(), "WH-" + caseRef, null);
         driver.completeUserTask(
-                caseRef,
-                "Task_Inspection",
-                "Task_RecordResolution",
-                Map.of("benchFinding", "DEFECT_CONFIRMED", "resolution", "REPAIR"));
+                caseRef, "Task_Inspection", Map.of("benchFinding", "DEFECT_CONFIRMED", "resolution", "REPAIR"));
 
         CaseRecord closed = driver.awaitClosed(caseRef);
         assertThat(closed.outcome()).isEqualTo(CaseOutcome.PAID_REPAIR);
@@ -265,11 +259,15 @@ class ReturnProcessTest {
     @Test
     void aQuoteWithoutAPriceAboveZeroOpensAnIncidentThatSaysWhatToFix() {
         String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, 400);
-        driver.completeUserTask(
-                caseRef,
-                "Task_RemoteDiagnosis",
-                "Task_RecordDiagnosis",
-                Map.of("diagnosisOutcome", "HARDWARE_DEFECT", "repairQuoteAmount", 0, "repairQuoteCurrency", "USD"));
+        Map<String, Object> form =
+                Map.of("diagnosisOutcome", "HARDWARE_DEFECT", "repairQuoteAmount", 0, "repairQuoteCurrency", "USD");
+        // the queue refuses it at the door, naming the field
+        assertThatThrownBy(() -> driver.completeUserTask(caseRef, "Task_RemoteDiagnosis", form))
+                .isInstanceOf(TaskRefused.class)
+                .hasMessageContaining("Paid repair price")
+                .hasMessageContaining("at least 0.01");
+        // a client that skips the form meets the worker's rule: an incident that says what to fix
+        driver.completeBypassingTheForm(driver.userTask(caseRef, "Task_RemoteDiagnosis"), form);
 
         assertThat(driver.awaitIncident(caseRef).getErrorMessage()).contains("needs an amount above zero");
         assertThat(store.repairQuote(store.require(caseRef).id())).isEmpty();
@@ -279,8 +277,7 @@ class ReturnProcessTest {
     void aTerminalUnderMaintenanceOnlyGetsDiagnosisButNoFreeHardwareService() {
         String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, 400);
         assertThat(store.require(caseRef).entitlement().name()).isEqualTo("MAINTENANCE_ONLY");
-        driver.completeUserTask(
-                caseRef, "Task_RemoteDiagnosis", "Task_RecordDiagnosis", Map.of("diagnosisOutcome", "HARDWARE_DEFECT"));
+        driver.completeUserTask(caseRef, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "HARDWARE_DEFECT"));
 
         assertThat(driver.awaitClosed(caseRef).outcome()).isEqualTo(CaseOutcome.OUT_OF_WARRANTY);
         driver.instance(caseRef).hasNotPassedElement("Task_RmaApproval");
@@ -292,7 +289,6 @@ class ReturnProcessTest {
         driver.completeUserTask(
                 caseRef,
                 "Task_RemoteDiagnosis",
-                "Task_RecordDiagnosis",
                 Map.of("diagnosisOutcome", "EXCLUDED", "exclusionReason", "ACCIDENT_LIQUID"));
 
         CaseRecord closed = driver.awaitClosed(caseRef);
@@ -307,8 +303,7 @@ class ReturnProcessTest {
     @Test
     void anExclusionWithoutAReasonOpensAnIncidentThatSaysWhatToFix() {
         String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
-        driver.completeUserTask(
-                caseRef, "Task_RemoteDiagnosis", "Task_RecordDiagnosis", Map.of("diagnosisOutcome", "EXCLUDED"));
+        driver.completeUserTask(caseRef, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "EXCLUDED"));
 
         IncidentRecordValue incident = driver.awaitIncident(caseRef);
         assertThat(incident.getElementId()).isEqualTo("Task_RecordDiagnosis");
@@ -319,16 +314,14 @@ class ReturnProcessTest {
     @Test
     void aRejectedRmaClosesTheCase() {
         String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.ENTERPRISE_INFRASTRUCTURE, OLDER);
-        driver.completeUserTask(
-                caseRef, "Task_RemoteDiagnosis", "Task_RecordDiagnosis", Map.of("diagnosisOutcome", "HARDWARE_DEFECT"));
-        UserTaskRecordValue approval = driver.userTask(caseRef, "Task_RmaApproval");
-        assertThat(approval.getCandidateGroupsList()).containsExactly("rma-approvers");
-        assertThat(driver.formIdOf(approval.getFormKey())).isEqualTo("rma-approval");
+        driver.completeUserTask(caseRef, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "HARDWARE_DEFECT"));
+        StaffTask approval = driver.userTask(caseRef, "Task_RmaApproval");
+        assertThat(approval.candidateGroups()).containsExactly("rma-approvers");
+        assertThat(approval.formId()).isEqualTo("rma-approval");
 
         driver.completeUserTask(
                 caseRef,
                 "Task_RmaApproval",
-                "Task_DecideRma",
                 Map.of("rmaDecision", "REJECT", "approvalNotes", "Serial does not match the order"));
         CaseRecord closed = driver.awaitClosed(caseRef);
         assertThat(closed.outcome()).isEqualTo(CaseOutcome.RMA_REJECTED);
@@ -349,16 +342,13 @@ class ReturnProcessTest {
                 .containsExactly(new FreightLeg(Direction.INBOUND, Purpose.FAULTY_UNIT, Payer.CLIENT));
 
         submissions.publishReceipt(authorized.rmaNumber(), "WH-" + caseRef, null);
-        UserTaskRecordValue inspection = driver.userTask(caseRef, "Task_Inspection");
-        assertThat(inspection.getCandidateGroupsList()).containsExactly("service-bench");
-        assertThat(driver.formIdOf(inspection.getFormKey())).isEqualTo("inspection");
+        StaffTask inspection = driver.userTask(caseRef, "Task_Inspection");
+        assertThat(inspection.candidateGroups()).containsExactly("service-bench");
+        assertThat(inspection.formId()).isEqualTo("inspection");
         assertThat(store.require(caseRef).receivedAt()).isNotNull();
 
         driver.completeUserTask(
-                caseRef,
-                "Task_Inspection",
-                "Task_RecordResolution",
-                Map.of("benchFinding", "DEFECT_CONFIRMED", "resolution", "REPAIR"));
+                caseRef, "Task_Inspection", Map.of("benchFinding", "DEFECT_CONFIRMED", "resolution", "REPAIR"));
         CaseRecord closed = driver.awaitClosed(caseRef);
         assertThat(closed.outcome()).isEqualTo(CaseOutcome.REPAIRED);
         assertThat(closed.newWarrantyEndsOn()).isEqualTo(authorized.warrantyEndsOn());
@@ -388,8 +378,7 @@ class ReturnProcessTest {
                 .contains(new FreightLeg(Direction.OUTBOUND, Purpose.ADVANCE_REPLACEMENT, Payer.ITMALL));
 
         submissions.publishReceipt(c.rmaNumber(), "WH-" + caseRef, null);
-        driver.completeUserTask(
-                caseRef, "Task_Inspection", "Task_RecordResolution", Map.of("benchFinding", "DEFECT_CONFIRMED"));
+        driver.completeUserTask(caseRef, "Task_Inspection", Map.of("benchFinding", "DEFECT_CONFIRMED"));
         CaseRecord closed = driver.awaitClosed(caseRef);
         assertThat(closed.outcome()).isEqualTo(CaseOutcome.REPLACED);
         assertThat(store.shipments(closed.id()))
@@ -402,10 +391,7 @@ class ReturnProcessTest {
         String caseRef = caseAwaitingReturn(fixtures.customer(true), OLDER);
         submissions.publishReceipt(store.require(caseRef).rmaNumber(), "WH-" + caseRef, null);
         driver.completeUserTask(
-                caseRef,
-                "Task_Inspection",
-                "Task_RecordResolution",
-                Map.of("benchFinding", "EXCLUDED", "exclusionReason", "MOD_SELF_REPAIR"));
+                caseRef, "Task_Inspection", Map.of("benchFinding", "EXCLUDED", "exclusionReason", "MOD_SELF_REPAIR"));
 
         CaseRecord closed = driver.awaitClosed(caseRef);
         assertThat(closed.outcome()).isEqualTo(CaseOutcome.EXCLUDED);
@@ -530,7 +516,7 @@ class ReturnProcessTest {
     // ----------------------------------------------------------------
 
     /** A case past day 20, closed as {@code outcome}, whose unit then reaches the warehouse. */
-    UserTaskRecordValue lateUnit(String caseRef, CaseOutcome outcome, String decidingTask, String... answerWords) {
+    StaffTask lateUnit(String caseRef, CaseOutcome outcome, String decidingTask, String... answerWords) {
         driver.advanceClock(Duration.ofDays(20).plusMinutes(1));
         CaseRecord closed = driver.awaitClosed(caseRef);
         assertThat(closed.outcome()).isEqualTo(outcome);
@@ -540,8 +526,8 @@ class ReturnProcessTest {
         assertThat(answer.nextStep()).contains("Hold the unit").contains(answerWords);
         // a second receipt of the same unit starts nothing more
         submissions.publishReceipt(closed.rmaNumber(), "WH-L-" + caseRef, null);
-        UserTaskRecordValue task = driver.userTaskOf(ProcessContract.LATE_UNIT_PROCESS_ID, decidingTask, caseRef);
-        assertThat(driver.formIdOf(task.getFormKey())).isEqualTo("late-unit");
+        StaffTask task = driver.userTaskOf(ProcessContract.LATE_UNIT_PROCESS_ID, decidingTask, caseRef);
+        assertThat(task.formId()).isEqualTo("late-unit");
         assertThat(jdbc.sql("select step from notifications where case_id = ? order by id")
                         .param(closed.id().value())
                         .query(String.class)
@@ -550,25 +536,30 @@ class ReturnProcessTest {
         return task;
     }
 
-    Map<String, Object> decide(UserTaskRecordValue task, String decision, String reason, String by) {
-        Map<String, Object> form = new java.util.HashMap<>(driver.variablesOf(task.getProcessInstanceKey()));
+    /** Completes the deciding task with its form; its output mapping names the deciding group ({@code by}). */
+    Map<String, Object> decide(StaffTask task, String decision, String reason, String by) {
+        Map<String, Object> form = new java.util.HashMap<>();
         form.put("lateUnitDecision", decision);
         form.put("lateUnitReason", reason);
+        driver.completeUserTask(task, form);
+        await().atMost(Duration.ofSeconds(20))
+                .ignoreExceptions()
+                .until(() ->
+                        by.equals(driver.variablesOf(task.processInstanceKey()).get("lateUnitDecidedBy")));
         form.put("lateUnitDecidedBy", by);
-        driver.completeUserTaskOf(task, ProcessContract.LATE_UNIT_PROCESS_ID, "Task_RecordLateUnitDecision", form);
         return form;
     }
 
     @Test
     void aUnitArrivingAfterItsChargeGoesToGovernanceWhoRefundTheChargeAsACreditNote() {
         String caseRef = caseAwaitingReturn(fixtures.customer(true), YOUNG);
-        UserTaskRecordValue task = lateUnit(
+        StaffTask task = lateUnit(
                 caseRef,
                 CaseOutcome.CHARGED_FULL_UNIT_PRICE,
                 "Task_LateUnitGovernance",
                 "refund the full-unit charge (credit note) or keep the charge");
-        assertThat(task.getCandidateGroupsList()).containsExactly("service-governance");
-        Map<String, Object> vars = driver.variablesOf(task.getProcessInstanceKey());
+        assertThat(task.candidateGroups()).containsExactly("service-governance");
+        Map<String, Object> vars = driver.variablesOf(task.processInstanceKey());
         assertThat(vars)
                 .containsEntry("closedAs", "CHARGED_FULL_UNIT_PRICE")
                 .containsEntry("rmaNumber", store.require(caseRef).rmaNumber());
@@ -578,7 +569,7 @@ class ReturnProcessTest {
         assertThat(vars.get("chargeSummary").toString()).contains("2500.00");
 
         decide(task, "REFUND_CHARGE", "Unit came back in full working order", "service-governance");
-        driver.awaitCompleted(task.getProcessInstanceKey());
+        driver.awaitCompleted(task.processInstanceKey());
         CaseRecord c = store.require(caseRef);
         assertThat(store.charges(c.id()))
                 .extracting(CaseStore.ChargeRow::reason, CaseStore.ChargeRow::status)
@@ -609,12 +600,12 @@ class ReturnProcessTest {
     void aSuspendedAccountIsReinstatedWhenItsLateUnitArrivesAndOpensReturnsAgain() {
         String customer = fixtures.customer(false);
         String caseRef = caseAwaitingReturn(customer, YOUNG);
-        UserTaskRecordValue task =
+        StaffTask task =
                 lateUnit(caseRef, CaseOutcome.ACCOUNT_SUSPENDED, "Task_LateUnitGovernance", "reinstate the account");
         assertThat(fixtures.accountStatus(customer)).isEqualTo("SUSPENDED");
 
         decide(task, "REINSTATE_ACCOUNT", "Unit returned, charge no longer due", "service-governance");
-        driver.awaitCompleted(task.getProcessInstanceKey());
+        driver.awaitCompleted(task.processInstanceKey());
         assertThat(fixtures.accountStatus(customer)).isEqualTo("ACTIVE");
         assertThat(jdbc.sql("select reason from account_reinstatements r join customers c on c.id = r.customer_id"
                                 + " where c.customer_number = ?")
@@ -629,26 +620,26 @@ class ReturnProcessTest {
     @Test
     void anExpiredRmaWhoseUnitArrivesLateResumesItsInspectionAndIsRepairedAtItmallsCost() {
         String caseRef = caseAwaitingReturn(fixtures.customer(true), OLDER);
-        UserTaskRecordValue task = lateUnit(
+        StaffTask task = lateUnit(
                 caseRef,
                 CaseOutcome.RMA_EXPIRED,
                 "Task_LateUnitRma",
                 "resume the inspection or ship the unit back at the client's cost");
-        assertThat(task.getCandidateGroupsList()).containsExactly("rma-approvers");
+        assertThat(task.candidateGroups()).containsExactly("rma-approvers");
 
         Map<String, Object> form = decide(task, "RESUME_INSPECTION", "Customer's courier lost a week", "rma-approvers");
-        driver.awaitWaitingAtOf(task.getProcessInstanceKey(), "Task_Inspection");
+        driver.awaitWaitingAtOf(task.processInstanceKey(), "Task_Inspection");
         assertThat(store.require(caseRef).closed()).isFalse();
         assertThat(store.require(caseRef).status()).isEqualTo(CaseStatus.RECEIVED);
 
-        UserTaskRecordValue inspection =
-                driver.userTaskOf(ProcessContract.LATE_UNIT_PROCESS_ID, "Task_Inspection", caseRef);
-        assertThat(inspection.getCandidateGroupsList()).containsExactly("service-bench");
-        form.put("benchFinding", "DEFECT_CONFIRMED");
-        form.put("resolution", "REPAIR");
-        form.put("inspectionNotes", "Fan replaced");
-        driver.completeUserTaskOf(inspection, ProcessContract.LATE_UNIT_PROCESS_ID, "Task_RecordResolution", form);
-        driver.awaitCompleted(task.getProcessInstanceKey());
+        assertThat(driver.variablesOf(task.processInstanceKey())).containsAllEntriesOf(form);
+
+        StaffTask inspection = driver.userTaskOf(ProcessContract.LATE_UNIT_PROCESS_ID, "Task_Inspection", caseRef);
+        assertThat(inspection.candidateGroups()).containsExactly("service-bench");
+        driver.completeUserTask(
+                inspection,
+                Map.of("benchFinding", "DEFECT_CONFIRMED", "resolution", "REPAIR", "inspectionNotes", "Fan replaced"));
+        driver.awaitCompleted(task.processInstanceKey());
         CaseRecord repaired = store.require(caseRef);
         assertThat(repaired.outcome()).isEqualTo(CaseOutcome.REPAIRED);
         assertThat(store.shipments(repaired.id()))
@@ -665,9 +656,15 @@ class ReturnProcessTest {
     @Test
     void aLateUnitDecisionTheClosingDoesNotAllowOpensAnIncidentThatSaysWhichApply() {
         String caseRef = caseAwaitingReturn(fixtures.customer(true), OLDER);
-        UserTaskRecordValue task = lateUnit(caseRef, CaseOutcome.RMA_EXPIRED, "Task_LateUnitRma", "ship the unit back");
-        decide(task, "REFUND_CHARGE", "wrong choice", "rma-approvers");
-        IncidentRecordValue incident = driver.awaitIncidentOf(task.getProcessInstanceKey());
+        StaffTask task = lateUnit(caseRef, CaseOutcome.RMA_EXPIRED, "Task_LateUnitRma", "ship the unit back");
+        Map<String, Object> wrong = Map.of("lateUnitDecision", "REFUND_CHARGE", "lateUnitReason", "wrong choice");
+        // the form offers only the decisions that apply, and the queue refuses any other by name
+        assertThatThrownBy(() -> driver.completeUserTask(task, wrong))
+                .isInstanceOf(TaskRefused.class)
+                .hasMessageContaining("Decision has 'REFUND_CHARGE', which is not one of its options");
+        // a client that skips the form meets the worker's rule: an incident that says which apply
+        driver.completeBypassingTheForm(task, wrong);
+        IncidentRecordValue incident = driver.awaitIncidentOf(task.processInstanceKey());
         assertThat(incident.getElementId()).isEqualTo("Task_RecordLateUnitDecision");
         assertThat(incident.getErrorMessage())
                 .contains("REFUND_CHARGE does not apply to a case closed as RMA_EXPIRED")
@@ -703,9 +700,9 @@ class ReturnProcessTest {
         String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
         submissions.raisePolicyDispute(caseRef, "The drop was during ITMall's own installation");
 
-        UserTaskRecordValue task = driver.userTaskOf(ProcessContract.DISPUTE_PROCESS_ID, "Task_ReviewDispute", caseRef);
-        assertThat(task.getCandidateGroupsList()).containsExactly("service-governance");
-        assertThat(driver.formIdOf(task.getFormKey())).isEqualTo("policy-dispute");
+        StaffTask task = driver.userTaskOf(ProcessContract.DISPUTE_PROCESS_ID, "Task_ReviewDispute", caseRef);
+        assertThat(task.candidateGroups()).containsExactly("service-governance");
+        assertThat(task.formId()).isEqualTo("policy-dispute");
         driver.awaitWaitingAt(caseRef, "Task_RemoteDiagnosis");
     }
 
@@ -715,13 +712,12 @@ class ReturnProcessTest {
         driver.completeUserTask(
                 caseRef,
                 "Task_RemoteDiagnosis",
-                "Task_RecordDiagnosis",
                 Map.of("diagnosisOutcome", "EXCLUDED", "exclusionReason", "ACCIDENT_DROP"));
         driver.awaitClosed(caseRef);
         submissions.raisePolicyDispute(caseRef, "It was dropped by your courier");
 
-        UserTaskRecordValue task = driver.userTaskOf(ProcessContract.DISPUTE_PROCESS_ID, "Task_ReviewDispute", caseRef);
-        Map<String, Object> vars = driver.variablesOf(task.getProcessInstanceKey());
+        StaffTask task = driver.userTaskOf(ProcessContract.DISPUTE_PROCESS_ID, "Task_ReviewDispute", caseRef);
+        Map<String, Object> vars = driver.variablesOf(task.processInstanceKey());
         assertThat(vars)
                 .containsEntry("caseOutcome", "EXCLUDED")
                 .containsEntry("disputeStatement", "It was dropped by your courier");
@@ -737,10 +733,14 @@ class ReturnProcessTest {
                 .containsEntry("caseLink", "http://localhost:8080/staff/cases/" + caseRef);
         assertThat(vars.get("entitlementExplanation").toString()).startsWith("Under ITMall warranty through");
 
-        Map<String, Object> ruling = new java.util.HashMap<>(vars);
-        ruling.put("disputeDecision", "UPHELD");
-        ruling.put("governanceRuling", "Courier damage is ours: we repair it under warranty");
-        driver.awaitCompleted(driver.startAt(ProcessContract.DISPUTE_PROCESS_ID, "Task_RecordDisputeRuling", ruling));
+        driver.completeUserTask(
+                task,
+                Map.of(
+                        "disputeDecision",
+                        "UPHELD",
+                        "governanceRuling",
+                        "Courier damage is ours: we repair it under warranty"));
+        driver.awaitCompleted(task.processInstanceKey());
         assertThat(audit.events(store.require(caseRef).id()))
                 .extracting(AuditEvent::type)
                 .contains("POLICY_DISPUTE_RAISED", "POLICY_DISPUTE_RULED");

@@ -102,7 +102,6 @@ class ReturnRequestProcessTest {
         driver.completeUserTask(
                 refs.get(1),
                 "Task_RemoteDiagnosis",
-                "Task_RecordDiagnosis",
                 Map.of("diagnosisOutcome", "RESOLVED_REMOTELY", "diagnosisNotes", "Port re-enabled"));
         driver.awaitClosed(refs.get(1));
         driver.awaitCompleted(requestKey);

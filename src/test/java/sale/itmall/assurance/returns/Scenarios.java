@@ -57,7 +57,6 @@ public class Scenarios {
         driver.completeUserTask(
                 caseRef,
                 "Task_RemoteDiagnosis",
-                "Task_RecordDiagnosis",
                 Map.of(
                         "diagnosisOutcome",
                         "HARDWARE_DEFECT",
@@ -79,9 +78,8 @@ public class Scenarios {
         driver.completeUserTask(
                 caseRef,
                 "Task_RemoteDiagnosis",
-                "Task_RecordDiagnosis",
                 Map.of("diagnosisOutcome", "HARDWARE_DEFECT", "diagnosisNotes", "PSU fault confirmed"));
-        driver.completeUserTask(caseRef, "Task_RmaApproval", "Task_DecideRma", Map.of("rmaDecision", "APPROVE"));
+        driver.completeUserTask(caseRef, "Task_RmaApproval", Map.of("rmaDecision", "APPROVE"));
         driver.awaitWaitingAt(caseRef, "Task_AwaitReturn");
         return caseRef;
     }

@@ -1,0 +1,115 @@
+package sale.itmall.demoengine;
+
+import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
+import java.util.concurrent.TimeUnit;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The open incidents, read from the engine's record stream (it has no exporter), and their retry: a job's incident
+ * gets its retries back, then the incident is resolved, as Operate's retry does.
+ */
+final class Incidents implements AutoCloseable {
+
+    /** One open incident, as operations read it. */
+    record Incident(
+            long key,
+            long processInstanceKey,
+            String bpmnProcessId,
+            String elementId,
+            String errorType,
+            String errorMessage,
+            long jobKey,
+            Instant createdAt) {}
+
+    private final ZeebeTestEngine engine;
+    private final ZeebeClient client;
+
+    Incidents(ZeebeTestEngine engine) {
+        this.engine = engine;
+        this.client = engine.createClient();
+    }
+
+    /** Open incidents, oldest first. */
+    List<Incident> open() {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return read();
+            } catch (ConcurrentModificationException e) {
+                // the engine appended while we read: read again
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private List<Incident> read() {
+        Map<Long, Incident> open = new LinkedHashMap<>();
+        for (Record<?> r : engine.getRecordStreamSource().getRecords()) {
+            if (r.getValueType() != ValueType.INCIDENT) {
+                continue;
+            }
+            IncidentRecordValue v = (IncidentRecordValue) r.getValue();
+            if (r.getIntent() == IncidentIntent.CREATED) {
+                open.put(
+                        r.getKey(),
+                        new Incident(
+                                r.getKey(),
+                                v.getProcessInstanceKey(),
+                                v.getBpmnProcessId(),
+                                v.getElementId(),
+                                v.getErrorType().name(),
+                                v.getErrorMessage(),
+                                v.getJobKey(),
+                                Instant.ofEpochMilli(r.getTimestamp())));
+            } else if (r.getIntent() == IncidentIntent.RESOLVED) {
+                open.remove(r.getKey());
+            }
+        }
+        return new ArrayList<>(open.values());
+    }
+
+    Optional<Incident> find(long key) {
+        return open().stream().filter(i -> i.key() == key).findFirst();
+    }
+
+    /** Gives a failed job one retry and resolves the incident; empty when no such incident is open. */
+    Optional<Incident> retry(long key) {
+        Optional<Incident> incident = find(key);
+        incident.ifPresent(i -> {
+            if (i.jobKey() > 0) {
+                client.newUpdateRetriesCommand(i.jobKey())
+                        .retries(1)
+                        .send()
+                        .join(10, TimeUnit.SECONDS);
+            }
+            client.newResolveIncidentCommand(i.key()).send().join(10, TimeUnit.SECONDS);
+        });
+        return incident;
+    }
+
+    /** How many records the engine holds: it keeps its whole log in memory. */
+    long records() {
+        long n = 0;
+        for (Record<?> ignored : engine.getRecordStreamSource().getRecords()) {
+            n++;
+        }
+        return n;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
