@@ -236,8 +236,8 @@ class DemoEngineIT {
 
     /** The text field of the form under this label. */
     static WebElement field(WebDriver browser, String label) {
-        return browser.findElement(By.xpath(
-                "//*[@id='task-form']//label[normalize-space()=\"" + label + "\"]/following::textarea[1]"));
+        return browser.findElement(
+                By.xpath("//*[@id='task-form']//label[normalize-space()=\"" + label + "\"]/following::textarea[1]"));
     }
 
     static void type(WebDriver browser, String label, String text) {
