@@ -29,7 +29,9 @@ import java.util.regex.Pattern;
  *       speaks the same), timers that are due fire;
  *   <li>{@code GET /incidents}: the open incidents with their messages;
  *   <li>{@code POST /incidents/{key}/retry}: gives a failed job a retry and resolves the incident (204; 404 when no
- *       such incident is open).
+ *       such incident is open);
+ *   <li>{@code GET /jobs?from=&to=} (engine epoch ms): the jobs created then, with their first activation (the
+ *       benchmark's figures).
  * </ul>
  *
  * Errors are RFC 9457 problem details.
@@ -76,11 +78,19 @@ final class ControlApi {
             String path = exchange.getRequestURI().getPath().replaceAll("/+$", "");
             Matcher retry = RETRY.matcher(path);
             if (method.equals("GET") && path.equals("/health")) {
+                if ("true".equals(query(exchange.getRequestURI().getRawQuery()).get("gc"))) {
+                    System.gc(); // the heap's live size, for the benchmark's memory per case
+                }
                 send(exchange, 200, health());
             } else if (method.equals("GET") && path.equals("/clock")) {
                 send(exchange, 200, clock());
             } else if (method.equals("POST") && path.equals("/clock/add")) {
                 addToClock(exchange);
+            } else if (method.equals("GET") && path.equals("/jobs")) {
+                Map<String, String> q = query(exchange.getRequestURI().getRawQuery());
+                send(exchange, 200, incidents.jobs(
+                        Long.parseLong(q.getOrDefault("from", "0")),
+                        Long.parseLong(q.getOrDefault("to", String.valueOf(Long.MAX_VALUE)))));
             } else if (method.equals("GET") && path.equals("/incidents")) {
                 send(exchange, 200, incidents.open());
             } else if (method.equals("POST") && retry.matches()) {
@@ -93,9 +103,24 @@ final class ControlApi {
             } else {
                 problem(exchange, 404, "No such resource: " + method + " " + path);
             }
+        } catch (NumberFormatException e) {
+            problem(exchange, 400, "Not a number: " + e.getMessage());
         } catch (RuntimeException e) {
             problem(exchange, 500, "The demo engine could not answer: " + e);
         }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> q = new LinkedHashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    q.put(pair.substring(0, eq), pair.substring(eq + 1));
+                }
+            }
+        }
+        return q;
     }
 
     private Map<String, Object> health() {

@@ -5,6 +5,10 @@ import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import io.camunda.zeebe.protocol.record.intent.JobBatchIntent;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
+import io.camunda.zeebe.protocol.record.value.JobBatchRecordValue;
+import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import java.util.concurrent.TimeUnit;
 import java.time.Instant;
@@ -16,8 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The open incidents, read from the engine's record stream (it has no exporter), and their retry: a job's incident
- * gets its retries back, then the incident is resolved, as Operate's retry does.
+ * What operations read in the engine's record stream (it has no exporter): the open incidents and their retry (a
+ * job's incident gets its retries back, then the incident is resolved, as Operate's retry does), and the benchmark's
+ * job times.
  */
 final class Incidents implements AutoCloseable {
 
@@ -97,6 +102,37 @@ final class Incidents implements AutoCloseable {
             client.newResolveIncidentCommand(i.key()).send().join(10, TimeUnit.SECONDS);
         });
         return incident;
+    }
+
+    /** A job's creation and first activation (engine clock, epoch ms; 0 while not activated). */
+    record JobTimes(long key, String type, long createdAt, long activatedAt) {}
+
+    /** The jobs created between two engine times, with when each was first activated: for the benchmark. */
+    List<JobTimes> jobs(long from, long to) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                Map<Long, JobTimes> jobs = new LinkedHashMap<>();
+                for (Record<?> r : engine.getRecordStreamSource().getRecords()) {
+                    if (r.getValueType() == ValueType.JOB
+                            && r.getIntent() == JobIntent.CREATED
+                            && r.getTimestamp() >= from
+                            && r.getTimestamp() <= to) {
+                        jobs.put(r.getKey(), new JobTimes(r.getKey(), ((JobRecordValue) r.getValue()).getType(),
+                                r.getTimestamp(), 0));
+                    } else if (r.getValueType() == ValueType.JOB_BATCH && r.getIntent() == JobBatchIntent.ACTIVATED) {
+                        for (long key : ((JobBatchRecordValue) r.getValue()).getJobKeys()) {
+                            jobs.computeIfPresent(key, (k, j) -> j.activatedAt() > 0 ? j
+                                    : new JobTimes(k, j.type(), j.createdAt(), r.getTimestamp()));
+                        }
+                    }
+                }
+                return new ArrayList<>(jobs.values());
+            } catch (ConcurrentModificationException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** How many records the engine holds: it keeps its whole log in memory. */

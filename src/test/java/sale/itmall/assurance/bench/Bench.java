@@ -1,5 +1,7 @@
 package sale.itmall.assurance.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.camunda.client.CamundaClient;
@@ -46,12 +48,10 @@ public final class Bench {
 
     record Figure(String name, String value, String target, Boolean met) {}
 
-    /** Where the parts run: the application(s), the broker, and the processes whose CPU and memory are reported. */
+    /** Where the parts run: the application(s), the demo engine, the processes whose CPU and memory are reported. */
     record Setup(
-            String brokerRest,
-            String brokerActuator,
+            String engineUrl,
             String grpc,
-            String opensearch,
             Map<String, Long> pids,
             String java,
             String jar,
@@ -87,10 +87,8 @@ public final class Bench {
             }
         }
         Setup setup = new Setup(
-                arg(args, "--broker-rest", "http://127.0.0.1:8088"),
-                arg(args, "--broker-actuator", "http://127.0.0.1:9600/actuator"),
+                arg(args, "--engine", "http://127.0.0.1:9600"),
                 arg(args, "--grpc", "http://127.0.0.1:26500"),
-                arg(args, "--opensearch", "http://127.0.0.1:9200"),
                 pids,
                 arg(args, "--java", "java"),
                 arg(args, "--jar", "target/service-assurance.jar"),
@@ -148,7 +146,6 @@ public final class Bench {
         mail.start();
         try (CamundaClient engine = CamundaClient.newClientBuilder()
                 .grpcAddress(URI.create(setup.grpc()))
-                .restAddress(URI.create(setup.brokerRest()))
                 .preferRestOverGrpc(false)
                 // the bare workers run as the product's do: jobs streamed to them
                 .defaultJobWorkerStreamEnabled(true)
@@ -180,14 +177,7 @@ public final class Bench {
             cancelSubmitted(engine);
 
             // 4. job activation, polling against streaming
-            try (FlowBench flow = new FlowBench(
-                    this,
-                    engine,
-                    setup.brokerRest(),
-                    setup.brokerActuator(),
-                    "CB-" + run,
-                    customerUser,
-                    setup.opensearch())) {
+            try (FlowBench flow = new FlowBench(this, engine, setup.engineUrl(), "CB-" + run, customerUser)) {
                 int jobs = quick ? 40 : 200;
                 Latencies polling = new Latencies(flow.activation(false, jobs), 0);
                 Latencies streaming = new Latencies(flow.activation(true, jobs), 0);
@@ -199,7 +189,8 @@ public final class Bench {
 
                 // 1. the real flow against the bare engine
                 flows(flow, pairs, growthBatch, growthTotal, scaleOut);
-                sections.append("\nActions the broker or the application pushed back (429/503) and that were tried"
+                engineMemory(casesOnTheEngine() + flow.bareCases());
+                sections.append("\nActions the engine or the application pushed back (429/503) and that were tried"
                                 + " again: ")
                         .append(flow.retries.get())
                         .append(".\n");
@@ -237,7 +228,7 @@ public final class Bench {
             throws Exception {
         Map<String, Long> pids = setup.pids();
         StringBuilder table = new StringBuilder("| batch | kind | cases | s | cases/s | end to end p50 | CPU s: "
-                + String.join(" / ", pids.keySet()) + " | broker memory |\n|---|---|---|---|---|---|---|---|\n");
+                + String.join(" / ", pids.keySet()) + " | engine memory |\n|---|---|---|---|---|---|---|---|\n");
         Map<Integer, List<Double>> ratios = new LinkedHashMap<>();
         Map<Integer, List<FlowBench.Batch>> bySize = new LinkedHashMap<>();
         int number = 0;
@@ -267,8 +258,8 @@ public final class Bench {
                     "Cases/s real vs bare, " + r.getKey() + " a batch, "
                             + r.getValue().size() + " pair(s)",
                     String.format(Locale.ROOT, "%.2f vs %.2f: ratio %.2f%s", real, bare, ratio, range),
-                    "ratio ≥ 0.80 at 200 a batch",
-                    r.getKey() >= 200 ? ratio >= 0.8 : null));
+                    "ratio ≥ 0.85 at 200 a batch",
+                    r.getKey() >= 200 ? ratio >= 0.85 : null));
         }
         stepFigures(bySize);
         if (growthTotal > 0) {
@@ -332,7 +323,7 @@ public final class Bench {
                         .map(v -> String.format(Locale.ROOT, "%.0f", v))
                         .reduce((x, y) -> x + " / " + y)
                         .orElse(""),
-                b.residentMegabytes().getOrDefault("broker", 0L));
+                b.residentMegabytes().getOrDefault("engine", 0L));
     }
 
     private static final Map<String, String> STEP_NAMES = Map.of(
@@ -351,11 +342,11 @@ public final class Bench {
             if (!realJobs.isEmpty() && !bareJobs.isEmpty()) {
                 Latencies bareActivation = new Latencies(bareJobs, 0);
                 figure(
-                        "Job activation in the broker's records, bare workers, " + size.getKey() + " a batch",
+                        "Job activation in the engine's records, bare workers, " + size.getKey() + " a batch",
                         bareActivation,
                         0);
                 figure(
-                        "Job activation in the broker's records, the product's workers, " + size.getKey()
+                        "Job activation in the engine's records, the product's workers, " + size.getKey()
                                 + " a batch (target: within 20 ms of bare)",
                         new Latencies(realJobs, 0),
                         bareActivation.percentile(99) + 20);
@@ -377,9 +368,10 @@ public final class Bench {
                     String name = STEP_NAMES.get(step) + ", " + kind + ", " + size.getKey() + " a batch";
                     figure("Engine creates the task (" + name + ")", new Latencies(engineMs, 0), 0);
                     figure(
-                            "Task visible to staff after its creation (" + name + ")",
+                            (bare ? "Task held by the bare completer" : "Task in the portal's queue")
+                                    + " after its creation (" + name + ")",
                             new Latencies(visibleMs, 0),
-                            size.getKey() == 50 ? 2000 : 0);
+                            bare ? 0 : 1000);
                 }
             }
         }
@@ -411,7 +403,7 @@ public final class Bench {
                 .append(table);
     }
 
-    /** A second application instance on the same database and broker: throughput, and nothing done twice. */
+    /** A second application instance on the same database and engine: throughput, and nothing done twice. */
     private void scaleOut(FlowBench flow, int cases, Map<String, Long> pids) throws Exception {
         FlowBench.Batch one = flow.batch(false, cases, List.of(base), pids);
         int port = 8096;
@@ -427,7 +419,6 @@ public final class Bench {
         env.put("ITMALL_EMBEDDED_SMTP", "false");
         env.put("SPRING_MAIL_PORT", Integer.toString(setup.smtpPort()));
         env.put("CAMUNDA_GRPC_ADDRESS", setup.grpc());
-        env.put("CAMUNDA_REST_ADDRESS", setup.brokerRest());
         Process app2 = second.start();
         try {
             String secondBase = "http://127.0.0.1:" + port;
@@ -454,6 +445,43 @@ public final class Bench {
         } finally {
             app2.destroy();
             app2.waitFor();
+        }
+    }
+
+    /**
+     * The demo engine keeps its whole log in memory: its heap after a full collection, per case run so far, and after
+     * how many cases a demo engine of the default heap (1 GB, ITMALL_ENGINE_HEAP) should be restarted.
+     */
+    private void engineMemory(int cases) throws Exception {
+        JsonNode health = new ObjectMapper()
+                .readTree(HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(setup.engineUrl() + "/health?gc=true"))
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body());
+        long heap = health.path("heapUsedBytes").asLong();
+        long records = health.path("records").asLong();
+        double perCase = cases == 0 ? 0 : (double) heap / cases;
+        figures.add(new Figure(
+                "Demo engine memory after " + cases + " cases (submitted, cancelled, real and bare)",
+                String.format(
+                        Locale.ROOT,
+                        "heap %.0f MB, %d records: about %.0f KB a case; a 1 GB heap holds about %.0f cases",
+                        heap / 1e6,
+                        records,
+                        perCase / 1e3,
+                        perCase == 0 ? 0 : 0.8e9 / perCase),
+                "restart the demo engine before that many cases",
+                null));
+    }
+
+    /** The product's cases this run started on the engine (the history loaded later never reaches it). */
+    private int casesOnTheEngine() throws Exception {
+        try (Connection db = db();
+                Statement st = db.createStatement()) {
+            return count(st, "select count(*) from return_cases");
         }
     }
 
@@ -532,7 +560,7 @@ public final class Bench {
     // -------------------------------------------------------------------------------------------------------
 
     /**
-     * The benchmark's application numbers its cases and RMAs from a new database; on a reused broker, instances of an
+     * The benchmark's application numbers its cases and RMAs from a new database; on a reused engine, instances of an
      * earlier run (or the demo's) may wait for a message under the same RMA number and take its receipt. This run's
      * numbers start where no other run's do.
      */

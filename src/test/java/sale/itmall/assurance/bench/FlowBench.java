@@ -35,14 +35,15 @@ import sale.itmall.assurance.process.Variables;
 
 /**
  * Drives advance-replacement cases end to end, as people and systems do: the customer submits on the portal, staff
- * complete the user tasks through the broker's REST API as Tasklist does (remote diagnosis, RMA approval, inspection),
- * the warehouse reports the unit through the warehouse API. The "bare" flow is the same BPMN deployed under other
- * process ids with no-op workers in this JVM (same broker, same user tasks, same messages), interleaved batch by
- * batch with the real one, so that the application's cost and the engine's and the web apps' cost are told apart.
+ * complete the user tasks in the portal's task queue through its API, each with their role's demo sign-in (remote
+ * diagnosis, RMA approval, inspection), the warehouse reports the unit through the warehouse API. The "bare" flow is
+ * the same BPMN deployed under other process ids with no-op workers and a bare task completer in this JVM (same
+ * engine, same messages; its user tasks become jobs of the completer's own type, so the queue never sees them),
+ * interleaved batch by batch with the real one, so that the application's cost and the engine's are told apart.
  *
  * <p>Per user task: the engine latency is from the action before (submit, the previous task's completion, the
- * receipt) to the task's creation time in the broker's records; the visible latency is from that creation to the
- * moment the task is found in the user-task search that Tasklist reads.
+ * receipt) to the task's creation time in the engine's records; the visible latency is from that creation to the
+ * moment the task is found in the portal's queue (bare: to the completer holding it).
  */
 final class FlowBench implements AutoCloseable {
 
@@ -57,8 +58,9 @@ final class FlowBench implements AutoCloseable {
             Elements.INSPECTION,
             Map.of("benchFinding", "DEFECT_CONFIRMED"));
 
-    /** One user task of a case: the action before it, its creation (broker clock, corrected), when it was seen. */
+    /** One user task of a case: the action before it, its creation (engine clock, corrected), when it was seen. */
     static final class Step {
+        volatile long key;
         volatile long previous;
         volatile long created;
         volatile long seen;
@@ -117,46 +119,36 @@ final class FlowBench implements AutoCloseable {
     }
 
     private final Bench bench;
-    private final String brokerRest;
+    private final String engineUrl;
     private final CamundaClient engine;
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, Case> cases = new ConcurrentHashMap<>();
-    private final Map<Long, Case> byInstance = new ConcurrentHashMap<>();
     private final Set<Long> handledTasks = ConcurrentHashMap.newKeySet();
     private final List<JobWorker> workers = new ArrayList<>();
     private final ExecutorService actions = Executors.newFixedThreadPool(8);
     private final AtomicInteger serials = new AtomicInteger();
     private final AtomicInteger bareRefs = new AtomicInteger();
-    private final long brokerOffsetMillis;
+    private final long engineOffsetMillis;
     private final String customerNumber;
     private final String customerUser;
-    private final String opensearch;
 
-    FlowBench(
-            Bench bench,
-            CamundaClient engine,
-            String brokerRest,
-            String brokerActuator,
-            String customerNumber,
-            String customerUser,
-            String opensearch)
+    FlowBench(Bench bench, CamundaClient engine, String engineUrl, String customerNumber, String customerUser)
             throws Exception {
         this.bench = bench;
         this.engine = engine;
-        this.brokerRest = brokerRest;
+        this.engineUrl = engineUrl;
         this.customerNumber = customerNumber;
         this.customerUser = customerUser;
-        this.opensearch = opensearch;
-        // the broker's clock may have been moved (the end-to-end tests move it): its record times are corrected
+        // the engine's clock may have been moved (the demo clock): its record times are corrected
         JsonNode clock = json.readTree(http.send(
-                        HttpRequest.newBuilder(URI.create(brokerActuator + "/clock"))
+                        HttpRequest.newBuilder(URI.create(engineUrl + "/clock"))
                                 .GET()
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body());
         long local = System.currentTimeMillis();
-        this.brokerOffsetMillis = clock.path("epochMilli").asLong(local) - local;
+        this.engineOffsetMillis = clock.path("epochMilli").asLong(local) - local;
         deployBare();
         openBareWorkers();
     }
@@ -173,11 +165,17 @@ final class FlowBench implements AutoCloseable {
                 .join();
     }
 
+    /** The same model under other ids; its user tasks become jobs of the bare completer ({@value #BARE_TASK}). */
     private static String bareModel(String xml) {
         return xml.replace("\"" + ProcessContract.REQUEST_PROCESS_ID + "\"", "\"" + BARE_REQUEST + "\"")
                 .replace("\"" + ProcessContract.CASE_PROCESS_ID + "\"", "\"" + BARE_CASE + "\"")
-                .replaceAll("zeebe:taskDefinition type=\"", "zeebe:taskDefinition type=\"bare-");
+                .replaceAll("zeebe:taskDefinition type=\"", "zeebe:taskDefinition type=\"bare-")
+                .replace("<zeebe:userTask/>", "<zeebe:taskDefinition type=\"" + BARE_TASK + "\"/>")
+                .replaceAll("<zeebe:(formDefinition|assignmentDefinition|taskSchedule)[^>]*/>", "")
+                .replace("bpmn:userTask", "bpmn:serviceTask");
     }
+
+    static final String BARE_TASK = "bare-user-task";
 
     static List<String> jobTypes() throws Exception {
         List<String> types = new ArrayList<>();
@@ -192,6 +190,28 @@ final class FlowBench implements AutoCloseable {
     }
 
     private void openBareWorkers() throws Exception {
+        // the bare task completer: completes each user task at once with what its form would send
+        workers.add(engine.newWorker()
+                .jobType(BARE_TASK)
+                .handler((client, job) -> {
+                    Object ref = job.getVariablesAsMap().get("caseRef");
+                    Case c = ref == null ? null : cases.get(ref.toString());
+                    if (c != null) {
+                        Step s = c.step(job.getElementId());
+                        s.key = job.getKey();
+                        s.seen = System.currentTimeMillis();
+                        s.previous = c.previousFor(job.getElementId());
+                    }
+                    client.newCompleteCommand(job)
+                            .variables(FORMS.getOrDefault(job.getElementId(), Map.of()))
+                            .send()
+                            .join();
+                    if (c != null) {
+                        c.step(job.getElementId()).completed = System.currentTimeMillis();
+                    }
+                })
+                .fetchVariables("caseRef")
+                .open());
         for (String type : jobTypes()) {
             workers.add(engine.newWorker()
                     .jobType("bare-" + type)
@@ -214,7 +234,6 @@ final class FlowBench implements AutoCloseable {
             case ProcessContract.Jobs.ENTITLEMENT_CHECK -> {
                 if (c != null) {
                     c.instanceKey = job.getProcessInstanceKey();
-                    byInstance.put(c.instanceKey, c);
                 }
                 answer.put("entitlementRoute", "CONTINUE");
                 answer.put("diagnosisDueAt", now.plus(Duration.ofDays(2)).toString());
@@ -297,7 +316,7 @@ final class FlowBench implements AutoCloseable {
                 System.currentTimeMillis() + Duration.ofSeconds(180 + n * 3L).toMillis();
         while (System.currentTimeMillis() < deadline && batch.stream().anyMatch(c -> c.ended == 0)) {
             tick(batch);
-            Thread.sleep(200);
+            Thread.sleep(100);
         }
         for (Case c : batch) {
             if (c.ended == 0) {
@@ -309,6 +328,19 @@ final class FlowBench implements AutoCloseable {
         }
         Map<String, Double> cpu = cpuSeconds(pids);
         cpu.replaceAll((k, v) -> v - cpuBefore.getOrDefault(k, 0.0));
+        long first = batch.stream().mapToLong(c -> c.started).min().orElse(0);
+        List<Case> finished = batch.stream().filter(c -> c.ended > 0).toList();
+        long last = Math.max(finished.stream().mapToLong(c -> c.ended).max().orElse(first), System.currentTimeMillis());
+        JsonNode jobs = jobs(first, last);
+        Map<Long, Long> createdAt = new java.util.HashMap<>();
+        for (JsonNode j : jobs) {
+            createdAt.put(j.path("key").asLong(), j.path("createdAt").asLong() - engineOffsetMillis);
+        }
+        for (Case c : batch) {
+            for (Step s : c.steps.values()) {
+                s.created = createdAt.getOrDefault(s.key, 0L);
+            }
+        }
         Map<String, List<Double>> engineMillis = new LinkedHashMap<>();
         Map<String, List<Double>> visibleMillis = new LinkedHashMap<>();
         for (String element : STEPS) {
@@ -316,7 +348,7 @@ final class FlowBench implements AutoCloseable {
             List<Double> v = new ArrayList<>();
             for (Case c : batch) {
                 Step s = c.steps.get(element);
-                if (s != null && s.seen > 0) {
+                if (s != null && s.seen > 0 && s.created > 0) {
                     e.add((double) (s.created - s.previous));
                     v.add((double) (s.seen - s.created));
                 }
@@ -324,12 +356,9 @@ final class FlowBench implements AutoCloseable {
             engineMillis.put(element, e);
             visibleMillis.put(element, v);
         }
-        List<Case> finished = batch.stream().filter(c -> c.ended > 0).toList();
-        long first = batch.stream().mapToLong(c -> c.started).min().orElse(0);
-        long last = finished.stream().mapToLong(c -> c.ended).max().orElse(first);
         Map<String, Long> rss = new LinkedHashMap<>();
         pids.forEach((name, pid) -> rss.put(name, residentMegabytes(pid)));
-        List<Double> activation = activations(first, last, bare);
+        List<Double> activation = activations(jobs, bare);
         return new Batch(
                 bare,
                 finished.size(),
@@ -377,29 +406,48 @@ final class FlowBench implements AutoCloseable {
         return c;
     }
 
-    /** One look, as staff and the warehouse would: new user tasks are completed, ready units are received. */
+    /** Who takes each task from the queue: the demo's sign-in of its role (password "demo"). */
+    private static final Map<String, String> ROLE_USERS =
+            Map.of(Elements.REMOTE_DIAGNOSIS, "tac", Elements.RMA_APPROVAL, "approver", Elements.INSPECTION, "bench");
+
+    /** The bare cases started so far. */
+    int bareCases() {
+        return bareRefs.get();
+    }
+
+    /** One look, as staff and the warehouse would: new tasks in the queue are completed, ready units received. */
     private void tick(List<Case> batch) throws Exception {
         refreshRealCases(batch);
-        JsonNode items = post(
-                        brokerRest + "/v2/user-tasks/search",
-                        Map.of("filter", Map.of("state", "CREATED"), "page", Map.of("limit", 1000)))
-                .path("items");
-        long now = System.currentTimeMillis();
-        for (JsonNode task : items) {
-            long key = (task.has("userTaskKey") ? task.get("userTaskKey") : task.get("key")).asLong();
-            Case c = byInstance.get(task.path("processInstanceKey").asLong());
-            String element = task.path("elementId").asText();
-            if (c == null || !FORMS.containsKey(element) || !handledTasks.add(key)) {
-                continue;
+        for (String appBase : batch.stream()
+                .filter(c -> !c.bare)
+                .map(c -> c.appBase)
+                .distinct()
+                .toList()) {
+            for (String user : ROLE_USERS.values().stream().distinct().toList()) {
+                JsonNode queue = staffCall(appBase, user, "GET", "/api/staff/tasks", null);
+                long now = System.currentTimeMillis(); // when the queue's answer arrived
+                for (JsonNode task : queue) {
+                    long key = task.path("taskKey").asLong();
+                    Case c = cases.get(task.path("caseReference").asText());
+                    String element = task.path("elementId").asText();
+                    if (c == null || !FORMS.containsKey(element) || !handledTasks.add(key)) {
+                        continue;
+                    }
+                    Step s = c.step(element);
+                    s.key = key;
+                    s.seen = now;
+                    s.previous = c.previousFor(element);
+                    act(c, () -> {
+                        staffCall(
+                                appBase,
+                                user,
+                                "POST",
+                                "/api/staff/tasks/" + key + "/completion",
+                                Map.of("variables", FORMS.get(element)));
+                        s.completed = System.currentTimeMillis();
+                    });
+                }
             }
-            Step s = c.step(element);
-            s.seen = now;
-            s.created = Instant.parse(task.path("creationDate").asText()).toEpochMilli() - brokerOffsetMillis;
-            s.previous = c.previousFor(element);
-            act(c, () -> {
-                post(brokerRest + "/v2/user-tasks/" + key + "/completion", Map.of("variables", FORMS.get(element)));
-                s.completed = System.currentTimeMillis();
-            });
         }
         for (Case c : batch) {
             if (c.rmaNumber != null && !c.receiptSent) {
@@ -504,7 +552,6 @@ final class FlowBench implements AutoCloseable {
                     long key = rs.getLong(2);
                     if (key != 0 && c.instanceKey == 0) {
                         c.instanceKey = key;
-                        byInstance.put(key, c);
                     }
                     if (rs.getString(3) != null && c.rmaNumber == null) {
                         c.rmaNumber = rs.getString(3);
@@ -517,67 +564,55 @@ final class FlowBench implements AutoCloseable {
         }
     }
 
-    private JsonNode post(String url, Object body) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+    /** The jobs the engine created between two times of this machine, with their first activation. */
+    private JsonNode jobs(long from, long to) throws Exception {
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(engineUrl + "/jobs?from=" + (from + engineOffsetMillis) + "&to="
+                                + (to + engineOffsetMillis)))
+                        .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body().isBlank() ? json.nullNode() : json.readTree(response.body());
+        return json.readTree(r.body());
     }
 
-    /**
-     * Job activation in the broker's records (exported to OpenSearch): from a job's creation to the batch that
-     * activated it, for the product's workers (real) or the no-op ones (bare), between two times of this machine.
-     */
-    private List<Double> activations(long from, long to, boolean bare) throws Exception {
-        Thread.sleep(2000); // the exporter's last bulk and OpenSearch's refresh
-        Map<String, Object> range = Map.of(
-                "range", Map.of("timestamp", Map.of("gte", from + brokerOffsetMillis, "lte", to + brokerOffsetMillis)));
-        JsonNode created = post(
-                opensearch + "/zeebe-record_job_*/_search",
-                Map.of(
-                        "size", 10_000,
-                        "_source", List.of("key", "timestamp", "value.type"),
-                        "query",
-                                Map.of(
-                                        "bool",
-                                        Map.of(
-                                                "filter",
-                                                List.of(Map.of("term", Map.of("intent", "CREATED")), range)))));
-        Map<Long, Long> createdAt = new java.util.HashMap<>();
-        for (JsonNode hit : created.path("hits").path("hits")) {
-            JsonNode r = hit.path("_source");
-            if (r.path("value").path("type").asText().startsWith("bare-") == bare) {
-                createdAt.put(r.path("key").asLong(), r.path("timestamp").asLong());
-            }
-        }
-        JsonNode batches = post(
-                opensearch + "/zeebe-record_job-batch_*/_search",
-                Map.of(
-                        "size", 10_000,
-                        "_source", List.of("timestamp", "value.jobKeys"),
-                        "query",
-                                Map.of(
-                                        "bool",
-                                        Map.of(
-                                                "filter",
-                                                List.of(Map.of("term", Map.of("intent", "ACTIVATED")), range)))));
+    /** Job activation in the engine's records: from a job's creation to its first activation, real or bare. */
+    private static List<Double> activations(JsonNode jobs, boolean bare) {
         List<Double> millis = new ArrayList<>();
-        for (JsonNode hit : batches.path("hits").path("hits")) {
-            JsonNode r = hit.path("_source");
-            for (JsonNode key : r.path("value").path("jobKeys")) {
-                Long at = createdAt.get(key.asLong());
-                if (at != null) {
-                    millis.add((double) (r.path("timestamp").asLong() - at));
-                }
+        for (JsonNode j : jobs) {
+            String type = j.path("type").asText();
+            if (type.startsWith("bare-") == bare
+                    && !type.equals("io.camunda.zeebe:userTask")
+                    && j.path("activatedAt").asLong() > 0) {
+                millis.add((double)
+                        (j.path("activatedAt").asLong() - j.path("createdAt").asLong()));
             }
         }
         return millis;
+    }
+
+    /** The portal's API as one of the demo's staff sign-ins (HTTP Basic, password "demo"). */
+    private JsonNode staffCall(String appBase, String user, String method, String path, Object body) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(appBase + path))
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + java.util.Base64.getEncoder()
+                                                .encodeToString((user + ":demo")
+                                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().isBlank() ? json.nullNode() : json.readTree(response.body());
     }
 
     // ---- job activation --------------------------------------------------------------------------------------------
