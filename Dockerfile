@@ -1,5 +1,7 @@
 # Builds and runs ITMall Service Assurance (used by docker-compose.yml).
 FROM maven:3.9.11-eclipse-temurin-21 AS build
+# the build copies form-js from npm into the jar (src/main/frontend)
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY pom.xml .
 RUN mvn -B -q dependency:go-offline

@@ -131,6 +131,7 @@ final class ControlApi {
         health.put("grpcPort", grpcPort);
         health.put("records", incidents.records());
         health.put("heapUsedBytes", rt.totalMemory() - rt.freeMemory());
+        health.put("heapMaxBytes", rt.maxMemory());
         return health;
     }
 

@@ -35,15 +35,13 @@ class DemoWelcome {
           Customers      : http://localhost:%4$s/  Self-Service Returns Center; sign in as northwind, contoso
                            or fabrikam, password "demo"
           API docs       : http://localhost:%4$s/swagger-ui.html (warehouse receipts: user "warehouse", password "demo")
-          Staff          : http://localhost:%4$s/staff/reports  one sign-in per role, password "demo": tac,
+          Staff tasks    : http://localhost:%4$s/staff/tasks  one sign-in per role, password "demo": tac,
                            approver, bench, governance, warehouse, admin (installed base, staff, API keys)
+          Reports        : http://localhost:%4$s/staff/reports
           Metrics        : http://localhost:%4$s/actuator/prometheus (staff sign-in)
           Mail           : %5$s
           Health         : http://localhost:%4$s/actuator/health
-          Tasklist       : http://localhost:8081/tasklist  (demo/demo; with the local stack)
-          Operate        : http://localhost:8081/operate   (demo/demo; with the local stack)
-        %6$s
-        Stop with Ctrl+C.
+        %6$sStop with Ctrl+C.
         """,
                 seconds,
                 env.getProperty("camunda.client.grpc-address"),
@@ -52,7 +50,9 @@ class DemoWelcome {
                 mail,
                 "true".equals(env.getProperty(ClockConfig.ENABLED))
                         ? "  Demo clock     : http://localhost:" + port + "/staff/demo/clock (admin): move the engine's"
-                                + " and the app's time forward by days"
+                                + " and the app's time forward by days\n"
+                                + "  Incidents      : " + env.getProperty("itmall.demo-clock.engine-url")
+                                + "/incidents (the demo engine's; POST .../incidents/<key>/retry)\n"
                         : "");
     }
 }

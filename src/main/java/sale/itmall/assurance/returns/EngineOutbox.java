@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import sale.itmall.assurance.process.FormText;
 import sale.itmall.assurance.process.ProcessContract;
 import sale.itmall.assurance.process.Variables;
 import sale.itmall.assurance.shared.Backoff;
@@ -261,7 +262,12 @@ class EngineOutbox {
                     c.faultDescription(),
                     proofs.isEmpty()
                             ? "none attached"
-                            : proofs.size() + " attached (" + String.join(", ", proofs)
+                            : proofs.size() + " attached ("
+                                    + String.join(
+                                            ", ",
+                                            proofs.stream()
+                                                    .map(FormText::literal)
+                                                    .toList())
                                     + "), viewable by staff in the portal"));
         }
         ProcessInstanceEvent event = camunda.newCreateInstanceCommand()

@@ -56,29 +56,17 @@ public class TaskQueue {
 
     public OpenTask open(long taskKey, Staff staff) {
         StaffTask task = offered(taskKey, staff);
-        String schema =
-                task.formId() == null ? null : models.formSchema(task.formId()).orElse(null);
-        return new OpenTask(task, schema, store.variables(taskKey).orElse("{}"));
+        return new OpenTask(task, schemaOf(task), store.variables(taskKey).orElse("{}"));
     }
 
     /** Takes a task; taking one's own again is fine, someone else's is refused (409). */
     public StaffTask claim(long taskKey, Staff staff) {
-        StaffTask task = offered(taskKey, staff);
-        if (task.assignee() != null && !task.assignee().equals(staff.username())) {
-            throw new TaskRefused(409, "Task " + taskKey + " is assigned to " + task.assignee());
-        }
-        store.assign(taskKey, staff.username());
-        return offered(taskKey, staff);
+        return assign(taskKey, staff, true);
     }
 
     /** Gives a task back to the queue: only the one who took it may. */
     public StaffTask unclaim(long taskKey, Staff staff) {
-        StaffTask task = offered(taskKey, staff);
-        if (task.assignee() != null && !task.assignee().equals(staff.username())) {
-            throw new TaskRefused(409, "Task " + taskKey + " is assigned to " + task.assignee() + ", not to you");
-        }
-        store.assign(taskKey, null);
-        return offered(taskKey, staff);
+        return assign(taskKey, staff, false);
     }
 
     /**
@@ -86,12 +74,8 @@ public class TaskQueue {
      * completed in the engine, so the task's output mappings apply as they do in Tasklist.
      */
     public void complete(long taskKey, Map<String, Object> submitted, Staff staff) {
-        StaffTask task = offered(taskKey, staff);
-        if (task.assignee() != null && !task.assignee().equals(staff.username())) {
-            throw new TaskRefused(409, "Task " + taskKey + " is assigned to " + task.assignee());
-        }
-        String schema =
-                task.formId() == null ? null : models.formSchema(task.formId()).orElse(null);
+        StaffTask task = notTakenByAnother(offered(taskKey, staff), staff);
+        String schema = schemaOf(task);
         if (schema == null) {
             throw new TaskRefused(
                     422,
@@ -136,6 +120,28 @@ public class TaskQueue {
                             + ")");
         }
         return e;
+    }
+
+    private StaffTask assign(long taskKey, Staff staff, boolean take) {
+        StaffTask task = notTakenByAnother(offered(taskKey, staff), staff);
+        if (!store.assign(taskKey, staff.username(), take)) {
+            // someone else took it in the meantime
+            notTakenByAnother(offered(taskKey, staff), staff);
+        }
+        return offered(task.taskKey(), staff);
+    }
+
+    /** The task's linked form (JSON), if this application deployed it. */
+    private String schemaOf(StaffTask task) {
+        return task.formId() == null ? null : models.formSchema(task.formId()).orElse(null);
+    }
+
+    /** A task someone else took is theirs until they give it back (409 naming them). */
+    private static StaffTask notTakenByAnother(StaffTask task, Staff staff) {
+        if (task.assignee() != null && !task.assignee().equals(staff.username())) {
+            throw new TaskRefused(409, "Task " + task.taskKey() + " is assigned to " + task.assignee());
+        }
+        return task;
     }
 
     private StaffTask offered(long taskKey, Staff staff) {

@@ -91,10 +91,15 @@ class TaskStore {
                 .optional();
     }
 
-    /** Sets or clears the assignee; false when the task is gone. */
-    boolean assign(long key, String assignee) {
-        return jdbc.sql("update staff_tasks set assignee = :assignee where task_key = :key")
-                        .param("assignee", assignee)
+    /**
+     * Sets ({@code take}) or clears the assignee, only while nobody else has the task: two people taking it at once
+     * leave it with one of them. False when it is gone or someone else's.
+     */
+    boolean assign(long key, String user, boolean take) {
+        return jdbc.sql("update staff_tasks set assignee = :assignee where task_key = :key"
+                                + " and (assignee is null or assignee = :user)")
+                        .param("assignee", take ? user : null)
+                        .param("user", user)
                         .param("key", key)
                         .update()
                 > 0;

@@ -450,7 +450,7 @@ public final class Bench {
 
     /**
      * The demo engine keeps its whole log in memory: its heap after a full collection, per case run so far, and after
-     * how many cases a demo engine of the default heap (1 GB, ITMALL_ENGINE_HEAP) should be restarted.
+     * how many cases a demo engine of bin/run's heap (2 GB, ITMALL_ENGINE_HEAP) should be restarted.
      */
     private void engineMemory(int cases) throws Exception {
         JsonNode health = new ObjectMapper()
@@ -463,16 +463,20 @@ public final class Bench {
                         .body());
         long heap = health.path("heapUsedBytes").asLong();
         long records = health.path("records").asLong();
+        long max = health.path("heapMaxBytes").asLong();
         double perCase = cases == 0 ? 0 : (double) heap / cases;
         figures.add(new Figure(
                 "Demo engine memory after " + cases + " cases (submitted, cancelled, real and bare)",
                 String.format(
                         Locale.ROOT,
-                        "heap %.0f MB, %d records: about %.0f KB a case; a 1 GB heap holds about %.0f cases",
+                        "heap %.0f MB, %d records: about %.0f KB a case; 80%% of a %.0f MB heap holds about %.0f cases,"
+                                + " of bin/run's 2 GB about %.0f",
                         heap / 1e6,
                         records,
                         perCase / 1e3,
-                        perCase == 0 ? 0 : 0.8e9 / perCase),
+                        max / 1e6,
+                        perCase == 0 ? 0 : 0.8 * max / perCase,
+                        perCase == 0 ? 0 : 0.8 * 2 * 1024 * 1024 * 1024 / perCase),
                 "restart the demo engine before that many cases",
                 null));
     }

@@ -281,7 +281,10 @@ class ReturnsApiTest {
         mvc.perform(multipart("/api/returns")
                         .file(new MockMultipartFile("items[0].proofs", "photo.png", "image/png", PNG))
                         .file(new MockMultipartFile(
-                                "items[0].proofs", "syslog.txt", "text/plain", "kernel: fan0 failed".getBytes()))
+                                "items[0].proofs",
+                                "[see](https://evil.example) **syslog**.txt",
+                                "text/plain",
+                                "kernel: fan0 failed".getBytes()))
                         .param("items[0].serialNumber", aliceSerial)
                         .param("items[0].faultDescription", "Fan noise")
                         .with(asAlice)
@@ -295,7 +298,10 @@ class ReturnsApiTest {
                 .query(String.class)
                 .single();
         driver.awaitWaitingAt(caseRef, "Task_RemoteDiagnosis");
-        assertThat(driver.variables(caseRef).get("proofSummary").toString()).contains("photo.png", "syslog.txt");
+        // the forms show the summary inside Markdown: the customer's file name arrives with every sign escaped, so it
+        // reads as typed (form-js renders \[ as [), never as a link or emphasis
+        assertThat(driver.variables(caseRef).get("proofSummary").toString())
+                .contains("photo\\.png", "\\[see\\]\\(https://evil\\.example\\) \\*\\*syslog\\*\\*\\.txt");
     }
 
     @Test
