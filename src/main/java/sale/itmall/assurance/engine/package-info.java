@@ -3,5 +3,4 @@
  * as Camunda user tasks (a cluster with Tasklist) or in the job-worker form (the demo engine, whose tasks staff work
  * in the portal's queue), and what the deployment answered: which form a task's form key names, and each task's name.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Engine deployment")
 package sale.itmall.assurance.engine;

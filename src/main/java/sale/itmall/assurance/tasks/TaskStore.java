@@ -73,14 +73,14 @@ class TaskStore {
                         """)
                 .param("groups", groups == null ? null : groups.toArray(String[]::new))
                 .param("caseRef", caseRef)
-                .query(TaskStore::task)
+                .query((rs, row) -> task(rs))
                 .list();
     }
 
     Optional<StaffTask> find(long key) {
         return jdbc.sql("select " + COLUMNS + " from staff_tasks where task_key = :key")
                 .param("key", key)
-                .query(TaskStore::task)
+                .query((rs, row) -> task(rs))
                 .optional();
     }
 
@@ -133,7 +133,7 @@ class TaskStore {
         return t == null ? null : t.toInstant();
     }
 
-    private static StaffTask task(ResultSet rs, int row) throws SQLException {
+    private static StaffTask task(ResultSet rs) throws SQLException {
         Array groups = rs.getArray("candidate_groups");
         return new StaffTask(
                 rs.getLong("task_key"),

@@ -4,5 +4,4 @@
  * this module keeps it in PostgreSQL, offers it to the staff whose roles are its candidate groups, renders its linked
  * Camunda Form with form-js and completes the job with the form's own fields, each checked against the form.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Staff task queue")
 package sale.itmall.assurance.tasks;

@@ -282,7 +282,7 @@ class ReturnsApiTest {
                         .file(new MockMultipartFile("items[0].proofs", "photo.png", "image/png", PNG))
                         .file(new MockMultipartFile(
                                 "items[0].proofs",
-                                "[see](https://evil.example) **syslog**.txt",
+                                "[see](evil.example) **syslog**.txt",
                                 "text/plain",
                                 "kernel: fan0 failed".getBytes()))
                         .param("items[0].serialNumber", aliceSerial)
@@ -301,7 +301,7 @@ class ReturnsApiTest {
         // the forms show the summary inside Markdown: the customer's file name arrives with every sign escaped, so it
         // reads as typed (form-js renders \[ as [), never as a link or emphasis
         assertThat(driver.variables(caseRef).get("proofSummary").toString())
-                .contains("photo\\.png", "\\[see\\]\\(https://evil\\.example\\) \\*\\*syslog\\*\\*\\.txt");
+                .contains("photo\\.png", "\\[see\\]\\(evil\\.example\\) \\*\\*syslog\\*\\*\\.txt");
     }
 
     @Test
