@@ -8,6 +8,9 @@ import io.camunda.client.api.worker.JobClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -103,12 +106,28 @@ public class UserTaskJobs {
                 models.taskName(job.getBpmnProcessId(), job.getElementId()),
                 groups,
                 formId,
-                headers.containsKey(DUE_DATE) ? Instant.parse(headers.get(DUE_DATE)) : null,
+                dueAt(headers.get(DUE_DATE), job.getElementId()),
                 headers.get(ASSIGNEE),
                 text(variables.get("caseRef")),
                 text(variables.get("customerName")),
                 serial == null ? null : (model == null ? "" : model + ", ") + "serial " + serial,
                 clock.instant());
+    }
+
+    /**
+     * The due date header: an ISO date and time as the model's FEEL expression gave it, which leaves out the seconds
+     * on a whole minute ({@code 2027-07-20T19:03Z}) and may name a zone ({@code …+01:00[Europe/Berlin]}).
+     */
+    static Instant dueAt(String header, String elementId) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return ZonedDateTime.parse(header, DateTimeFormatter.ISO_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "User task " + elementId + " has the due date '" + header + "', which is no date and time", e);
+        }
     }
 
     /** The candidate groups header, a JSON list such as {@code ["tac-engineers"]}; each must be a staff role. */
