@@ -293,7 +293,7 @@ public class ReturnSubmissions {
                 rmaNumber,
                 c.reference(),
                 "RECEIVED",
-                "Send the unit to the service bench: its inspection appears in Tasklist for service-bench.");
+                "Send the unit to the service bench: its inspection is offered to service-bench (the task queue, or Tasklist).");
     }
 
     /** The late-unit process's start: what its forms show, and the decisions the case's closing leaves open. */
