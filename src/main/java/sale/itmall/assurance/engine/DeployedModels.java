@@ -1,6 +1,5 @@
 package sale.itmall.assurance.engine;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,7 +16,4 @@ public interface DeployedModels {
 
     /** A user task's name as the model gives it, or its id where it has none. */
     String taskName(String bpmnProcessId, String elementId);
-
-    /** The form ids of every user task of a process: id → form id. */
-    Map<String, String> userTaskForms(String bpmnProcessId);
 }

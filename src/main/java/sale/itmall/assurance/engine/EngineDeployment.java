@@ -58,7 +58,6 @@ class EngineDeployment implements DeployedModels {
     private final Environment env;
     private final UserTasks userTasks;
     private final Map<String, String> schemas = new LinkedHashMap<>();
-    private final Map<String, Map<String, String>> taskForms = new LinkedHashMap<>();
     private final Map<String, String> taskNames = new LinkedHashMap<>();
     private final Map<Long, String> formIds = new ConcurrentHashMap<>();
     private final List<Model> models = new ArrayList<>();
@@ -139,11 +138,6 @@ class EngineDeployment implements DeployedModels {
         return taskNames.getOrDefault(bpmnProcessId + "/" + elementId, elementId);
     }
 
-    @Override
-    public Map<String, String> userTaskForms(String bpmnProcessId) {
-        return taskForms.getOrDefault(bpmnProcessId, Map.of());
-    }
-
     /** Reads a process model, notes its user tasks, and drops {@code <zeebe:userTask/>} for the portal's queue. */
     private byte[] readProcess(Resource resource) throws IOException {
         try (InputStream in = resource.getInputStream()) {
@@ -176,12 +170,6 @@ class EngineDeployment implements DeployedModels {
         String id = task.getAttribute("id");
         String name = task.getAttribute("name");
         taskNames.put(processId + "/" + id, name.isBlank() ? id : name);
-        NodeList forms = task.getElementsByTagNameNS(ZEEBE_NS, "formDefinition");
-        if (forms.getLength() > 0) {
-            taskForms
-                    .computeIfAbsent(processId, p -> new LinkedHashMap<>())
-                    .put(id, ((Element) forms.item(0)).getAttribute("formId"));
-        }
         if (userTasks == UserTasks.PORTAL) {
             NodeList marks = task.getElementsByTagNameNS(ZEEBE_NS, "userTask");
             for (int i = marks.getLength() - 1; i >= 0; i--) {

@@ -28,16 +28,18 @@ import sale.itmall.assurance.shared.Faults;
 
 /**
  * Takes the user tasks the engine hands out as jobs into the queue. The job is not completed here: it stays with the
- * engine until a staff member completes the task. It is handed out again each {@link #TIMEOUT} (and at once after a
- * restart of the app), which keeps the queue true: a task the app did not record before it died comes back, and a task
- * the engine no longer has (its case went on, e.g. by a timer or a cancellation) stops coming back and is removed.
+ * engine until a staff member completes the task. It is handed out again each {@link #TIMEOUT}, which keeps the queue
+ * true: a task the app did not record before it died comes back, and a task the engine no longer has (its case went
+ * on, e.g. by a timer or a cancellation) stops coming back and is removed after {@link #GONE_AFTER}.
  */
 @Component
 @ConditionalOnProperty(name = UserTasks.PROPERTY, havingValue = "portal")
 public class UserTaskJobs {
 
-    /** How long the app holds a task's job before the engine hands it out again. */
-    static final Duration TIMEOUT = Duration.ofMinutes(5);
+    /** How long the app holds a task's job before the engine hands it out again (5 minutes). */
+    static final long TIMEOUT_MILLIS = 300_000L;
+
+    static final Duration TIMEOUT = Duration.ofMillis(TIMEOUT_MILLIS);
     /** A task not handed out again for this long is gone from the engine. */
     static final Duration GONE_AFTER = TIMEOUT.multipliedBy(3);
 
@@ -60,7 +62,7 @@ public class UserTaskJobs {
         this.clock = clock;
     }
 
-    @JobWorker(type = UserTasks.JOB_TYPE, autoComplete = false, timeout = 300_000L, fetchAllVariables = true)
+    @JobWorker(type = UserTasks.JOB_TYPE, autoComplete = false, timeout = TIMEOUT_MILLIS, fetchAllVariables = true)
     public void taskCreated(JobClient client, ActivatedJob job) {
         try {
             StaffTask task = taskOf(job);
