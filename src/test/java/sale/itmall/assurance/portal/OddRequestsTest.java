@@ -11,6 +11,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import sale.itmall.assurance.policy.AssetCategory;
 import sale.itmall.assurance.support.ApplicationTest;
 import sale.itmall.assurance.support.Fixtures;
@@ -28,6 +29,9 @@ class OddRequestsTest {
     @Autowired
     Fixtures fixtures;
 
+    @Autowired
+    JdbcClient jdbc;
+
     final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -42,6 +46,22 @@ class OddRequestsTest {
         // more parts than any request of 50 items with 5 proofs each can have
         assertProblem(
                 post(user, "/api/returns", "multipart/form-data; boundary=B", parts(serial, 500)), 400, "at most 50");
+        // an item index past what the binder grows a list to: refused by name, nothing written
+        assertProblem(
+                post(
+                        user,
+                        "/api/returns",
+                        "multipart/form-data; boundary=B",
+                        "--B\r\nContent-Disposition: form-data; name=\"items[300].serialNumber\"\r\n\r\n" + serial
+                                + "\r\n--B--\r\n"),
+                422,
+                "items[300]");
+        assertThat(jdbc.sql("select count(*) from return_requests r join customers c on c.id = r.customer_id"
+                                + " where c.customer_number = ?")
+                        .param(customer)
+                        .query(Long.class)
+                        .single())
+                .isZero();
         // a reference that looks like a URL template
         HttpResponse<String> found = get(staff, "/staff/cases?ref=%7Bx%7D");
         assertThat(found.statusCode()).isEqualTo(302);
