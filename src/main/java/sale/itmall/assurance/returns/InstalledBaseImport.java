@@ -275,6 +275,9 @@ public class InstalledBaseImport {
         int rows;
         final Map<String, CustomerRow> customers = new LinkedHashMap<>();
         final Map<String, OrderRow> orders = new LinkedHashMap<>();
+        /** Each order's first shipping date: the date of a new order whose ordered_on is blank. */
+        final Map<String, LocalDate> orderShippedOn = new HashMap<>();
+
         final Map<String, AssetRow> assets = new LinkedHashMap<>();
         final Map<String, Long> assetLines = new HashMap<>();
         final List<Rejection> rejected = new ArrayList<>();
@@ -413,7 +416,9 @@ public class InstalledBaseImport {
             throw new RowRejected("shipped_on " + shippedOn + " is in the future");
         }
         String orderedText = f.optional("ordered_on", 10);
-        LocalDate orderedOn = orderedText.isEmpty() ? shippedOn : f.date("ordered_on", orderedText);
+        // blank: a known order keeps its stored date; a new one is dated by its first shipment (compare)
+        LocalDate orderedOn = orderedText.isEmpty() ? null : f.date("ordered_on", orderedText);
+        p.orderShippedOn.putIfAbsent(orderNumber, shippedOn);
         BigDecimal price;
         try {
             price = new BigDecimal(f.required("unit_price", 20));
@@ -548,8 +553,15 @@ public class InstalledBaseImport {
                 plan.customerWrites.add(c);
             }
         }
-        for (OrderRow o : p.orders.values()) {
-            OrderRow stored = storedOrders.get(o.number());
+        for (OrderRow given : p.orders.values()) {
+            OrderRow stored = storedOrders.get(given.number());
+            // a blank ordered_on never changes what is stored
+            OrderRow o = given.orderedOn() != null
+                    ? given
+                    : new OrderRow(
+                            given.number(),
+                            given.customerNumber(),
+                            stored != null ? stored.orderedOn() : p.orderShippedOn.get(given.number()));
             if (stored != null && !stored.customerNumber().equals(o.customerNumber())) {
                 plan.rejected.add(new Rejection(
                         firstLineOfOrder(p, o.number()),

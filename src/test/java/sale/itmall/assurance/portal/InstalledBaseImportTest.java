@@ -135,6 +135,39 @@ class InstalledBaseImportTest {
                         admin + " erp-export.csv WRITTEN");
     }
 
+    /** Issue #26, item 4: a blank ordered_on left the stored order dates at the rows' shipping date. */
+    @Test
+    void aBlankOrderDateKeepsWhatIsStoredAndTheCountsSayUnchanged() throws Exception {
+        String admin = fixtures.adminUser();
+        importCsv(admin, HEADER + row("A", "1", "1", "1200.00") + row("A", "1", "2", "1200.00"), false)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.orders.created").value(1));
+        String blank =
+                (HEADER + row("A", "1", "1", "1200.00") + row("A", "1", "2", "1200.00")).replace(",2026-01-10,", ",,");
+        importCsv(admin, blank, true)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.orders.unchanged").value(1))
+                .andExpect(jsonPath("$.orders.updated").value(0));
+        importCsv(admin, blank, false)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.orders.unchanged").value(1))
+                .andExpect(jsonPath("$.assets.unchanged").value(2));
+        assertThat(jdbc.sql("select ordered_on::text from orders where order_number = ?")
+                        .param("SO-" + run + "1")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("2026-01-10");
+        // a new order with a blank date is dated by its first shipment, as the README says
+        importCsv(admin, HEADER + row("B", "2", "3", "99.50").replace(",2026-01-10,", ",,"), false)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.orders.created").value(1));
+        assertThat(jdbc.sql("select ordered_on::text from orders where order_number = ?")
+                        .param("SO-" + run + "2")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("2026-01-12");
+    }
+
     @Test
     void aFileWithBadRowsNamesEachByLineAndWritesNothing() throws Exception {
         String admin = fixtures.adminUser();
