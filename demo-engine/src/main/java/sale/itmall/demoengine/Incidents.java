@@ -11,6 +11,7 @@ import io.camunda.zeebe.protocol.record.value.JobBatchRecordValue;
 import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.ConcurrentModificationException;
@@ -45,13 +46,12 @@ final class Incidents implements AutoCloseable {
         this.client = engine.createClient();
     }
 
-    /** Open incidents, oldest first. */
-    List<Incident> open() {
+    /** Reads the engine's log; when the engine appended while it was read, reads it again (at most 6 times). */
+    private static <T> T readLog(Supplier<T> reading) {
         for (int attempt = 0; ; attempt++) {
             try {
-                return read();
+                return reading.get();
             } catch (ConcurrentModificationException e) {
-                // the engine appended while we read: read again
                 if (attempt == 5) {
                     throw e;
                 }
@@ -59,7 +59,12 @@ final class Incidents implements AutoCloseable {
         }
     }
 
-    private List<Incident> read() {
+    /** Open incidents, oldest first. */
+    List<Incident> open() {
+        return readLog(this::openIncidents);
+    }
+
+    private List<Incident> openIncidents() {
         Map<Long, Incident> open = new LinkedHashMap<>();
         for (Record<?> r : engine.getRecordStreamSource().getRecords()) {
             if (r.getValueType() != ValueType.INCIDENT) {
@@ -109,39 +114,41 @@ final class Incidents implements AutoCloseable {
 
     /** The jobs created between two engine times, with when each was first activated: for the benchmark. */
     List<JobTimes> jobs(long from, long to) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                Map<Long, JobTimes> jobs = new LinkedHashMap<>();
-                for (Record<?> r : engine.getRecordStreamSource().getRecords()) {
-                    if (r.getValueType() == ValueType.JOB
-                            && r.getIntent() == JobIntent.CREATED
-                            && r.getTimestamp() >= from
-                            && r.getTimestamp() <= to) {
-                        jobs.put(r.getKey(), new JobTimes(r.getKey(), ((JobRecordValue) r.getValue()).getType(),
-                                r.getTimestamp(), 0));
-                    } else if (r.getValueType() == ValueType.JOB_BATCH && r.getIntent() == JobBatchIntent.ACTIVATED) {
-                        for (long key : ((JobBatchRecordValue) r.getValue()).getJobKeys()) {
-                            jobs.computeIfPresent(key, (k, j) -> j.activatedAt() > 0 ? j
+        return readLog(() -> jobTimes(from, to));
+    }
+
+    private List<JobTimes> jobTimes(long from, long to) {
+        Map<Long, JobTimes> jobs = new LinkedHashMap<>();
+        for (Record<?> r : engine.getRecordStreamSource().getRecords()) {
+            if (r.getValueType() == ValueType.JOB
+                    && r.getIntent() == JobIntent.CREATED
+                    && r.getTimestamp() >= from
+                    && r.getTimestamp() <= to) {
+                jobs.put(
+                        r.getKey(),
+                        new JobTimes(r.getKey(), ((JobRecordValue) r.getValue()).getType(), r.getTimestamp(), 0));
+            } else if (r.getValueType() == ValueType.JOB_BATCH && r.getIntent() == JobBatchIntent.ACTIVATED) {
+                for (long key : ((JobBatchRecordValue) r.getValue()).getJobKeys()) {
+                    jobs.computeIfPresent(
+                            key,
+                            (k, j) -> j.activatedAt() > 0
+                                    ? j
                                     : new JobTimes(k, j.type(), j.createdAt(), r.getTimestamp()));
-                        }
-                    }
-                }
-                return new ArrayList<>(jobs.values());
-            } catch (ConcurrentModificationException e) {
-                if (attempt == 5) {
-                    throw e;
                 }
             }
         }
+        return new ArrayList<>(jobs.values());
     }
 
     /** How many records the engine holds: it keeps its whole log in memory. */
     long records() {
-        long n = 0;
-        for (Record<?> ignored : engine.getRecordStreamSource().getRecords()) {
-            n++;
-        }
-        return n;
+        return readLog(() -> {
+            long n = 0;
+            for (Record<?> ignored : engine.getRecordStreamSource().getRecords()) {
+                n++;
+            }
+            return n;
+        });
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import sale.itmall.assurance.tasks.TaskRefused.FieldRefusal;
 
 /**
  * What a completed form may send to the engine: the form's own input fields, each checked against the form as
@@ -19,11 +20,8 @@ import java.util.regex.PatternSyntaxException;
  */
 final class FormCheck {
 
-    /** One refused field: its key, its label and why. */
-    record Refusal(String field, String label, String reason) {}
-
     /** The checked answer: the variables to send, or what was refused. */
-    record Result(Map<String, Object> variables, List<Refusal> refusals) {
+    record Result(Map<String, Object> variables, List<FieldRefusal> refusals) {
         boolean accepted() {
             return refusals.isEmpty();
         }
@@ -54,12 +52,12 @@ final class FormCheck {
      * options a variable lists).
      */
     Result check(Map<String, Object> submitted, JsonNode taskVariables) {
-        List<Refusal> refusals = new ArrayList<>();
+        List<FieldRefusal> refusals = new ArrayList<>();
         Map<String, Object> accepted = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : submitted.entrySet()) {
             JsonNode field = fields.get(e.getKey());
             if (field == null) {
-                refusals.add(new Refusal(e.getKey(), e.getKey(), "is not a field of this form"));
+                refusals.add(new FieldRefusal(e.getKey(), e.getKey(), "is not a field of this form"));
                 continue;
             }
             JsonNode value = JSON.valueToTree(e.getValue());
@@ -102,9 +100,9 @@ final class FormCheck {
         return value == null || value instanceof String s && s.isBlank() || value instanceof List<?> l && l.isEmpty();
     }
 
-    private static Refusal refusal(JsonNode field, String reason) {
+    private static FieldRefusal refusal(JsonNode field, String reason) {
         String key = field.get("key").asText();
-        return new Refusal(key, field.path("label").asText(key), reason);
+        return new FieldRefusal(key, field.path("label").asText(key), reason);
     }
 
     /** Why a value does not fit its field, or null when it does; an absent value (null) always fits. */

@@ -55,7 +55,7 @@ class StaffTaskPages {
     String task(Authentication auth, @PathVariable long taskKey, Model model) {
         TaskQueue.OpenTask open = queue.open(taskKey, Staff.of(auth));
         model.addAttribute("task", open.task());
-        model.addAttribute("hasForm", open.formSchema() != null);
+        model.addAttribute("hasForm", open.form() != null);
         model.addAttribute("me", auth.getName());
         return "staff-task";
     }

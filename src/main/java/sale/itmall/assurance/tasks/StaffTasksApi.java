@@ -1,8 +1,6 @@
 package sale.itmall.assurance.tasks;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -34,7 +32,6 @@ import sale.itmall.assurance.process.StaffRole;
 @Tag(name = "Staff tasks", description = "The portal's task queue (demo engine; on a Camunda cluster use Tasklist)")
 class StaffTasksApi {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final TaskQueue queue;
 
     StaffTasksApi(TaskQueue queue) {
@@ -96,8 +93,8 @@ class StaffTasksApi {
                 TaskSummary.of(open.task()),
                 open.task().customerName(),
                 open.task().asset(),
-                open.formSchema() == null ? null : read(open.formSchema()),
-                read(open.variables()));
+                open.form(),
+                open.variables());
     }
 
     @PostMapping("/{taskKey}/assignment")
@@ -130,13 +127,5 @@ class StaffTasksApi {
             problem.setProperty("fields", e.fields());
         }
         return problem;
-    }
-
-    private static JsonNode read(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -35,8 +35,8 @@ public class TaskQueue {
         this.engine = engine;
     }
 
-    /** A task with what its form needs: the form's schema (JSON) and the task's variables (JSON). */
-    public record OpenTask(StaffTask task, String formSchema, String variables) {}
+    /** A task with what its form needs: the form's schema (null when unknown) and the task's variables. */
+    public record OpenTask(StaffTask task, JsonNode form, JsonNode variables) {}
 
     /** The tasks offered to a staff member's roles (or to one of them), soonest due first. */
     public List<StaffTask> offeredTo(Staff staff, StaffRole onlyRole, String caseReference) {
@@ -56,7 +56,11 @@ public class TaskQueue {
 
     public OpenTask open(long taskKey, Staff staff) {
         StaffTask task = offered(taskKey, staff);
-        return new OpenTask(task, schemaOf(task), store.variables(taskKey).orElse("{}"));
+        String schema = schemaOf(task);
+        return new OpenTask(
+                task,
+                schema == null ? null : read(schema),
+                read(store.variables(taskKey).orElse("{}")));
     }
 
     /** Takes a task; taking one's own again is fine, someone else's is refused (409). */

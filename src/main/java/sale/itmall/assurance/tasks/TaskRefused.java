@@ -10,13 +10,13 @@ import java.util.List;
 public final class TaskRefused extends RuntimeException {
 
     private final int status;
-    private final transient List<FormCheck.Refusal> fields;
+    private final transient List<FieldRefusal> fields;
 
     TaskRefused(int status, String detail) {
         this(status, detail, List.of());
     }
 
-    TaskRefused(int status, String detail, List<FormCheck.Refusal> fields) {
+    TaskRefused(int status, String detail, List<FieldRefusal> fields) {
         super(detail);
         this.status = status;
         this.fields = List.copyOf(fields);
@@ -28,11 +28,9 @@ public final class TaskRefused extends RuntimeException {
 
     /** The refused fields: key, label and reason each. */
     public List<FieldRefusal> fields() {
-        return fields.stream()
-                .map(f -> new FieldRefusal(f.field(), f.label(), f.reason()))
-                .toList();
+        return fields;
     }
 
-    /** A refused field as the API and the page show it. */
+    /** A refused field, as the form check finds it and the API and the page show it: its key, its label and why. */
     public record FieldRefusal(String field, String label, String reason) {}
 }

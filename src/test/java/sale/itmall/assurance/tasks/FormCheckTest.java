@@ -43,7 +43,7 @@ class FormCheckTest {
         sent.put("faultDescription", "rewritten");
         FormCheck.Result r = form("remote-diagnosis").check(sent, task(Map.of("faultDescription", "Fans")));
         assertThat(r.refusals())
-                .extracting(FormCheck.Refusal::field, FormCheck.Refusal::reason)
+                .extracting(TaskRefused.FieldRefusal::field, TaskRefused.FieldRefusal::reason)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(
                                 "diagnosisOutcome", "has 'SHRUGGED', which is not one of its options"),
@@ -60,7 +60,7 @@ class FormCheckTest {
         JsonNode variables =
                 task(Map.of("lateUnitOptions", java.util.List.of(Map.of("label", "Ship back", "value", "SHIP_BACK"))));
         assertThat(lateUnit.check(Map.of(), variables).refusals())
-                .extracting(FormCheck.Refusal::field)
+                .extracting(TaskRefused.FieldRefusal::field)
                 .contains("lateUnitDecision");
         assertThat(lateUnit.check(Map.of("lateUnitDecision", "SHIP_BACK", "lateUnitReason", "ok"), variables)
                         .accepted())
