@@ -37,7 +37,7 @@ class ModularityTest {
     void theModulesAreTheCapabilitiesAndTheReturnsCoreKnowsNothingOfWhatReactsToIt() {
         assertThat(dependencies())
                 .containsExactlyEntriesOf(new TreeMap<>(Map.of(
-                        "config", "",
+                        "config", "shared",
                         "engine", "shared",
                         "notifications", "policy returns shared",
                         "policy", "",

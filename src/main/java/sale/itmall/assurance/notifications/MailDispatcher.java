@@ -1,5 +1,6 @@
 package sale.itmall.assurance.notifications;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -20,6 +21,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import sale.itmall.assurance.shared.Backoff;
+import sale.itmall.assurance.shared.Faults;
+import sale.itmall.assurance.shared.OutageLog;
 
 /**
  * Sends queued notifications over SMTP (Spring Mail, active when {@code spring.mail.host} is set). A message is marked
@@ -43,18 +46,21 @@ class MailDispatcher {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final String from;
+    private final OutageLog mailOutage;
 
     MailDispatcher(
             JdbcClient jdbc,
             JavaMailSender mail,
             TransactionTemplate tx,
             Clock clock,
+            MeterRegistry registry,
             @Value("${itmall.mail.from:ITMall Service Assurance <rma@itmall.sale>}") String from) {
         this.jdbc = jdbc;
         this.mail = mail;
         this.tx = tx;
         this.clock = clock;
         this.from = from;
+        this.mailOutage = new OutageLog(LOG, "MailDispatcher.send", registry);
     }
 
     record Pending(long id, String recipient, String subject, String body, int attempts) {}
@@ -97,9 +103,14 @@ class MailDispatcher {
             jdbc.sql("update notifications set sent_at = ?, attempts = attempts + 1, last_error = null where id = ?")
                     .params(Timestamp.from(now), p.id())
                     .update();
+            mailOutage.worked();
         } catch (MailException | MessagingException e) {
             int attempts = p.attempts() + 1;
             Instant next = now.plus(backoff(attempts));
+            boolean unreachable = Faults.isTechnical(e);
+            if (unreachable) {
+                mailOutage.failed(e); // one line per outage of the mail server, not one per mail and attempt
+            }
             if (attempts >= MAX_ATTEMPTS) {
                 LOG.error(
                         "Notification {} to {} is undeliverable after {} attempts: {}",
@@ -108,13 +119,14 @@ class MailDispatcher {
                         attempts,
                         e.getMessage());
             } else {
-                LOG.warn(
-                        "Notification {} to {} not sent (attempt {}), next try at {}: {}",
-                        p.id(),
-                        p.recipient(),
-                        attempts,
-                        next,
-                        e.getMessage());
+                (unreachable ? LOG.atDebug() : LOG.atWarn())
+                        .log(
+                                "Notification {} to {} not sent (attempt {}), next try at {}: {}",
+                                p.id(),
+                                p.recipient(),
+                                attempts,
+                                next,
+                                e.getMessage());
             }
             jdbc.sql("update notifications set attempts = ?, last_error = ?, next_attempt_at = ? where id = ?")
                     .params(attempts, String.valueOf(e.getMessage()), Timestamp.from(next), p.id())

@@ -90,7 +90,9 @@ public class PolicyDecision {
     public void refresh() {
         try {
             evaluate(AssetCategory.values()[0]);
-        } catch (RuntimeException e) {
+        } catch (PolicyViolation e) {
+            // a decision that gives no terms is for its owner to mend; an unreachable engine is an outage, which the
+            // scheduled jobs' outage log tells once (config/ScheduledJobs)
             LOG.warn("Could not refresh the policy terms (the cached ones stay in use): {}", e.getMessage());
         }
     }

@@ -50,11 +50,11 @@ public class CoverageNotices {
 
     private record Owned(long assetId, CustomerId customer, String model, AssetFacts facts) {}
 
-    /** Sends the notices due today; answers how many. */
+    /** Sends the notices due today. */
     @Scheduled(
             fixedDelayString = "${itmall.coverage-notices.interval:1h}",
             initialDelayString = "${itmall.coverage-notices.initial-delay:1m}")
-    public int sendDue() {
+    public void sendDue() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         List<Owned> assets = jdbc.sql(
                         """
@@ -81,7 +81,6 @@ public class CoverageNotices {
         if (sent > 0) {
             LOG.info("Coverage notices sent: {}", sent);
         }
-        return sent;
     }
 
     private boolean tell(Owned asset, ServicePolicy.CoverageEnd end) {

@@ -32,6 +32,7 @@ import sale.itmall.assurance.process.ProcessContract;
 import sale.itmall.assurance.process.Variables;
 import sale.itmall.assurance.shared.Backoff;
 import sale.itmall.assurance.shared.Faults;
+import sale.itmall.assurance.shared.OutageLog;
 
 /**
  * The transactional outbox between the database and the engine. What must reach the engine after a commit (start a
@@ -59,6 +60,7 @@ class EngineOutbox {
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration requestTimeout;
+    private final OutageLog engineOutage;
 
     EngineOutbox(
             JdbcClient jdbc,
@@ -78,6 +80,7 @@ class EngineOutbox {
         this.json = json;
         this.clock = clock;
         this.requestTimeout = requestTimeout;
+        this.engineOutage = new OutageLog(LOG, "EngineOutbox.deliver", registry);
         Gauge.builder("itmall.engine.commands.pending", this, o -> o.pendingCount())
                 .description("Commands for the engine not yet accepted by it (process starts, messages)")
                 .register(registry);
@@ -198,17 +201,22 @@ class EngineOutbox {
                             "update engine_commands set delivered_at = ?, attempts = attempts + 1, last_error = null where id = ?")
                     .params(Timestamp.from(now), row.id())
                     .update();
+            engineOutage.worked();
         } catch (RuntimeException e) {
             int attempts = row.attempts() + 1; // the row is locked: no other instance counts meanwhile
             Instant next = now.plus(backoff(attempts));
             String reason = Faults.describe(e);
-            LOG.warn(
-                    "{} {} not accepted by the engine (attempt {}), next try at {}: {}",
-                    row.messageName() == null ? row.command() : row.messageName(),
-                    row.reference(),
-                    attempts,
-                    next,
-                    reason);
+            if (Faults.isTechnical(e)) {
+                engineOutage.failed(e); // one line per outage, not one per command and attempt
+            }
+            (Faults.isTechnical(e) ? LOG.atDebug() : LOG.atWarn())
+                    .log(
+                            "{} {} not accepted by the engine (attempt {}), next try at {}: {}",
+                            row.messageName() == null ? row.command() : row.messageName(),
+                            row.reference(),
+                            attempts,
+                            next,
+                            reason);
             jdbc.sql("update engine_commands set attempts = ?, next_attempt_at = ?, last_error = ? where id = ?")
                     .params(attempts, Timestamp.from(next), reason, row.id())
                     .update();

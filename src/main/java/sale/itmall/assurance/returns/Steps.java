@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import sale.itmall.assurance.policy.PolicyViolation;
 import sale.itmall.assurance.shared.Backoff;
 import sale.itmall.assurance.shared.Faults;
+import sale.itmall.assurance.shared.OutageLog;
 
 /**
  * How a worker turns failures into something an operator can act on in Operate. Business outcomes the model handles
@@ -43,10 +44,12 @@ class Steps {
     private static final Logger LOG = LoggerFactory.getLogger(Steps.class);
     private final MeterRegistry registry;
     private final Clock clock;
+    private final OutageLog outage;
 
     Steps(MeterRegistry registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
+        this.outage = new OutageLog(LOG, "Job workers", registry);
     }
 
     /** Runs a step, timing it as {@code itmall.job.duration} and counting failures as {@code itmall.job.failures}. */
@@ -54,7 +57,9 @@ class Steps {
         Timer.Sample sample = Timer.start(registry);
         String result = "completed";
         try {
-            return step.get();
+            T value = step.get();
+            outage.worked();
+            return value;
         } catch (RuntimeException e) {
             if (e instanceof BpmnError) {
                 result = "bpmn-error";
@@ -119,7 +124,8 @@ class Steps {
         int retries = ridingOut ? job.getRetries() : Math.max(job.getRetries() - 1, 0);
         Duration backoff = technicalBackoff(failures);
         String reason = Faults.describe(e);
-        LOG.warn(
+        outage.failed(e); // one line per outage; each job's own failure is in Operate and at debug level
+        LOG.debug(
                 "{} could not reach the database or the engine (failure {}, since {}), {} retries left: {}",
                 job.getType(),
                 failures,

@@ -80,6 +80,7 @@ public final class Faults {
                 ? outer
                 : outer + " (cause: "
                         + (root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage()) + ")";
-        return text.length() > 1000 ? text.substring(0, 1000) + "…" : text;
+        String line = text.replaceAll("\\s+", " "); // a message with SQL in it spans lines
+        return line.length() > 1000 ? line.substring(0, 1000) + "…" : line;
     }
 }

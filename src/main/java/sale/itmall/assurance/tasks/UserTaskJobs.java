@@ -171,16 +171,9 @@ public class UserTaskJobs {
     /** Tasks the engine no longer hands out are gone (their case went on without them). */
     @Scheduled(fixedDelayString = "${itmall.tasks.sweep-interval:PT1M}", initialDelayString = "PT1M")
     void sweep() {
-        try {
-            int gone = store.removeUnseenSince(Instant.now().minus(GONE_AFTER));
-            if (gone > 0) {
-                LOG.info("{} tasks left the queue: the engine no longer has them", gone);
-            }
-        } catch (RuntimeException e) {
-            if (!Faults.isTechnical(e)) {
-                throw e;
-            }
-            LOG.debug("Task sweep skipped: {}", Faults.describe(e));
+        int gone = store.removeUnseenSince(Instant.now().minus(GONE_AFTER));
+        if (gone > 0) {
+            LOG.info("{} tasks left the queue: the engine no longer has them", gone);
         }
     }
 }
