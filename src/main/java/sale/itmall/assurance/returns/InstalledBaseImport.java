@@ -79,7 +79,9 @@ public class InstalledBaseImport {
     private static final Set<String> OPTIONAL_COLUMNS = Set.of(
             "ordered_on", "manufacturer_name", "payment_method_on_file", "customer_language", "customer_time_zone");
 
-    private static final int MAX_ID = 100;
+    /** The longest customer number, order number or serial number the product keeps. */
+    static final int MAX_ID = 100;
+
     private static final int MAX_TEXT = 300;
     private static final int MAX_REJECTIONS_KEPT = 1000;
     private static final int BATCH = 1000;

@@ -125,6 +125,7 @@ public class ReturnSubmissions {
                     || item.serialNumber().isBlank()) {
                 throw new ReturnRejected("items", "Every item needs a serial number");
             }
+            ReturnsQuery.serialNumber(item.serialNumber(), "items");
             plainText("items", item.serialNumber(), "A serial number");
             plainText(
                     "items[" + item.serialNumber() + "].faultDescription",

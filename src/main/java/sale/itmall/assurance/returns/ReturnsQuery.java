@@ -259,14 +259,28 @@ public class ReturnsQuery {
     }
 
     public AssetView warranty(Customer customer, String serialNumber) {
-        if (serialNumber == null || serialNumber.isBlank()) {
-            throw new ReturnRejected("serialNumber", "Enter a serial number");
-        }
+        String serial = serialNumber(serialNumber, "serialNumber");
         return jdbc.sql(ASSET_SELECT + " and a.serial_number = ?")
-                .params(customer.id().value(), serialNumber.trim())
+                .params(customer.id().value(), serial)
                 .query((rs, n) -> assetView(rs, customer))
                 .optional()
-                .orElseThrow(() -> CaseNotFound.of("No asset with serial " + serialNumber.trim() + " on your account"));
+                .orElseThrow(() -> CaseNotFound.of("No asset with serial " + serial + " on your account"));
+    }
+
+    /**
+     * What the lookup, the wizard and the API accept as a serial number, trimmed: not blank, and no longer than any
+     * serial the installed base can hold ({@link InstalledBaseImport#MAX_ID}).
+     */
+    static String serialNumber(String raw, String field) {
+        if (raw == null || raw.isBlank()) {
+            throw new ReturnRejected(field, "Enter a serial number");
+        }
+        String serial = raw.trim();
+        if (serial.length() > InstalledBaseImport.MAX_ID) {
+            throw new ReturnRejected(
+                    field, "A serial number has at most " + InstalledBaseImport.MAX_ID + " characters");
+        }
+        return serial;
     }
 
     /** An asset of the customer's as a submission needs it: its id, and the view the lookup shows (one query). */

@@ -43,6 +43,15 @@ class OddRequestsTest {
 
         assertProblem(post(user, "/api/returns", "application/json", "{\"items\":[null]}"), 422, "serial number");
         assertProblem(post(user, "/api/returns", "application/json", "{\"items\":"), 400, "");
+        // a serial longer than any the installed base holds: refused by the rule the lookup uses
+        assertProblem(
+                post(
+                        user,
+                        "/api/returns",
+                        "application/json",
+                        "{\"items\":[{\"serialNumber\":\"" + "S".repeat(10_000) + "\",\"faultDescription\":\"x\"}]}"),
+                422,
+                "A serial number has at most 100 characters");
         // more parts than any request of 50 items with 5 proofs each can have
         assertProblem(
                 post(user, "/api/returns", "multipart/form-data; boundary=B", parts(serial, 500)), 400, "at most 50");
@@ -67,8 +76,18 @@ class OddRequestsTest {
         assertThat(found.statusCode()).isEqualTo(302);
         assertThat(found.headers().firstValue("Location").orElseThrow()).endsWith("/staff/cases/%7Bx%7D");
         assertThat(get(staff, "/staff/cases/%7Bx%7D").statusCode()).isEqualTo(404);
-        // a path longer than any reference: refused by the server before the application
-        assertThat(get(user, "/returns/" + "x".repeat(10_000)).statusCode()).isEqualTo(400);
+        // a 10 KB serial in an API path: a problem detail that says what is wrong, not the server's own report
+        HttpResponse<String> longSerial = get(user, "/api/warranty/" + "S".repeat(10_000));
+        assertProblem(longSerial, 422, "A serial number has at most 100 characters");
+        // a 10 KB page address: the portal's page
+        HttpResponse<String> longPage = get(user, "/returns/" + "x".repeat(10_000));
+        assertThat(longPage.headers().firstValue("content-type").orElse("")).startsWith("text/html");
+        assertThat(longPage.body()).contains("/css/portal.css").doesNotContain("Apache Tomcat", "HTTP Status");
+        // longer than the server reads at all (64 KB): refused before the application, whose path it could not read,
+        // as a problem detail, never the server's own report
+        HttpResponse<String> tooLong = get(user, "/api/warranty/" + "S".repeat(200_000));
+        assertProblem(tooLong, 400, "longer than this server accepts");
+        assertThat(tooLong.body()).doesNotContain("Apache Tomcat");
     }
 
     private static String parts(String serial, int count) {
