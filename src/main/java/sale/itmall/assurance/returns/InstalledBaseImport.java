@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
@@ -133,6 +134,31 @@ public class InstalledBaseImport {
                     && (language == null || language.equals(stored.language()))
                     && (timeZone == null || timeZone.equals(stored.timeZone()));
         }
+
+        /**
+         * This line's customer and an earlier line's as one, a blank optional cell taking the other line's value; empty
+         * when the two lines disagree.
+         */
+        Optional<CustomerRow> with(CustomerRow earlier) {
+            if (!name.equals(earlier.name())
+                    || !email.equals(earlier.email())
+                    || disagree(paymentMethodOnFile, earlier.paymentMethodOnFile())
+                    || disagree(language, earlier.language())
+                    || disagree(timeZone, earlier.timeZone())) {
+                return Optional.empty();
+            }
+            return Optional.of(new CustomerRow(
+                    number,
+                    name,
+                    email,
+                    paymentMethodOnFile != null ? paymentMethodOnFile : earlier.paymentMethodOnFile(),
+                    language != null ? language : earlier.language(),
+                    timeZone != null ? timeZone : earlier.timeZone()));
+        }
+
+        private static boolean disagree(Object a, Object b) {
+            return a != null && b != null && !a.equals(b);
+        }
     }
 
     record OrderRow(String number, String customerNumber, LocalDate orderedOn) {}
@@ -147,7 +173,25 @@ public class InstalledBaseImport {
             BigDecimal unitPrice,
             String currency,
             boolean manufacturerPlan,
-            String manufacturerName) {}
+            String manufacturerName) {
+
+        /** A blank manufacturer_name keeps what is stored for a known asset. */
+        AssetRow keepingNameOf(StoredAsset stored) {
+            return manufacturerName != null || stored.manufacturerName() == null
+                    ? this
+                    : new AssetRow(
+                            serial,
+                            model,
+                            category,
+                            orderNumber,
+                            customerNumber,
+                            shippedOn,
+                            unitPrice,
+                            currency,
+                            manufacturerPlan,
+                            stored.manufacturerName());
+        }
+    }
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -442,11 +486,15 @@ public class InstalledBaseImport {
             throw new RowRejected("manufacturer_name is needed when manufacturer_plan is true");
         }
 
-        CustomerRow seenCustomer = p.customers.putIfAbsent(customerNumber, customer);
-        if (seenCustomer != null && !seenCustomer.equals(customer)) {
-            throw new RowRejected("customer " + customerNumber
-                    + " is given another name, e-mail or payment method on an earlier line");
+        CustomerRow seenCustomer = p.customers.get(customerNumber);
+        if (seenCustomer != null) {
+            customer = customer.with(seenCustomer)
+                    .orElseThrow(
+                            () -> new RowRejected(
+                                    "customer " + customerNumber
+                                            + " is given another name, e-mail or payment method (or language, or time zone) on an earlier line"));
         }
+        p.customers.put(customerNumber, customer);
         OrderRow order = new OrderRow(orderNumber, customerNumber, orderedOn);
         OrderRow seenOrder = p.orders.putIfAbsent(orderNumber, order);
         if (seenOrder != null && !seenOrder.customerNumber().equals(customerNumber)) {
@@ -577,9 +625,10 @@ public class InstalledBaseImport {
                 plan.orderWrites.add(o);
             }
         }
-        for (AssetRow a : p.assets.values()) {
-            long line = p.assetLines.get(a.serial());
-            StoredAsset stored = storedAssets.get(a.serial());
+        for (AssetRow given : p.assets.values()) {
+            long line = p.assetLines.get(given.serial());
+            StoredAsset stored = storedAssets.get(given.serial());
+            AssetRow a = stored == null ? given : given.keepingNameOf(stored);
             if (stored == null) {
                 plan.assets = plan.assets.plus(Change.CREATED);
                 plan.assetWrites.add(a);

@@ -168,6 +168,53 @@ class InstalledBaseImportTest {
                 .isEqualTo("2026-01-12");
     }
 
+    /**
+     * Issue #26, item 4: every optional cell left blank keeps what is stored for a known customer, order and asset, in
+     * the dry run and in the import, and one line of a file may leave blank what another line of it gives.
+     */
+    @Test
+    void blankOptionalCellsKeepWhatIsStoredAndTheCountsSayUnchanged() throws Exception {
+        String admin = fixtures.adminUser();
+        String header = "customer_number,customer_name,customer_email,payment_method_on_file,customer_language,"
+                + "customer_time_zone,order_number,ordered_on,serial_number,model,category,shipped_on,unit_price,"
+                + "currency,manufacturer_plan,manufacturer_name\n";
+        String filled = "C-" + run + "F,Acme F,it@f.example,no,de,Europe/Berlin,SO-" + run + "F,2026-01-10,SN-" + run
+                + "F1,ITM Switch 24,ENTERPRISE_INFRASTRUCTURE,2026-01-12,100.00,EUR,false,Lenovo\n";
+        String blank = "C-" + run + "F,Acme F,it@f.example,,,,SO-" + run + "F,,SN-" + run
+                + "F2,ITM Switch 24,ENTERPRISE_INFRASTRUCTURE,2026-01-12,100.00,EUR,false,\n";
+        importCsv(admin, header + filled + blank.replace("F2,", "F2,").replace(",false,\n", ",false,Lenovo\n"), false)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.customers.created").value(1))
+                .andExpect(jsonPath("$.assets.created").value(2));
+
+        String allBlank = header + blank.replace("F2,", "F1,") + blank;
+        for (boolean dryRun : new boolean[] {true, false}) {
+            importCsv(admin, allBlank, dryRun)
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.customers.unchanged").value(1))
+                    .andExpect(jsonPath("$.customers.updated").value(0))
+                    .andExpect(jsonPath("$.orders.unchanged").value(1))
+                    .andExpect(jsonPath("$.assets.unchanged").value(2))
+                    .andExpect(jsonPath("$.assets.updated").value(0));
+        }
+        assertThat(jdbc.sql("select payment_method_on_file::text || ' ' || language || ' ' || time_zone from customers"
+                                + " where customer_number = ?")
+                        .param("C-" + run + "F")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("false de Europe/Berlin");
+        assertThat(jdbc.sql("select manufacturer_name from assets where serial_number like ? order by serial_number")
+                        .param("SN-" + run + "F%")
+                        .query(String.class)
+                        .list())
+                .containsExactly("Lenovo", "Lenovo");
+        assertThat(jdbc.sql("select ordered_on::text from orders where order_number = ?")
+                        .param("SO-" + run + "F")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("2026-01-10");
+    }
+
     @Test
     void aFileWithBadRowsNamesEachByLineAndWritesNothing() throws Exception {
         String admin = fixtures.adminUser();
