@@ -2,12 +2,15 @@ package sale.itmall.assurance.config;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.stereotype.Component;
 
@@ -54,29 +57,36 @@ class ShutdownDeadline implements ApplicationListener<ContextClosedEvent> {
         if (deadline.isZero() || !jvmIsStopping()) {
             return;
         }
-        arm(Thread.currentThread());
+        ApplicationContext context = event.getApplicationContext();
+        arm(Thread.currentThread(), () -> context instanceof ConfigurableApplicationContext c && c.isActive());
     }
 
-    /** Starts the watch over the thread that closes the application. */
-    void arm(Thread closing) {
-        Thread watch = new Thread(() -> watch(closing), "itmall-shutdown-deadline");
+    /**
+     * Starts the watch over a close that the given thread runs; {@code closing} tells whether it still runs (the thread
+     * may go on to other work once it is done, as a JVM's shutdown hook closing several contexts does).
+     */
+    void arm(Thread thread, BooleanSupplier closing) {
+        Thread watch = new Thread(() -> watch(thread, closing), "itmall-shutdown-deadline");
         watch.setDaemon(true);
         watch.start();
     }
 
-    private void watch(Thread closing) {
+    private void watch(Thread thread, BooleanSupplier closing) {
+        long until = System.nanoTime() + deadline.toNanos();
         try {
-            closing.join(deadline);
+            while (closing.getAsBoolean() && System.nanoTime() < until) {
+                Thread.sleep(Math.min(100, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
         }
-        if (closing.isAlive()) {
+        if (closing.getAsBoolean()) {
             LOG.error(
                     "The application did not stop within {} s: ending the JVM now (exit status 1). The shutdown waits"
                             + " in {}",
                     deadline.toSeconds(),
-                    whereItWaits(closing));
+                    whereItWaits(thread));
             halt.now(1);
         }
     }

@@ -31,7 +31,7 @@ class ShutdownDeadlineTest {
 
         closing.start();
         long started = System.nanoTime();
-        new ShutdownDeadline(Duration.ofMillis(300), halted::add).arm(closing);
+        new ShutdownDeadline(Duration.ofMillis(300), halted::add).arm(closing, closing::isAlive);
 
         assertThat(halted.poll(5, TimeUnit.SECONDS)).isEqualTo(1);
         assertThat(Duration.ofNanos(System.nanoTime() - started))
@@ -46,9 +46,24 @@ class ShutdownDeadlineTest {
         LinkedBlockingQueue<Integer> halted = new LinkedBlockingQueue<>();
 
         closing.start();
-        new ShutdownDeadline(Duration.ofMillis(300), halted::add).arm(closing);
+        new ShutdownDeadline(Duration.ofMillis(300), halted::add).arm(closing, closing::isAlive);
 
         assertThat(halted.poll(1, TimeUnit.SECONDS)).isNull();
+    }
+
+    /** A shutdown hook that closes several contexts goes on after this one closed: only this close is timed. */
+    @Test
+    void aThreadThatGoesOnToOtherWorkAfterTheCloseIsLeftAlone() throws Exception {
+        CountDownLatch otherWork = new CountDownLatch(1);
+        Thread closing = new Thread(() -> waitFor(otherWork), "closing");
+        closing.setDaemon(true);
+        LinkedBlockingQueue<Integer> halted = new LinkedBlockingQueue<>();
+
+        closing.start();
+        new ShutdownDeadline(Duration.ofMillis(300), halted::add).arm(closing, () -> false);
+
+        assertThat(halted.poll(1, TimeUnit.SECONDS)).isNull();
+        otherWork.countDown();
     }
 
     @Test
@@ -58,5 +73,13 @@ class ShutdownDeadlineTest {
 
     private static void waitFor(ReentrantLock lock) {
         lock.lock();
+    }
+
+    private static void waitFor(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

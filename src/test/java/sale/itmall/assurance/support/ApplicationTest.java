@@ -22,8 +22,6 @@ import org.springframework.context.annotation.Import;
             "spring.mail.host=127.0.0.1",
             // as on the demo engine: user tasks in the job-worker form, worked in the portal's task queue
             "itmall.engine.user-tasks=portal",
-            // the test JVM's end closes the shared context: surefire, not the shutdown deadline, judges that
-            "itmall.shutdown.deadline=0s",
             "spring.security.oauth2.client.registration.staff.client-id=" + IdentityProvider.CLIENT_ID,
             "spring.security.oauth2.client.registration.staff.client-secret=" + IdentityProvider.CLIENT_SECRET,
             "spring.security.oauth2.client.registration.staff.client-name=ITMall Directory",
