@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import sale.itmall.assurance.policy.EntitlementStatus;
+import sale.itmall.assurance.returns.CaseRequests;
 import sale.itmall.assurance.returns.Customer;
-import sale.itmall.assurance.returns.ReturnSubmissions;
 import sale.itmall.assurance.returns.ReturnsQuery;
 import sale.itmall.assurance.returns.ReturnsQuery.AssetView;
 import sale.itmall.assurance.shared.Labels;
@@ -50,15 +50,15 @@ class EquipmentPages {
 
     private final ReturnsQuery portal;
     private final PortalAccounts accounts;
-    private final ReturnSubmissions submissions;
+    private final CaseRequests caseRequests;
 
     private final Labels labels;
 
-    EquipmentPages(ReturnsQuery portal, PortalAccounts accounts, ReturnSubmissions submissions, Labels labels) {
+    EquipmentPages(ReturnsQuery portal, PortalAccounts accounts, CaseRequests caseRequests, Labels labels) {
         this.labels = labels;
         this.portal = portal;
         this.accounts = accounts;
-        this.submissions = submissions;
+        this.caseRequests = caseRequests;
     }
 
     private static Comparator<AssetView> dates(Function<AssetView, LocalDate> date) {
@@ -118,6 +118,6 @@ class EquipmentPages {
                 () -> labels.text(
                         Labels.current(),
                         "notice.extension",
-                        submissions.requestExtension(customer, serial, note, "customer:" + me.getName())));
+                        caseRequests.requestExtension(customer, serial, note, "customer:" + me.getName())));
     }
 }

@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
+import sale.itmall.assurance.returns.InputRules;
 import sale.itmall.assurance.returns.ProofFile;
-import sale.itmall.assurance.returns.ReturnSubmissions;
 import sale.itmall.assurance.shared.Faults;
 
 /**
@@ -78,7 +78,7 @@ class FaultAdvice {
                         null,
                         tooLarge
                                 ? "The upload is too large: proofs of at most 10 MB each"
-                                : "The upload could not be read: send at most " + ReturnSubmissions.MAX_ITEMS
+                                : "The upload could not be read: send at most " + InputRules.MAX_ITEMS
                                         + " items with at most " + ProofFile.MAX_PER_ITEM
                                         + " proofs each, as multipart/form-data (" + e.getMessage() + ")"));
     }

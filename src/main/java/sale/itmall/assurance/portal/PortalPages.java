@@ -22,10 +22,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import sale.itmall.assurance.notifications.Notifications;
 import sale.itmall.assurance.returns.CaseFacts;
 import sale.itmall.assurance.returns.CaseNotFound;
+import sale.itmall.assurance.returns.CaseRequests;
 import sale.itmall.assurance.returns.Customer;
 import sale.itmall.assurance.returns.ProofFile;
 import sale.itmall.assurance.returns.ReturnRejected;
-import sale.itmall.assurance.returns.ReturnSubmissions;
+import sale.itmall.assurance.returns.ReturnRequests;
 import sale.itmall.assurance.returns.ReturnsQuery;
 import sale.itmall.assurance.shared.Labels;
 
@@ -35,7 +36,8 @@ class PortalPages {
 
     private final ReturnsQuery portal;
     private final PortalAccounts accounts;
-    private final ReturnSubmissions submissions;
+    private final CaseRequests caseRequests;
+    private final ReturnRequests returnRequests;
     private final Notifications notifications;
     private final ObjectProvider<ClientRegistrationRepository> identityProviders;
     private final Labels labels;
@@ -43,14 +45,16 @@ class PortalPages {
     PortalPages(
             ReturnsQuery portal,
             PortalAccounts accounts,
-            ReturnSubmissions submissions,
+            CaseRequests caseRequests,
+            ReturnRequests returnRequests,
             Notifications notifications,
             ObjectProvider<ClientRegistrationRepository> identityProviders,
             Labels labels) {
         this.labels = labels;
         this.portal = portal;
         this.accounts = accounts;
-        this.submissions = submissions;
+        this.caseRequests = caseRequests;
+        this.returnRequests = returnRequests;
         this.notifications = notifications;
         this.identityProviders = identityProviders;
     }
@@ -143,8 +147,8 @@ class PortalPages {
             Model model,
             RedirectAttributes redirect) {
         try {
-            ReturnSubmissions.Submitted submitted =
-                    submissions.submit(customer.customerNumber(), form.getOrderNumber(), form.toItems());
+            ReturnRequests.Submitted submitted =
+                    returnRequests.submit(customer.customerNumber(), form.getOrderNumber(), form.toItems());
             redirect.addFlashAttribute("submitted", submitted.requestReference());
             return "redirect:/";
         } catch (ReturnRejected e) {
@@ -191,7 +195,7 @@ class PortalPages {
                 caseRef,
                 redirect,
                 notice("notice.tracking-saved", carrier, trackingNumber),
-                () -> submissions.setInboundTracking(customer.id(), caseRef, carrier, trackingNumber));
+                () -> caseRequests.setInboundTracking(customer.id(), caseRef, carrier, trackingNumber));
     }
 
     @PostMapping("/returns/{caseRef}/dispute")
@@ -202,7 +206,7 @@ class PortalPages {
             RedirectAttributes redirect) {
         portal.ownCase(customer, caseRef);
         return backToCase(
-                caseRef, redirect, notice("notice.dispute"), () -> submissions.raisePolicyDispute(caseRef, statement));
+                caseRef, redirect, notice("notice.dispute"), () -> caseRequests.raisePolicyDispute(caseRef, statement));
     }
 
     @GetMapping("/messages")
@@ -219,7 +223,7 @@ class PortalPages {
             RedirectAttributes redirect) {
         portal.ownCase(customer, caseRef);
         return backToCase(
-                caseRef, redirect, notice("notice.cancel"), () -> submissions.requestCancellation(caseRef, reason));
+                caseRef, redirect, notice("notice.cancel"), () -> caseRequests.requestCancellation(caseRef, reason));
     }
 
     @PostMapping("/returns/{caseRef}/repair-quote")
@@ -231,8 +235,7 @@ class PortalPages {
             RedirectAttributes redirect) {
         portal.ownCase(customer, caseRef);
         return Redirects.after(redirect, "/returns/" + caseRef, () -> {
-            ReturnSubmissions.QuoteAnswer done =
-                    submissions.answerRepairQuote(caseRef, answer, "customer:" + me.getName());
+            CaseRequests.QuoteAnswer done = caseRequests.answerRepairQuote(caseRef, answer, "customer:" + me.getName());
             return notice("notice.quote." + done.answer().name());
         });
     }

@@ -7,8 +7,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import sale.itmall.assurance.returns.CaseNotFound;
+import sale.itmall.assurance.returns.InputRules;
 import sale.itmall.assurance.returns.ReturnRejected;
-import sale.itmall.assurance.returns.ReturnSubmissions;
 
 /** API errors as RFC 9457 problem details, with the field a rejection concerns. */
 @RestControllerAdvice(assignableTypes = ReturnsApi.class)
@@ -31,7 +31,7 @@ class ProblemAdvice {
     public ProblemDetail unplaceable(InvalidPropertyException e) {
         return rejected(new ReturnRejected(
                 e.getPropertyName(),
-                "Return at most " + ReturnSubmissions.MAX_ITEMS + " items in one request (" + e.getPropertyName()
+                "Return at most " + InputRules.MAX_ITEMS + " items in one request (" + e.getPropertyName()
                         + " is not one of them)"));
     }
 

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.multipart.MultipartFile;
 import sale.itmall.assurance.returns.ProofFile;
-import sale.itmall.assurance.returns.ReturnSubmissions;
+import sale.itmall.assurance.returns.ReturnRequests;
 
 /**
  * A return request as the wizard (multipart form) or an API client (JSON or multipart) submits it. Items left
@@ -73,8 +73,8 @@ public class ReturnForm {
     }
 
     /** The selected items with their proofs checked by content. */
-    public List<ReturnSubmissions.Item> toItems() {
-        List<ReturnSubmissions.Item> result = new ArrayList<>();
+    public List<ReturnRequests.Item> toItems() {
+        List<ReturnRequests.Item> result = new ArrayList<>();
         for (ItemForm item : items) {
             if (!item.selected || item.serialNumber == null) {
                 continue;
@@ -94,7 +94,7 @@ public class ReturnForm {
                     throw new UncheckedIOException(e);
                 }
             }
-            result.add(new ReturnSubmissions.Item(item.serialNumber, item.faultDescription, proofs));
+            result.add(new ReturnRequests.Item(item.serialNumber, item.faultDescription, proofs));
         }
         return result;
     }

@@ -24,9 +24,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import sale.itmall.assurance.returns.CaseRequests;
 import sale.itmall.assurance.returns.ReturnRejected;
-import sale.itmall.assurance.returns.ReturnSubmissions;
+import sale.itmall.assurance.returns.ReturnRequests;
 import sale.itmall.assurance.returns.ReturnsQuery;
+import sale.itmall.assurance.returns.WarehouseReceipts;
 import sale.itmall.assurance.shared.Audience;
 
 /** The REST API behind the Self-Service Returns Center; everything is scoped to the signed-in customer. */
@@ -37,12 +39,21 @@ class ReturnsApi {
 
     private final ReturnsQuery portal;
     private final PortalAccounts accounts;
-    private final ReturnSubmissions submissions;
+    private final CaseRequests caseRequests;
+    private final ReturnRequests returnRequests;
+    private final WarehouseReceipts warehouseReceipts;
 
-    ReturnsApi(ReturnsQuery portal, PortalAccounts accounts, ReturnSubmissions submissions) {
+    ReturnsApi(
+            ReturnsQuery portal,
+            PortalAccounts accounts,
+            CaseRequests caseRequests,
+            ReturnRequests returnRequests,
+            WarehouseReceipts warehouseReceipts) {
         this.portal = portal;
         this.accounts = accounts;
-        this.submissions = submissions;
+        this.caseRequests = caseRequests;
+        this.returnRequests = returnRequests;
+        this.warehouseReceipts = warehouseReceipts;
     }
 
     @Operation(summary = "Your orders and their assets, each with its warranty status and whether it can be returned")
@@ -91,13 +102,13 @@ class ReturnsApi {
                 + ">; rel=\"" + rel + "\"";
     }
 
-    public record SubmitRequest(String orderNumber, List<ReturnSubmissions.Item> items) {}
+    public record SubmitRequest(String orderNumber, List<ReturnRequests.Item> items) {}
 
     @Operation(summary = "Submit a return request (JSON, without proofs); one case per item starts at once")
     @PostMapping(path = "/returns", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    public ReturnSubmissions.Submitted submit(Principal me, @RequestBody SubmitRequest request) {
-        return submissions.submit(accounts.customerOf(me).customerNumber(), request.orderNumber(), request.items());
+    public ReturnRequests.Submitted submit(Principal me, @RequestBody SubmitRequest request) {
+        return returnRequests.submit(accounts.customerOf(me).customerNumber(), request.orderNumber(), request.items());
     }
 
     @Operation(
@@ -105,8 +116,8 @@ class ReturnsApi {
                     + "items[i].faultDescription, items[i].proofs)")
     @PostMapping(path = "/returns", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    public ReturnSubmissions.Submitted submitWithProofs(Principal me, @ModelAttribute ReturnForm form) {
-        return submissions.submit(accounts.customerOf(me).customerNumber(), form.getOrderNumber(), form.toItems());
+    public ReturnRequests.Submitted submitWithProofs(Principal me, @ModelAttribute ReturnForm form) {
+        return returnRequests.submit(accounts.customerOf(me).customerNumber(), form.getOrderNumber(), form.toItems());
     }
 
     @Operation(summary = "Track one return: the four policy steps, deadlines, shipments, charges and proofs")
@@ -122,7 +133,7 @@ class ReturnsApi {
     @ResponseStatus(HttpStatus.ACCEPTED)
     public void cancel(Principal me, @PathVariable String caseRef, @RequestBody(required = false) CancelRequest body) {
         portal.ownCase(accounts.customerOf(me), caseRef);
-        submissions.requestCancellation(caseRef, body == null ? null : body.reason());
+        caseRequests.requestCancellation(caseRef, body == null ? null : body.reason());
     }
 
     public record RepairQuoteAnswer(String answer) {}
@@ -132,10 +143,10 @@ class ReturnsApi {
                     + " \"DECLINE\"); the same answer again changes nothing")
     @PostMapping("/returns/{caseRef}/repair-quote")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    public ReturnSubmissions.QuoteAnswer answerRepairQuote(
+    public CaseRequests.QuoteAnswer answerRepairQuote(
             Principal me, @PathVariable String caseRef, @RequestBody(required = false) RepairQuoteAnswer body) {
         portal.ownCase(accounts.customerOf(me), caseRef);
-        return submissions.answerRepairQuote(caseRef, body == null ? null : body.answer(), "customer:" + me.getName());
+        return caseRequests.answerRepairQuote(caseRef, body == null ? null : body.answer(), "customer:" + me.getName());
     }
 
     public record Dispute(String statement) {}
@@ -147,7 +158,7 @@ class ReturnsApi {
     @ResponseStatus(HttpStatus.ACCEPTED)
     public void dispute(Principal me, @PathVariable String caseRef, @RequestBody Dispute body) {
         portal.ownCase(accounts.customerOf(me), caseRef);
-        submissions.raisePolicyDispute(caseRef, body == null ? null : body.statement());
+        caseRequests.raisePolicyDispute(caseRef, body == null ? null : body.statement());
     }
 
     public record InboundTracking(String carrier, String trackingNumber) {}
@@ -156,7 +167,7 @@ class ReturnsApi {
     @PutMapping("/returns/{caseRef}/inbound-tracking")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void inboundTracking(Principal me, @PathVariable String caseRef, @RequestBody InboundTracking body) {
-        submissions.setInboundTracking(accounts.customerOf(me).id(), caseRef, body.carrier(), body.trackingNumber());
+        caseRequests.setInboundTracking(accounts.customerOf(me).id(), caseRef, body.carrier(), body.trackingNumber());
     }
 
     @Operation(summary = "Download a proof you attached")
@@ -186,12 +197,12 @@ class ReturnsApi {
             security = {@SecurityRequirement(name = ApiDocs.API_KEY), @SecurityRequirement(name = ApiDocs.BASIC)})
     @PostMapping("/warehouse/receipts")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    public ReturnSubmissions.ReceiptAnswer receipt(@RequestBody Receipt receipt) {
+    public WarehouseReceipts.ReceiptAnswer receipt(@RequestBody Receipt receipt) {
         if (receipt.rmaNumber() == null
                 || receipt.receiptId() == null
                 || receipt.receiptId().isBlank()) {
             throw new ReturnRejected("receiptId", "A receipt needs an rmaNumber and a receiptId");
         }
-        return submissions.publishReceipt(receipt.rmaNumber(), receipt.receiptId(), receipt.receivedAt());
+        return warehouseReceipts.publishReceipt(receipt.rmaNumber(), receipt.receiptId(), receipt.receivedAt());
     }
 }

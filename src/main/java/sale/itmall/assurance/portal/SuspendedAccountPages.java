@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import sale.itmall.assurance.returns.ReturnSubmissions;
+import sale.itmall.assurance.returns.CaseRequests;
 import sale.itmall.assurance.returns.ReturnsQuery;
 
 /**
@@ -19,11 +19,11 @@ import sale.itmall.assurance.returns.ReturnsQuery;
 class SuspendedAccountPages {
 
     private final ReturnsQuery query;
-    private final ReturnSubmissions submissions;
+    private final CaseRequests caseRequests;
 
-    SuspendedAccountPages(ReturnsQuery query, ReturnSubmissions submissions) {
+    SuspendedAccountPages(ReturnsQuery query, CaseRequests caseRequests) {
         this.query = query;
-        this.submissions = submissions;
+        this.caseRequests = caseRequests;
     }
 
     @GetMapping("/staff/accounts/suspended")
@@ -39,7 +39,7 @@ class SuspendedAccountPages {
             @RequestParam(defaultValue = "") String reason,
             RedirectAttributes redirect) {
         return Redirects.after(redirect, "/staff/accounts/suspended", () -> {
-            submissions.reinstateAccount(customerNumber, reason, "staff:" + me.getName());
+            caseRequests.reinstateAccount(customerNumber, reason, "staff:" + me.getName());
             return "Account " + customerNumber + " reinstated; the customer is told why.";
         });
     }

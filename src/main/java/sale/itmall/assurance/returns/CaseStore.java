@@ -1,13 +1,11 @@
 package sale.itmall.assurance.returns;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,8 +13,6 @@ import org.springframework.stereotype.Repository;
 import sale.itmall.assurance.policy.AssetCategory;
 import sale.itmall.assurance.policy.CaseOutcome;
 import sale.itmall.assurance.policy.EntitlementStatus;
-import sale.itmall.assurance.policy.FreightLeg;
-import sale.itmall.assurance.policy.RepairQuote;
 
 /**
  * SQL for return cases and what hangs off them. Every insert a job worker causes is "insert … on conflict do nothing"
@@ -115,12 +111,6 @@ class CaseStore {
     }
 
     // ---- writes on the case row -------------------------------------------------------------------------------------
-
-    void setProcessInstance(CaseId caseId, long processInstanceKey) {
-        jdbc.sql("update return_cases set process_instance_key = ?, updated_at = now() where id = ?")
-                .params(processInstanceKey, caseId.value())
-                .update();
-    }
 
     /**
      * Keeps the terms a case evaluated when it started, with the decision version and the instance that evaluated them;
@@ -239,62 +229,6 @@ class CaseStore {
                 == 1;
     }
 
-    // ---- paid repair quotes -----------------------------------------------------------------------------------------
-
-    /** A case's paid repair quote and the customer's answer (null while open). */
-    record QuoteRow(
-            RepairQuote quote,
-            String offeredBy,
-            Instant offeredAt,
-            RepairQuote.Answer answer,
-            String answeredBy,
-            Instant answeredAt) {}
-
-    /** Keeps the quote TAC offered; a repeated step finds the first one. */
-    void insertRepairQuote(CaseId caseId, RepairQuote quote, String offeredBy, Instant at) {
-        jdbc.sql(
-                        """
-        insert into repair_quotes (case_id, amount, currency, valid_until, offered_by, offered_at)
-        values (?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing""")
-                .params(caseId.value(), quote.amount(), quote.currency(), ts(quote.validUntil()), offeredBy, ts(at))
-                .update();
-    }
-
-    Optional<QuoteRow> repairQuote(CaseId caseId) {
-        return jdbc.sql(
-                        """
-        select amount, currency, valid_until, offered_by, offered_at, answer, answered_by, answered_at
-          from repair_quotes where case_id = ?""")
-                .param(caseId.value())
-                .query((rs, n) -> new QuoteRow(
-                        new RepairQuote(rs.getBigDecimal(1), rs.getString(2), instant(rs, 3)),
-                        rs.getString(4),
-                        instant(rs, 5),
-                        rs.getString(6) == null ? null : RepairQuote.Answer.valueOf(rs.getString(6)),
-                        rs.getString(7),
-                        instant(rs, 8)))
-                .optional();
-    }
-
-    /** Records the answer to an open quote; false when it was answered (or expired) before. */
-    boolean answerRepairQuote(CaseId caseId, RepairQuote.Answer answer, String by, Instant at) {
-        return jdbc.sql(
-                                """
-        update repair_quotes set answer = ?, answered_by = ?, answered_at = ?
-         where case_id = ? and answer is null""")
-                        .params(answer.name(), by, ts(at), caseId.value())
-                        .update()
-                == 1;
-    }
-
-    Optional<CustomerId> customerId(String customerNumber) {
-        return jdbc.sql("select id from customers where customer_number = ?")
-                .param(customerNumber)
-                .query(Long.class)
-                .optional()
-                .map(CustomerId::new);
-    }
-
     /** The latest case whose compliance limit suspended a customer's account that is still suspended. */
     Optional<CaseRecord> lastSuspendingCase(String customerNumber) {
         return jdbc.sql(
@@ -344,192 +278,6 @@ class CaseStore {
                 == 1;
     }
 
-    // ---- records that hang off a case -------------------------------------------------------------------------------
-
-    void insertDiagnosis(CaseId caseId, String outcome, String exclusion, String notes, String by, Instant at) {
-        jdbc.sql(
-                        """
-        insert into diagnoses (case_id, outcome, exclusion_reason, notes, decided_by, decided_at)
-        values (?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing""")
-                .params(caseId.value(), outcome, exclusion, notes, by, ts(at))
-                .update();
-    }
-
-    void insertRmaDecision(CaseId caseId, boolean approved, String notes, String by, Instant at) {
-        jdbc.sql(
-                        """
-        insert into rma_decisions (case_id, approved, notes, decided_by, decided_at)
-        values (?, ?, ?, ?, ?) on conflict (case_id) do nothing""")
-                .params(caseId.value(), approved, notes, by, ts(at))
-                .update();
-    }
-
-    void insertInspection(
-            CaseId caseId, String finding, String resolution, String exclusion, String notes, String by, Instant at) {
-        jdbc.sql(
-                        """
-        insert into inspections (case_id, finding, resolution, exclusion_reason, notes, inspected_by, inspected_at)
-        values (?, ?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing""")
-                .params(caseId.value(), finding, resolution, exclusion, notes, by, ts(at))
-                .update();
-    }
-
-    Optional<InspectionRow> findInspection(CaseId caseId) {
-        return jdbc.sql("select finding, resolution, exclusion_reason, inspected_at from inspections where case_id = ?")
-                .param(caseId.value())
-                .query((rs, n) -> new InspectionRow(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4)))
-                .optional();
-    }
-
-    record InspectionRow(String finding, String resolution, String exclusionReason, Instant inspectedAt) {}
-
-    /** Records a charge once per case and reason; answers the stored charge (the first attempt's status stands). */
-    ChargeRow charge(
-            CaseId caseId,
-            CustomerId customerId,
-            ChargeReason reason,
-            BigDecimal amount,
-            String currency,
-            ChargeStatus status,
-            Instant at) {
-        int inserted = jdbc.sql(
-                        """
-        insert into charges (case_id, customer_id, reason, amount, currency, status, created_at)
-        values (?, ?, ?, ?, ?, ?, ?) on conflict (case_id, reason) do nothing""")
-                .params(caseId.value(), customerId.value(), reason.name(), amount, currency, status.name(), ts(at))
-                .update();
-        return jdbc.sql("select reason, amount, currency, status from charges where case_id = ? and reason = ?")
-                .params(caseId.value(), reason.name())
-                .query((rs, n) -> new ChargeRow(
-                        ChargeReason.valueOf(rs.getString(1)),
-                        rs.getBigDecimal(2),
-                        rs.getString(3),
-                        ChargeStatus.valueOf(rs.getString(4)),
-                        inserted == 1))
-                .single();
-    }
-
-    /** A charge; {@code created} tells whether the call that answered it wrote it (false for a repeated step). */
-    record ChargeRow(ChargeReason reason, BigDecimal amount, String currency, ChargeStatus status, boolean created) {}
-
-    List<ChargeRow> charges(CaseId caseId) {
-        return jdbc.sql("select reason, amount, currency, status from charges where case_id = ? order by id")
-                .param(caseId.value())
-                .query((rs, n) -> new ChargeRow(
-                        ChargeReason.valueOf(rs.getString(1)),
-                        rs.getBigDecimal(2),
-                        rs.getString(3),
-                        ChargeStatus.valueOf(rs.getString(4)),
-                        false))
-                .list();
-    }
-
-    void insertShipment(CaseId caseId, FreightLeg leg, AssetId assetId, Instant at) {
-        jdbc.sql(
-                        """
-        insert into shipments (case_id, direction, purpose, payer, asset_id, created_at)
-        values (?, ?, ?, ?, ?, ?) on conflict (case_id, direction, purpose) do nothing""")
-                .params(
-                        caseId.value(),
-                        leg.direction().name(),
-                        leg.purpose().name(),
-                        leg.payer().name(),
-                        assetId == null ? null : assetId.value(),
-                        ts(at))
-                .update();
-    }
-
-    List<FreightLeg> shipments(CaseId caseId) {
-        return jdbc.sql("select direction, purpose, payer from shipments where case_id = ? order by id")
-                .param(caseId.value())
-                .query((rs, n) -> new FreightLeg(
-                        FreightLeg.Direction.valueOf(rs.getString(1)),
-                        FreightLeg.Purpose.valueOf(rs.getString(2)),
-                        FreightLeg.Payer.valueOf(rs.getString(3))))
-                .list();
-    }
-
-    /** Issues a replacement unit once per case: a new asset row plus the replacement record; answers its serial. */
-    ReplacementRow issueReplacement(CaseRecord c, ReplacementKind kind, LocalDate warrantyEnd, Instant at) {
-        Optional<ReplacementRow> existing = findReplacement(c.id());
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        String serial = c.serialNumber() + "-R" + c.id().value();
-        long replacementId = jdbc.sql(
-                        """
-        insert into assets (serial_number, model, category, order_id, customer_id, shipped_on, coverage_start,
-                            warranty_ends_override, unit_price, currency, manufacturer_plan, replaces_asset_id)
-        select ?, model, category, order_id, customer_id, ?, coverage_start, ?, unit_price, currency, false, id
-          from assets where id = ?
-        returning id""")
-                .params(
-                        serial,
-                        LocalDate.ofInstant(at, ZoneOffset.UTC),
-                        warrantyEnd,
-                        c.assetId().value())
-                .query(Long.class)
-                .single();
-        jdbc.sql(
-                        """
-        insert into replacements (case_id, original_asset_id, replacement_asset_id, kind, warranty_ends_on, issued_at)
-        values (?, ?, ?, ?, ?, ?)""")
-                .params(c.id().value(), c.assetId().value(), replacementId, kind.name(), warrantyEnd, ts(at))
-                .update();
-        return new ReplacementRow(new AssetId(replacementId), serial, kind, warrantyEnd, at);
-    }
-
-    Optional<ReplacementRow> findReplacement(CaseId caseId) {
-        return jdbc.sql(
-                        """
-        select r.replacement_asset_id, a.serial_number, r.kind, r.warranty_ends_on, r.issued_at
-          from replacements r join assets a on a.id = r.replacement_asset_id where r.case_id = ?""")
-                .param(caseId.value())
-                .query((rs, n) -> new ReplacementRow(
-                        new AssetId(rs.getLong(1)),
-                        rs.getString(2),
-                        ReplacementKind.valueOf(rs.getString(3)),
-                        rs.getObject(4, LocalDate.class),
-                        instant(rs, 5)))
-                .optional();
-    }
-
-    record ReplacementRow(
-            AssetId assetId, String serialNumber, ReplacementKind kind, LocalDate warrantyEndsOn, Instant issuedAt) {
-
-        /** Shipped before the faulty unit came back (§3.1), rather than issued at resolution. */
-        public boolean advance() {
-            return kind == ReplacementKind.ADVANCE;
-        }
-    }
-
-    /** Passes ownership of the case's asset to ITMall once. Answers whether this call transferred it. */
-    boolean transferOwnership(CaseRecord c, Instant at) {
-        int inserted = jdbc.sql(
-                        """
-        insert into ownership_transfers (asset_id, case_id, from_customer_id, transferred_at)
-        values (?, ?, ?, ?) on conflict (asset_id) do nothing""")
-                .params(c.assetId().value(), c.id().value(), c.customerId().value(), ts(at))
-                .update();
-        jdbc.sql("update assets set owner = 'ITMALL' where id = ?")
-                .param(c.assetId().value())
-                .update();
-        return inserted == 1;
-    }
-
-    String assetOwner(AssetId assetId) {
-        return jdbc.sql("select owner from assets where id = ?")
-                .param(assetId.value())
-                .query(String.class)
-                .single();
-    }
-
-    void overrideWarrantyEnd(AssetId assetId, LocalDate end) {
-        jdbc.sql("update assets set warranty_ends_override = ? where id = ?")
-                .params(end, assetId.value())
-                .update();
-    }
-
     void setInboundTracking(CaseId caseId, String carrier, String trackingNumber) {
         jdbc.sql("update return_cases set inbound_carrier = ?, inbound_tracking = ?, updated_at = now() where id = ?")
                 .params(carrier, trackingNumber, caseId.value())
@@ -537,38 +285,6 @@ class CaseStore {
         jdbc.sql("update shipments set carrier = ?, tracking_ref = ? where case_id = ? and direction = 'INBOUND'")
                 .params(carrier, trackingNumber, caseId.value())
                 .update();
-    }
-
-    /** Suspends the account once; answers whether this call suspended it. */
-    boolean suspendAccount(CustomerId customerId, String reason, Instant at) {
-        return jdbc.sql(
-                                """
-        update customers set account_status = 'SUSPENDED', suspended_at = ?, suspension_reason = ?
-         where id = ? and account_status <> 'SUSPENDED'""")
-                        .params(ts(at), reason, customerId.value())
-                        .update()
-                == 1;
-    }
-
-    /**
-     * Reinstates a suspended account once, keeping who, why and what the suspension was; answers whether this call
-     * reinstated it.
-     */
-    boolean reinstateAccount(CustomerId customerId, CaseId caseId, String reason, String by, Instant at) {
-        // one statement: of two reinstatements at once, the second finds the account active and keeps nothing
-        return jdbc.sql(
-                                """
-        with reinstated as (
-          update customers c set account_status = 'ACTIVE', suspended_at = null, suspension_reason = null
-            from customers before
-           where c.id = before.id and c.id = ? and c.account_status = 'SUSPENDED'
-          returning c.id, before.suspended_at, before.suspension_reason)
-        insert into account_reinstatements
-               (customer_id, case_id, reason, reinstated_by, suspended_at, suspension_reason, reinstated_at)
-        select id, ?, ?, ?, suspended_at, suspension_reason, ? from reinstated""")
-                        .params(customerId.value(), caseId == null ? null : caseId.value(), reason, by, ts(at))
-                        .update()
-                == 1;
     }
 
     // ---- mapping ----------------------------------------------------------------------------------------------------

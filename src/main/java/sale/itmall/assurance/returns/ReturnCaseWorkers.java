@@ -43,23 +43,43 @@ import sale.itmall.assurance.process.Variables.ResolutionRecorded;
 import sale.itmall.assurance.process.Variables.RmaDecided;
 import sale.itmall.assurance.process.Variables.RmaForm;
 import sale.itmall.assurance.process.Variables.TermsApplied;
-import sale.itmall.assurance.returns.CaseStore.ReplacementRow;
+import sale.itmall.assurance.returns.AssetStore.ReplacementRow;
 
 /**
- * The job workers of bpmn/. Each is thin: it reads its typed variables, calls one {@link CaseService} step and answers
+ * The job workers of bpmn/. Each is thin: it reads its typed variables, calls one step of a phase ({@link EntitlementSteps}, {@link DiagnosisSteps},
+ * {@link RmaSteps}, {@link LateUnitSteps}, {@link ResolutionSteps}, {@link ClosingSteps}) and answers
  * the typed variables the model's gateways and forms read ({@link Variables}). The job
  * type names the step as operators see it in Operate.
  */
 @Component
 public class ReturnCaseWorkers {
 
-    private final CaseService cases;
+    private final EntitlementSteps entitlementSteps;
+    private final DiagnosisSteps diagnosisSteps;
+    private final RmaSteps rmaSteps;
+    private final LateUnitSteps lateUnitSteps;
+    private final ResolutionSteps resolutionSteps;
+    private final ClosingSteps closingSteps;
     private final Steps steps;
     private final EngineOutbox engine;
     private final CoverageExtensions extensions;
 
-    ReturnCaseWorkers(CaseService cases, Steps steps, EngineOutbox engine, CoverageExtensions extensions) {
-        this.cases = cases;
+    ReturnCaseWorkers(
+            EntitlementSteps entitlementSteps,
+            DiagnosisSteps diagnosisSteps,
+            RmaSteps rmaSteps,
+            LateUnitSteps lateUnitSteps,
+            ResolutionSteps resolutionSteps,
+            ClosingSteps closingSteps,
+            Steps steps,
+            EngineOutbox engine,
+            CoverageExtensions extensions) {
+        this.entitlementSteps = entitlementSteps;
+        this.diagnosisSteps = diagnosisSteps;
+        this.rmaSteps = rmaSteps;
+        this.lateUnitSteps = lateUnitSteps;
+        this.resolutionSteps = resolutionSteps;
+        this.closingSteps = closingSteps;
         this.steps = steps;
         this.engine = engine;
         this.extensions = extensions;
@@ -70,7 +90,7 @@ public class ReturnCaseWorkers {
     /** Claims the request for this instance and acknowledges it; a second instance of the same request is cancelled. */
     @JobWorker(type = Jobs.REQUEST_ACKNOWLEDGE, autoComplete = false)
     public void acknowledgeRequest(JobClient client, ActivatedJob job, @VariablesAsType RequestRef request) {
-        if (steps.run(job, () -> cases.acknowledgeRequest(request.requestRef(), job.getProcessInstanceKey()))) {
+        if (steps.run(job, () -> closingSteps.acknowledgeRequest(request.requestRef(), job.getProcessInstanceKey()))) {
             client.newCompleteCommand(job).send().join();
         } else {
             engine.cancelDuplicate(job.getProcessInstanceKey(), request.requestRef());
@@ -79,7 +99,7 @@ public class ReturnCaseWorkers {
 
     @JobWorker(type = Jobs.REQUEST_SUMMARY)
     public void summarizeRequest(ActivatedJob job, @VariablesAsType RequestRef request) {
-        steps.run(job, () -> cases.summarizeRequest(request.requestRef()));
+        steps.run(job, () -> closingSteps.summarizeRequest(request.requestRef()));
     }
 
     // ---- one return case -------------------------------------------------------------------------------------------
@@ -88,7 +108,7 @@ public class ReturnCaseWorkers {
     @JobWorker(type = Jobs.POLICY_TERMS)
     public TermsApplied applyPolicyTerms(ActivatedJob job, @VariablesAsType CaseRef c) {
         return steps.run(job, () -> {
-            CaseRecord kept = cases.applyTerms(c.caseRef(), job.getProcessInstanceKey());
+            CaseRecord kept = entitlementSteps.applyTerms(c.caseRef(), job.getProcessInstanceKey());
             return new TermsApplied(
                     kept.terms(),
                     kept.policyRevision(),
@@ -99,7 +119,7 @@ public class ReturnCaseWorkers {
     @JobWorker(type = Jobs.ENTITLEMENT_CHECK)
     public EntitlementChecked checkEntitlement(ActivatedJob job, @VariablesAsType CaseRef c) {
         return steps.run(job, () -> {
-            CaseService.EntitlementResult result = cases.checkEntitlement(c.caseRef());
+            EntitlementSteps.EntitlementResult result = entitlementSteps.checkEntitlement(c.caseRef());
             Entitlement e = result.entitlement();
             return new EntitlementChecked(
                     e.status().name(),
@@ -117,13 +137,13 @@ public class ReturnCaseWorkers {
 
     @JobWorker(type = Jobs.DIAGNOSIS_ESCALATE)
     public void escalateDiagnosis(ActivatedJob job, @VariablesAsType CaseRef c) {
-        steps.run(job, () -> cases.escalateDiagnosis(c.caseRef()));
+        steps.run(job, () -> diagnosisSteps.escalateDiagnosis(c.caseRef()));
     }
 
     @JobWorker(type = Jobs.DIAGNOSIS_RECORD)
     public DiagnosisRecorded recordDiagnosis(ActivatedJob job, @VariablesAsType DiagnosisForm form) {
         return steps.run(job, () -> {
-            CaseService.Diagnosed diagnosed = cases.recordDiagnosis(
+            DiagnosisSteps.Diagnosed diagnosed = diagnosisSteps.recordDiagnosis(
                     form.caseRef(),
                     form.diagnosisOutcome(),
                     form.exclusionReason(),
@@ -145,7 +165,7 @@ public class ReturnCaseWorkers {
     @JobWorker(type = Jobs.REPAIR_QUOTE_SETTLE)
     public RepairQuoteSettled settleRepairQuote(ActivatedJob job, @VariablesAsType CaseRef c) {
         return steps.run(job, () -> {
-            RepairQuote.Answer answer = cases.settleRepairQuote(c.caseRef());
+            RepairQuote.Answer answer = diagnosisSteps.settleRepairQuote(c.caseRef());
             CaseOutcome closesAs = answer.closesAs();
             return new RepairQuoteSettled(answer.name(), closesAs == null ? null : closesAs.name());
         });
@@ -164,7 +184,7 @@ public class ReturnCaseWorkers {
                                     "Unknown RMA decision '" + form.rmaDecision() + "'; expected APPROVE or REJECT");
                     };
             Optional<CaseRecord> authorized =
-                    cases.decideRma(form.caseRef(), approved, form.approvalNotes(), "tasklist:rma-approvers");
+                    rmaSteps.decideRma(form.caseRef(), approved, form.approvalNotes(), "tasklist:rma-approvers");
             if (authorized.isEmpty()) {
                 return new RmaDecided(false, false, null, null, null, null, CaseOutcome.RMA_REJECTED.name());
             }
@@ -183,7 +203,7 @@ public class ReturnCaseWorkers {
     @JobWorker(type = Jobs.ADVANCE_DISPATCH)
     public AdvanceDispatched dispatchAdvanceReplacement(ActivatedJob job, @VariablesAsType CaseRef c) {
         return steps.run(job, () -> {
-            ReplacementRow replacement = cases.dispatchAdvanceReplacement(c.caseRef());
+            ReplacementRow replacement = rmaSteps.dispatchAdvanceReplacement(c.caseRef());
             return new AdvanceDispatched(
                     true,
                     replacement.serialNumber(),
@@ -193,12 +213,12 @@ public class ReturnCaseWorkers {
 
     @JobWorker(type = Jobs.OWNERSHIP_TRANSFER)
     public void transferOwnership(ActivatedJob job, @VariablesAsType CaseRef c) {
-        steps.run(job, () -> cases.transferOwnership(c.caseRef()));
+        steps.run(job, () -> rmaSteps.transferOwnership(c.caseRef()));
     }
 
     @JobWorker(type = Jobs.OVERDUE_NOTICE)
     public void sendOverdueNotice(ActivatedJob job, @VariablesAsType CaseRef c) {
-        steps.run(job, () -> cases.sendOverdueNotice(c.caseRef()));
+        steps.run(job, () -> lateUnitSteps.sendOverdueNotice(c.caseRef()));
     }
 
     /**
@@ -208,7 +228,7 @@ public class ReturnCaseWorkers {
     @JobWorker(type = Jobs.UNIT_PRICE_CHARGE)
     public Outcome chargeUnitPrice(ActivatedJob job, @VariablesAsType CaseRef c) {
         return steps.run(job, () -> {
-            CaseService.ComplianceResult result = cases.enforceComplianceLimit(c.caseRef());
+            LateUnitSteps.ComplianceResult result = lateUnitSteps.enforceComplianceLimit(c.caseRef());
             if (!result.chargeCaptured()) {
                 throw CamundaError.bpmnError(
                         ProcessContract.ERROR_CHARGE_DECLINED,
@@ -220,7 +240,7 @@ public class ReturnCaseWorkers {
 
     @JobWorker(type = Jobs.ACCOUNT_SUSPEND)
     public Outcome suspendAccount(ActivatedJob job, @VariablesAsType CaseRef c) {
-        steps.run(job, () -> cases.suspendAccount(c.caseRef()));
+        steps.run(job, () -> lateUnitSteps.suspendAccount(c.caseRef()));
         return new Outcome(CaseOutcome.ACCOUNT_SUSPENDED.name());
     }
 
@@ -228,14 +248,16 @@ public class ReturnCaseWorkers {
     public Outcome expireRma(ActivatedJob job, @VariablesAsType CaseRef c) {
         return steps.run(
                 job,
-                () -> new Outcome(
-                        cases.enforceComplianceLimit(c.caseRef()).outcome().name()));
+                () -> new Outcome(lateUnitSteps
+                        .enforceComplianceLimit(c.caseRef())
+                        .outcome()
+                        .name()));
     }
 
     @JobWorker(type = Jobs.RECEIPT_RECORD)
     public ReceiptRecorded recordReceipt(ActivatedJob job, @VariablesAsType Receipt receipt) {
         return steps.run(job, () -> {
-            RmaDeadlines.ReturnStanding standing = cases.recordReceipt(
+            RmaDeadlines.ReturnStanding standing = resolutionSteps.recordReceipt(
                     receipt.caseRef(),
                     receipt.receivedAt() == null ? null : Instant.parse(receipt.receivedAt()),
                     receipt.receiptId());
@@ -246,7 +268,7 @@ public class ReturnCaseWorkers {
     @JobWorker(type = Jobs.RESOLUTION_RECORD)
     public ResolutionRecorded recordResolution(ActivatedJob job, @VariablesAsType InspectionForm form) {
         return steps.run(job, () -> {
-            ResolutionPlan plan = cases.recordInspection(
+            ResolutionPlan plan = resolutionSteps.recordInspection(
                     form.caseRef(),
                     form.benchFinding(),
                     form.resolution(),
@@ -264,7 +286,7 @@ public class ReturnCaseWorkers {
     @JobWorker(type = Jobs.OUTBOUND_SHIPMENT)
     public OutboundArranged arrangeOutboundShipment(ActivatedJob job, @VariablesAsType CaseRef c) {
         return steps.run(job, () -> {
-            Optional<FreightLeg> leg = cases.arrangeOutboundShipment(c.caseRef());
+            Optional<FreightLeg> leg = resolutionSteps.arrangeOutboundShipment(c.caseRef());
             return new OutboundArranged(
                     leg.map(l -> l.purpose().name()).orElse("NONE"),
                     leg.map(l -> l.payer().name()).orElse(null));
@@ -273,7 +295,7 @@ public class ReturnCaseWorkers {
 
     @JobWorker(type = Jobs.RETURN_CANCEL)
     public Outcome cancel(ActivatedJob job, @VariablesAsType Cancellation cancellation) {
-        steps.run(job, () -> cases.cancel(cancellation.caseRef(), cancellation.cancellationReason()));
+        steps.run(job, () -> closingSteps.cancel(cancellation.caseRef(), cancellation.cancellationReason()));
         return new Outcome(CaseOutcome.CANCELLED.name());
     }
 
@@ -281,7 +303,7 @@ public class ReturnCaseWorkers {
     public void recordDisputeRuling(ActivatedJob job, @VariablesAsType DisputeForm form) {
         steps.run(
                 job,
-                () -> cases.recordDisputeRuling(
+                () -> closingSteps.recordDisputeRuling(
                         form.caseRef(), form.disputeDecision(), form.governanceRuling(), job.getProcessInstanceKey()));
     }
 
@@ -290,7 +312,7 @@ public class ReturnCaseWorkers {
         return steps.run(
                 job,
                 () -> new LateUnitDecided(
-                        cases.decideLateUnit(
+                        lateUnitSteps.decideLateUnit(
                                         form.caseRef(),
                                         form.lateUnitDecision(),
                                         form.lateUnitReason(),
@@ -306,7 +328,7 @@ public class ReturnCaseWorkers {
 
     @JobWorker(type = Jobs.CASE_CLOSE)
     public void close(ActivatedJob job, @VariablesAsType CaseToClose c) {
-        steps.run(job, () -> cases.close(c.caseRef(), c.caseOutcome()));
+        steps.run(job, () -> closingSteps.close(c.caseRef(), c.caseOutcome()));
     }
 
     /** Dates as Operate, Tasklist and FEEL read them: ISO-8601 with offset, to the second. */

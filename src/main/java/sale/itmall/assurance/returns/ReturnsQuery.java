@@ -42,17 +42,28 @@ public class ReturnsQuery {
 
     private final JdbcClient jdbc;
     private final CaseStore store;
+    private final AssetStore assetStore;
+    private final CaseFindings caseFindings;
     private final AuditTrail audit;
     private final Labels labels;
     private final PolicyDecision decision;
     private final Clock clock;
 
     ReturnsQuery(
-            JdbcClient jdbc, CaseStore store, AuditTrail audit, PolicyDecision decision, Clock clock, Labels labels) {
+            JdbcClient jdbc,
+            CaseStore store,
+            AssetStore assetStore,
+            CaseFindings caseFindings,
+            AuditTrail audit,
+            PolicyDecision decision,
+            Clock clock,
+            Labels labels) {
         this.labels = labels;
         this.jdbc = jdbc;
         this.audit = audit;
         this.store = store;
+        this.assetStore = assetStore;
+        this.caseFindings = caseFindings;
         this.decision = decision;
         this.clock = clock;
     }
@@ -259,28 +270,12 @@ public class ReturnsQuery {
     }
 
     public AssetView warranty(Customer customer, String serialNumber) {
-        String serial = serialNumber(serialNumber, "serialNumber");
+        String serial = InputRules.serialNumber(serialNumber, "serialNumber");
         return jdbc.sql(ASSET_SELECT + " and a.serial_number = ?")
                 .params(customer.id().value(), serial)
                 .query((rs, n) -> assetView(rs, customer))
                 .optional()
                 .orElseThrow(() -> CaseNotFound.of("No asset with serial " + serial + " on your account"));
-    }
-
-    /**
-     * What the lookup, the wizard and the API accept as a serial number, trimmed: not blank, and no longer than any
-     * serial the installed base can hold ({@link InstalledBaseImport#MAX_ID}).
-     */
-    static String serialNumber(String raw, String field) {
-        if (raw == null || raw.isBlank()) {
-            throw new ReturnRejected(field, "Enter a serial number");
-        }
-        String serial = raw.trim();
-        if (serial.length() > InstalledBaseImport.MAX_ID) {
-            throw new ReturnRejected(
-                    field, "A serial number has at most " + InstalledBaseImport.MAX_ID + " characters");
-        }
-        return serial;
     }
 
     /** An asset of the customer's as a submission needs it: its id, and the view the lookup shows (one query). */
@@ -504,23 +499,24 @@ public class ReturnsQuery {
                 .param(c.id().value())
                 .query()
                 .singleRow();
-        Optional<CaseStore.ReplacementRow> replacement = store.findReplacement(c.id());
+        Optional<AssetStore.ReplacementRow> replacement = assetStore.findReplacement(c.id());
         boolean cancellable = !closed && c.receivedAt() == null && replacement.isEmpty();
         return new Tracking(
                 c.facts(),
                 steps,
                 daysLeft,
                 note,
-                store.charges(c.id()).stream()
+                caseFindings.charges(c.id()).stream()
                         .map(ch -> new Charge(ch.reason(), ch.amount(), ch.currency(), ch.status()))
                         .toList(),
-                store.shipments(c.id()),
+                caseFindings.shipments(c.id()),
                 replacement.map(r -> new Replacement(r.serialNumber(), r.kind(), r.warrantyEndsOn())),
                 proofs,
                 (String) inbound.get("inbound_carrier"),
                 (String) inbound.get("inbound_tracking"),
                 cancellable,
-                store.repairQuote(c.id())
+                caseFindings
+                        .repairQuote(c.id())
                         .map(q -> new Quote(
                                 q.quote().amount(),
                                 q.quote().currency(),

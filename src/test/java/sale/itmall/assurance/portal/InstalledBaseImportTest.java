@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import sale.itmall.assurance.policy.AssetCategory;
-import sale.itmall.assurance.returns.ReturnSubmissions;
+import sale.itmall.assurance.returns.ReturnRequests;
 import sale.itmall.assurance.support.ApplicationTest;
 import sale.itmall.assurance.support.Chromium;
 import sale.itmall.assurance.support.Fixtures;
@@ -53,7 +53,7 @@ class InstalledBaseImportTest {
     JdbcClient jdbc;
 
     @Autowired
-    ReturnSubmissions submissions;
+    ReturnRequests returnRequests;
 
     @LocalServerPort
     int port;
@@ -256,7 +256,7 @@ class InstalledBaseImportTest {
         String admin = fixtures.adminUser();
         importCsv(admin, HEADER + row("A", "1", "1", "1200.00"), false).andExpect(status().isOk());
         String customer = "C-" + run + "A";
-        submissions.submit(customer, null, List.of(new ReturnSubmissions.Item("SN-" + run + "1", "Dead port")));
+        returnRequests.submit(customer, null, List.of(new ReturnRequests.Item("SN-" + run + "1", "Dead port")));
 
         importCsv(admin, HEADER + row("A", "1", "1", "999.00"), false)
                 .andExpect(status().isUnprocessableEntity())

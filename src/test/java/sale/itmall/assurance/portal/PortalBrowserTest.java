@@ -28,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import sale.itmall.assurance.policy.AssetCategory;
 import sale.itmall.assurance.returns.ProcessDriver;
+import sale.itmall.assurance.returns.ReturnRequests;
 import sale.itmall.assurance.support.ApplicationTest;
 import sale.itmall.assurance.support.Chromium;
 import sale.itmall.assurance.support.Fixtures;
@@ -552,14 +553,14 @@ class PortalBrowserTest {
     }
 
     @Autowired
-    sale.itmall.assurance.returns.ReturnSubmissions submissions;
+    ReturnRequests returnRequests;
 
     String submitViaService() {
-        return submissions
+        return returnRequests
                 .submit(
                         customer,
                         null,
-                        List.of(new sale.itmall.assurance.returns.ReturnSubmissions.Item(young, "Port 12 dead")))
+                        List.of(new sale.itmall.assurance.returns.ReturnRequests.Item(young, "Port 12 dead")))
                 .caseReferences()
                 .get(0);
     }
@@ -568,11 +569,8 @@ class PortalBrowserTest {
     void anotherCustomersReturnPageIsNotFound() {
         String other = fixtures.customer(true);
         String serial = fixtures.asset(other, AssetCategory.ACCESSORY, 10, false);
-        String theirs = submissions
-                .submit(
-                        other,
-                        null,
-                        List.of(new sale.itmall.assurance.returns.ReturnSubmissions.Item(serial, "Broken")))
+        String theirs = returnRequests
+                .submit(other, null, List.of(new sale.itmall.assurance.returns.ReturnRequests.Item(serial, "Broken")))
                 .caseReferences()
                 .get(0);
         browser.get(url("/returns/" + theirs));

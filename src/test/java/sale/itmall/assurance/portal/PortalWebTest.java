@@ -37,12 +37,14 @@ import sale.itmall.assurance.policy.AssetCategory;
 import sale.itmall.assurance.returns.CaseFacts;
 import sale.itmall.assurance.returns.CaseId;
 import sale.itmall.assurance.returns.CaseNotFound;
+import sale.itmall.assurance.returns.CaseRequests;
 import sale.itmall.assurance.returns.CaseStatus;
 import sale.itmall.assurance.returns.Customer;
 import sale.itmall.assurance.returns.CustomerId;
 import sale.itmall.assurance.returns.ReturnRejected;
-import sale.itmall.assurance.returns.ReturnSubmissions;
+import sale.itmall.assurance.returns.ReturnRequests;
 import sale.itmall.assurance.returns.ReturnsQuery;
+import sale.itmall.assurance.returns.WarehouseReceipts;
 import sale.itmall.assurance.shared.Audience;
 import sale.itmall.assurance.shared.Labels;
 
@@ -66,7 +68,13 @@ class PortalWebTest {
     ReturnsQuery returns;
 
     @MockitoBean
-    ReturnSubmissions submissions;
+    ReturnRequests returnRequests;
+
+    @MockitoBean
+    WarehouseReceipts warehouseReceipts;
+
+    @MockitoBean
+    CaseRequests caseRequests;
 
     @MockitoBean
     PortalAccounts accounts;
@@ -91,7 +99,7 @@ class PortalWebTest {
         mvc.perform(get("/returns/new").accept(MediaType.TEXT_HTML))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", containsString("/login")));
-        verifyNoInteractions(returns, submissions);
+        verifyNoInteractions(returns, returnRequests, warehouseReceipts, caseRequests);
     }
 
     @Test
@@ -102,12 +110,12 @@ class PortalWebTest {
                         .content("{\"items\":[{\"serialNumber\":\"SN-1\",\"faultDescription\":\"x\"}]}"))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        verifyNoInteractions(submissions);
+        verifyNoInteractions(returnRequests, warehouseReceipts, caseRequests);
     }
 
     @Test
     void aRefusedSubmissionIsAProblemNamingTheField() throws Exception {
-        when(submissions.submit(eq("C-7"), isNull(), anyList()))
+        when(returnRequests.submit(eq("C-7"), isNull(), anyList()))
                 .thenThrow(new ReturnRejected("items[SN-1].faultDescription", "Describe the fault of SN-1"));
         mvc.perform(post("/api/returns")
                         .with(asAlice)
@@ -167,14 +175,14 @@ class PortalWebTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(receipt))
                 .andExpect(status().isForbidden());
-        verifyNoInteractions(submissions);
+        verifyNoInteractions(returnRequests, warehouseReceipts, caseRequests);
         RequestPostProcessor staff = user("warehouse").roles("STAFF", "WAREHOUSE");
         mvc.perform(post("/api/warehouse/receipts")
                         .with(staff)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(receipt))
                 .andExpect(status().isAccepted());
-        verify(submissions).publishReceipt("RMA-2026-000001", "WH-1", null);
+        verify(warehouseReceipts).publishReceipt("RMA-2026-000001", "WH-1", null);
         mvc.perform(post("/api/warehouse/receipts")
                         .with(staff)
                         .contentType(MediaType.APPLICATION_JSON)

@@ -30,7 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import sale.itmall.assurance.policy.AssetCategory;
 import sale.itmall.assurance.returns.ProcessDriver;
-import sale.itmall.assurance.returns.ReturnSubmissions;
+import sale.itmall.assurance.returns.ReturnRequests;
 import sale.itmall.assurance.support.ApplicationTest;
 import sale.itmall.assurance.support.Fixtures;
 import sale.itmall.assurance.support.TestClock;
@@ -47,9 +47,6 @@ class ReturnsApiTest {
     Fixtures fixtures;
 
     @Autowired
-    ReturnSubmissions submissions;
-
-    @Autowired
     ProcessDriver driver;
 
     @Autowired
@@ -60,6 +57,9 @@ class ReturnsApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ReturnRequests returnRequests;
 
     String alice;
     String aliceSerial;
@@ -77,11 +77,11 @@ class ReturnsApiTest {
         bob = fixtures.customer(true);
         bobSerial = fixtures.asset(bob, AssetCategory.END_USER_TERMINAL, 50, false);
         asBob = user(fixtures.portalUser(bob)).roles("CUSTOMER");
-        bobCase = submissions
+        bobCase = returnRequests
                 .submit(
                         bob,
                         null,
-                        List.of(new ReturnSubmissions.Item(
+                        List.of(new ReturnRequests.Item(
                                 bobSerial,
                                 "No power",
                                 List.of(new sale.itmall.assurance.returns.ProofFile("psu.png", "image/png", PNG)))))
@@ -107,8 +107,8 @@ class ReturnsApiTest {
         List<String> cases = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
             String serial = fixtures.asset(alice, AssetCategory.ACCESSORY, 50, false);
-            cases.addAll(submissions
-                    .submit(alice, null, List.of(new ReturnSubmissions.Item(serial, "Dead port " + i)))
+            cases.addAll(returnRequests
+                    .submit(alice, null, List.of(new ReturnRequests.Item(serial, "Dead port " + i)))
                     .caseReferences());
         }
         mvc.perform(get("/api/returns").param("size", "2").with(asAlice))

@@ -19,16 +19,22 @@ import sale.itmall.assurance.support.Fixtures;
 class CaseStepsIdempotencyTest {
 
     @Autowired
-    CaseService cases;
+    ClosingSteps closingSteps;
+
+    @Autowired
+    EntitlementSteps entitlementSteps;
+
+    @Autowired
+    LateUnitSteps lateUnitSteps;
+
+    @Autowired
+    RmaSteps rmaSteps;
 
     @Autowired
     CaseStore store;
 
     @Autowired
     AuditTrail audit;
-
-    @Autowired
-    ReturnSubmissions submissions;
 
     @Autowired
     Fixtures fixtures;
@@ -52,7 +58,7 @@ class CaseStepsIdempotencyTest {
         String caseRef = authorizedAdvanceCase(true);
         CaseRecord first = store.require(caseRef);
 
-        cases.decideRma(caseRef, true, null, "tasklist:rma-approvers");
+        rmaSteps.decideRma(caseRef, true, null, "tasklist:rma-approvers");
 
         CaseRecord again = store.require(caseRef);
         assertThat(again.rmaNumber()).isEqualTo(first.rmaNumber());
@@ -68,8 +74,8 @@ class CaseStepsIdempotencyTest {
         String caseRef = authorizedAdvanceCase(true);
         CaseId caseId = store.require(caseRef).id();
 
-        cases.dispatchAdvanceReplacement(caseRef);
-        cases.transferOwnership(caseRef);
+        rmaSteps.dispatchAdvanceReplacement(caseRef);
+        rmaSteps.transferOwnership(caseRef);
 
         assertThat(count("select count(*) from replacements where case_id = ?", caseId.value()))
                 .isEqualTo(1);
@@ -90,13 +96,13 @@ class CaseStepsIdempotencyTest {
         String caseRef = authorizedAdvanceCase(false);
         CaseId caseId = store.require(caseRef).id();
 
-        CaseService.ComplianceResult first = cases.enforceComplianceLimit(caseRef);
+        LateUnitSteps.ComplianceResult first = lateUnitSteps.enforceComplianceLimit(caseRef);
         jdbc.sql(
                         "update customers set payment_method_on_file = true where id = (select customer_id from return_requests r "
                                 + "join return_cases c on c.request_id = r.id where c.id = ?)")
                 .param(caseId.value())
                 .update();
-        CaseService.ComplianceResult second = cases.enforceComplianceLimit(caseRef);
+        LateUnitSteps.ComplianceResult second = lateUnitSteps.enforceComplianceLimit(caseRef);
 
         assertThat(first.chargeCaptured()).isFalse();
         assertThat(second.chargeCaptured()).isFalse();
@@ -108,8 +114,8 @@ class CaseStepsIdempotencyTest {
     void aRedeliveredStepRecordsItsAuditEventOnce() {
         String caseRef = authorizedAdvanceCase(true);
         CaseId caseId = store.require(caseRef).id();
-        cases.sendOverdueNotice(caseRef);
-        cases.sendOverdueNotice(caseRef);
+        lateUnitSteps.sendOverdueNotice(caseRef);
+        lateUnitSteps.sendOverdueNotice(caseRef);
 
         assertThat(audit.events(caseId))
                 .filteredOn(e -> e.type().equals("RETURN_OVERDUE"))
@@ -123,8 +129,8 @@ class CaseStepsIdempotencyTest {
         String caseRef = authorizedAdvanceCase(true);
         CaseId caseId = store.require(caseRef).id();
         long disputeInstance = 4_242_424_242L;
-        cases.recordDisputeRuling(caseRef, "DISMISSED", "The policy was applied correctly", disputeInstance);
-        cases.recordDisputeRuling(caseRef, "DISMISSED", "The policy was applied correctly", disputeInstance);
+        closingSteps.recordDisputeRuling(caseRef, "DISMISSED", "The policy was applied correctly", disputeInstance);
+        closingSteps.recordDisputeRuling(caseRef, "DISMISSED", "The policy was applied correctly", disputeInstance);
 
         assertThat(audit.events(caseId))
                 .filteredOn(e -> e.type().equals("POLICY_DISPUTE_RULED"))
@@ -139,7 +145,7 @@ class CaseStepsIdempotencyTest {
     void aRedeliveredTermsStepKeepsTheTermsAndDecisionVersionOfTheFirstEvaluation() {
         String caseRef = authorizedAdvanceCase(true);
         CaseRecord first = store.require(caseRef);
-        CaseRecord again = cases.applyTerms(caseRef, 1L);
+        CaseRecord again = entitlementSteps.applyTerms(caseRef, 1L);
 
         assertThat(again.policyTermsJson()).isEqualTo(first.policyTermsJson());
         assertThat(again.policyDecisionKey()).isEqualTo(first.policyDecisionKey());
@@ -167,9 +173,9 @@ class CaseStepsIdempotencyTest {
     @Test
     void aClosedCaseKeepsItsFirstOutcome() {
         String caseRef = authorizedAdvanceCase(true);
-        cases.close(caseRef, "CANCELLED");
+        closingSteps.close(caseRef, "CANCELLED");
         Instant closedAt = store.require(caseRef).closedAt();
-        cases.close(caseRef, "REPAIRED");
+        closingSteps.close(caseRef, "REPAIRED");
 
         assertThat(store.require(caseRef).outcome()).isEqualTo(CaseOutcome.CANCELLED);
         assertThat(store.require(caseRef).closedAt()).isEqualTo(closedAt);

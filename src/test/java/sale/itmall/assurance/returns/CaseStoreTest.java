@@ -23,11 +23,17 @@ import sale.itmall.assurance.support.TestClock;
  * repeat answers what the first wrote; the late-returns report counts whole days on the application clock.
  */
 @DatabaseSlice
-@Import({CaseStore.class, ReturnReports.class})
+@Import({CaseStore.class, AssetStore.class, CaseFindings.class, ReturnReports.class})
 class CaseStoreTest {
 
     @Autowired
     CaseStore store;
+
+    @Autowired
+    AssetStore assetStore;
+
+    @Autowired
+    CaseFindings caseFindings;
 
     @Autowired
     ReturnReports reports;
@@ -66,7 +72,7 @@ class CaseStoreTest {
     void aRepeatedChargeKeepsTheFirstAttemptsStatusAndSaysItWroteNothing() {
         CaseRecord c = newCase(false);
         Instant now = clock.instant();
-        CaseStore.ChargeRow first = store.charge(
+        CaseFindings.ChargeRow first = caseFindings.charge(
                 c.id(),
                 c.customerId(),
                 ChargeReason.UNRETURNED_ADVANCE_UNIT,
@@ -74,7 +80,7 @@ class CaseStoreTest {
                 "USD",
                 ChargeStatus.DECLINED,
                 now);
-        CaseStore.ChargeRow again = store.charge(
+        CaseFindings.ChargeRow again = caseFindings.charge(
                 c.id(),
                 c.customerId(),
                 ChargeReason.UNRETURNED_ADVANCE_UNIT,
@@ -86,17 +92,17 @@ class CaseStoreTest {
         assertThat(first.created()).isTrue();
         assertThat(again.created()).isFalse();
         assertThat(again.status()).isEqualTo(ChargeStatus.DECLINED);
-        assertThat(store.charges(c.id())).hasSize(1);
+        assertThat(caseFindings.charges(c.id())).hasSize(1);
     }
 
     @Test
     void aReplacementIsIssuedOnceAndACaseClosesOnceWithItsFirstOutcome() {
         CaseRecord c = newCase(true);
         Instant now = clock.instant();
-        CaseStore.ReplacementRow first =
-                store.issueReplacement(c, ReplacementKind.ADVANCE, LocalDate.parse("2027-06-01"), now);
-        CaseStore.ReplacementRow again =
-                store.issueReplacement(c, ReplacementKind.STANDARD, LocalDate.parse("2028-01-01"), now);
+        AssetStore.ReplacementRow first =
+                assetStore.issueReplacement(c, ReplacementKind.ADVANCE, LocalDate.parse("2027-06-01"), now);
+        AssetStore.ReplacementRow again =
+                assetStore.issueReplacement(c, ReplacementKind.STANDARD, LocalDate.parse("2028-01-01"), now);
         assertThat(again.serialNumber()).isEqualTo(first.serialNumber());
         assertThat(again.advance()).isTrue();
 

@@ -97,10 +97,22 @@ class DemoEngineIT {
     Clock clock;
 
     @Autowired
-    ReturnSubmissions submissions;
+    CaseRequests caseRequests;
+
+    @Autowired
+    ReturnRequests returnRequests;
+
+    @Autowired
+    WarehouseReceipts warehouseReceipts;
 
     @Autowired
     CaseStore store;
+
+    @Autowired
+    AssetStore assetStore;
+
+    @Autowired
+    CaseFindings caseFindings;
 
     @Autowired
     AuditTrail audit;
@@ -174,8 +186,8 @@ class DemoEngineIT {
     String submit(AssetCategory category, int shippedDaysAgo, boolean paymentOk) {
         String customer = fixtures.customer(paymentOk);
         String serial = fixtures.asset(customer, category, shippedDaysAgo, false);
-        return submissions
-                .submit(customer, null, List.of(new ReturnSubmissions.Item(serial, "Fans stop at boot")))
+        return returnRequests
+                .submit(customer, null, List.of(new ReturnRequests.Item(serial, "Fans stop at boot")))
                 .caseReferences()
                 .get(0);
     }
@@ -287,8 +299,8 @@ class DemoEngineIT {
             completeTask(browser);
             await().atMost(WAIT).until(() -> store.require(caseRef).rmaNumber() != null);
             if (shippedDaysAgo < 365) {
-                await().atMost(WAIT).until(() -> store.findReplacement(
-                                store.require(caseRef).id())
+                await().atMost(WAIT).until(() -> assetStore
+                        .findReplacement(store.require(caseRef).id())
                         .isPresent());
             }
 
@@ -312,13 +324,13 @@ class DemoEngineIT {
 
         CaseRecord closed = awaitClosed(caseRef);
         assertThat(closed.outcome()).isEqualTo(CaseOutcome.valueOf(outcome));
-        List<FreightLeg> outbound = store.shipments(closed.id()).stream()
+        List<FreightLeg> outbound = caseFindings.shipments(closed.id()).stream()
                 .filter(l -> l.direction() == FreightLeg.Direction.OUTBOUND)
                 .toList();
         if (outboundPurpose == null) {
             assertThat(outbound).isEmpty();
-            assertThat(store.charges(closed.id()))
-                    .extracting(CaseStore.ChargeRow::reason)
+            assertThat(caseFindings.charges(closed.id()))
+                    .extracting(CaseFindings.ChargeRow::reason)
                     .containsExactly(ChargeReason.CREDIT_NOTE);
         } else {
             assertThat(outbound).singleElement().satisfies(leg -> {
@@ -382,7 +394,7 @@ class DemoEngineIT {
     void aCancelledCasesTaskLeavesTheQueue() throws Exception {
         String caseRef = submit(AssetCategory.END_USER_TERMINAL, 30, true);
         taskOf("tac", caseRef, "Task_RemoteDiagnosis");
-        submissions.requestCancellation(caseRef, "Found a loose cable");
+        caseRequests.requestCancellation(caseRef, "Found a loose cable");
         assertThat(awaitClosed(caseRef).outcome()).isEqualTo(CaseOutcome.CANCELLED);
         await().atMost(WAIT).until(() -> ok(api("tac", "GET", "/api/staff/tasks?caseReference=" + caseRef, null))
                 .isEmpty());
@@ -396,8 +408,8 @@ class DemoEngineIT {
                 .param(customer)
                 .update();
         String serial = fixtures.asset(customer, AssetCategory.ENTERPRISE_INFRASTRUCTURE, 60, false);
-        String caseRef = submissions
-                .submit(customer, null, List.of(new ReturnSubmissions.Item(serial, "Lüfter bleiben beim Start stehen")))
+        String caseRef = returnRequests
+                .submit(customer, null, List.of(new ReturnRequests.Item(serial, "Lüfter bleiben beim Start stehen")))
                 .caseReferences()
                 .get(0);
         authorize(caseRef);
@@ -430,7 +442,8 @@ class DemoEngineIT {
         String caseRef = submit(AssetCategory.ENTERPRISE_INFRASTRUCTURE, 60, false);
         authorize(caseRef);
         await().atMost(WAIT)
-                .until(() -> store.findReplacement(store.require(caseRef).id()).isPresent());
+                .until(() ->
+                        assetStore.findReplacement(store.require(caseRef).id()).isPresent());
 
         JsonNode moved = moveClock(Map.of("days", 20));
         assertThat(Instant.parse(moved.path("instant").asText()))
@@ -438,13 +451,14 @@ class DemoEngineIT {
         moveClock(Map.of("duration", "PT1M"));
         CaseRecord closed = awaitClosed(caseRef);
         assertThat(closed.outcome()).isEqualTo(CaseOutcome.ACCOUNT_SUSPENDED);
-        assertThat(store.charges(closed.id())).singleElement().satisfies(ch -> assertThat(ch.status())
+        assertThat(caseFindings.charges(closed.id())).singleElement().satisfies(ch -> assertThat(ch.status())
                 .isEqualTo(ChargeStatus.DECLINED));
         assertThat(closed.accountSuspended()).isTrue();
         assertThat(closed.closedAt()).isAfterOrEqualTo(closed.complianceLimitAt());
         assertThat(auditTypes(caseRef)).containsSubsequence("CHARGE_DECLINED", "ACCOUNT_SUSPENDED", "CASE_CLOSED");
 
-        ReturnSubmissions.ReceiptAnswer answer = submissions.publishReceipt(closed.rmaNumber(), "WH-LATE-1", null);
+        WarehouseReceipts.ReceiptAnswer answer =
+                warehouseReceipts.publishReceipt(closed.rmaNumber(), "WH-LATE-1", null);
         assertThat(answer.status()).isEqualTo("HELD_FOR_DECISION");
         complete(
                 "governance",
@@ -476,10 +490,10 @@ class DemoEngineIT {
                             "usd"));
             await().atMost(WAIT).until(() -> store.require(caseRef).status() == CaseStatus.AWAITING_QUOTE_ANSWER);
         }
-        submissions.answerRepairQuote(accepted, "ACCEPT", "customer:e2e");
+        caseRequests.answerRepairQuote(accepted, "ACCEPT", "customer:e2e");
         complete("approver", accepted, "Task_RmaApproval", Map.of("rmaDecision", "APPROVE"));
         await().atMost(WAIT).until(() -> store.require(accepted).rmaNumber() != null);
-        submissions.publishReceipt(store.require(accepted).rmaNumber(), "WH-E2E-" + accepted, null);
+        warehouseReceipts.publishReceipt(store.require(accepted).rmaNumber(), "WH-E2E-" + accepted, null);
         complete(
                 "bench",
                 accepted,
@@ -487,7 +501,7 @@ class DemoEngineIT {
                 Map.of("benchFinding", "DEFECT_CONFIRMED", "resolution", "REPAIR"));
         CaseRecord repaired = awaitClosed(accepted);
         assertThat(repaired.outcome()).isEqualTo(CaseOutcome.PAID_REPAIR);
-        assertThat(store.charges(repaired.id())).singleElement().satisfies(ch -> {
+        assertThat(caseFindings.charges(repaired.id())).singleElement().satisfies(ch -> {
             assertThat(ch.reason()).isEqualTo(ChargeReason.PAID_REPAIR);
             assertThat(ch.amount()).isEqualByComparingTo("310.50");
             assertThat(ch.currency()).isEqualTo("USD");
@@ -506,7 +520,7 @@ class DemoEngineIT {
         String number = fixtures.customer(true);
         String serial = fixtures.asset(number, AssetCategory.END_USER_TERMINAL, 345, false);
         Customer customer = query.customerByNumber(number).orElseThrow();
-        String ref = submissions.requestExtension(customer, serial, "Another year?", "customer:e2e");
+        String ref = caseRequests.requestExtension(customer, serial, "Another year?", "customer:e2e");
 
         long[] key = new long[1];
         await().atMost(WAIT).until(() -> {

@@ -31,7 +31,10 @@ class EngineOutageTest {
     private static final Duration HEALED = Duration.ofSeconds(60);
 
     @Autowired
-    ReturnSubmissions submissions;
+    CaseRequests caseRequests;
+
+    @Autowired
+    ReturnRequests returnRequests;
 
     @Autowired
     ProcessDriver driver;
@@ -70,10 +73,10 @@ class EngineOutageTest {
         String serial = fixtures.asset(customer, AssetCategory.END_USER_TERMINAL, 100, false);
 
         FaultyLink.toEngine().cut();
-        ReturnSubmissions.Submitted submitted =
-                submissions.submit(customer, null, List.of(new ReturnSubmissions.Item(serial, "No video output")));
-        submissions.requestCancellation(toCancel, "Found a loose cable");
-        submissions.raisePolicyDispute(toDispute, "The drop was during ITMall's own installation");
+        ReturnRequests.Submitted submitted =
+                returnRequests.submit(customer, null, List.of(new ReturnRequests.Item(serial, "No video output")));
+        caseRequests.requestCancellation(toCancel, "Found a loose cable");
+        caseRequests.raisePolicyDispute(toDispute, "The drop was during ITMall's own installation");
 
         // answered, and recorded: the case exists, the asset is taken, nothing reached the engine or the customer yet
         String newCase = submitted.caseReferences().get(0);

@@ -18,7 +18,7 @@ import sale.itmall.assurance.tasks.StaffTask;
 class ExtensionRequestTest {
 
     @Autowired
-    ReturnSubmissions submissions;
+    CaseRequests caseRequests;
 
     @Autowired
     ReturnsQuery query;
@@ -38,8 +38,8 @@ class ExtensionRequestTest {
         String serial = fixtures.asset(number, AssetCategory.END_USER_TERMINAL, 345, false);
         Customer customer = query.customerByNumber(number).orElseThrow();
 
-        String ref = submissions.requestExtension(customer, serial, "Two more years, **please**", "customer:test");
-        assertThatThrownBy(() -> submissions.requestExtension(customer, serial, null, "customer:test"))
+        String ref = caseRequests.requestExtension(customer, serial, "Two more years, **please**", "customer:test");
+        assertThatThrownBy(() -> caseRequests.requestExtension(customer, serial, null, "customer:test"))
                 .isInstanceOf(ReturnRejected.class)
                 .hasMessageContaining("already asked for");
 
@@ -76,7 +76,7 @@ class ExtensionRequestTest {
                 .contains("Two more years for 180 USD; reply to sign.")
                 .contains("services@itmall.sale");
         // answered, the asset can be asked about again
-        assertThat(submissions.requestExtension(customer, serial, null, "customer:test"))
+        assertThat(caseRequests.requestExtension(customer, serial, null, "customer:test"))
                 .isNotEqualTo(ref);
     }
 
@@ -85,7 +85,7 @@ class ExtensionRequestTest {
         String number = fixtures.customer(true);
         String serial = fixtures.asset(number, AssetCategory.END_USER_TERMINAL, 100, true);
         Customer customer = query.customerByNumber(number).orElseThrow();
-        assertThatThrownBy(() -> submissions.requestExtension(customer, serial, null, "customer:test"))
+        assertThatThrownBy(() -> caseRequests.requestExtension(customer, serial, null, "customer:test"))
                 .isInstanceOf(ReturnRejected.class)
                 .hasMessageContaining("manufacturer");
     }

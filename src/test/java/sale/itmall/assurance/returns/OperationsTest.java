@@ -27,10 +27,10 @@ import sale.itmall.assurance.support.TestMail;
 class OperationsTest {
 
     @Autowired
-    ReturnSubmissions submissions;
+    WarehouseReceipts warehouseReceipts;
 
     @Autowired
-    CaseService cases;
+    LateUnitSteps lateUnitSteps;
 
     @Autowired
     CaseStore store;
@@ -89,8 +89,8 @@ class OperationsTest {
         String rma = store.require(caseRef).rmaNumber();
         driver.advanceClock(Duration.ofDays(10).plusMinutes(1));
         driver.awaitPassed(caseRef, "Task_OverdueNotice");
-        cases.sendOverdueNotice(caseRef); // a redelivered job
-        submissions.publishReceipt(rma, "WH-" + caseRef, null);
+        lateUnitSteps.sendOverdueNotice(caseRef); // a redelivered job
+        warehouseReceipts.publishReceipt(rma, "WH-" + caseRef, null);
         driver.completeUserTask(caseRef, "Task_Inspection", Map.of("benchFinding", "DEFECT_CONFIRMED"));
         driver.awaitClosed(caseRef);
 

@@ -33,9 +33,20 @@ import sale.itmall.assurance.process.Variables;
  */
 class ReturnCaseWorkersTest {
 
-    final CaseService cases = mock(CaseService.class);
+    final DiagnosisSteps diagnosisSteps = mock(DiagnosisSteps.class);
+    final RmaSteps rmaSteps = mock(RmaSteps.class);
+    final LateUnitSteps lateUnitSteps = mock(LateUnitSteps.class);
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    final ReturnCaseWorkers workers = new ReturnCaseWorkers(cases, new Steps(meters, Clock.systemUTC()), null, null);
+    final ReturnCaseWorkers workers = new ReturnCaseWorkers(
+            null,
+            diagnosisSteps,
+            rmaSteps,
+            lateUnitSteps,
+            null,
+            null,
+            new Steps(meters, Clock.systemUTC()),
+            null,
+            null);
     final ActivatedJob job = mock(ActivatedJob.class);
 
     @BeforeEach
@@ -46,8 +57,8 @@ class ReturnCaseWorkersTest {
 
     @Test
     void aDeclinedChargeIsTheBpmnErrorTheModelRoutesToSuspension() {
-        when(cases.enforceComplianceLimit("RC-1"))
-                .thenReturn(new CaseService.ComplianceResult(
+        when(lateUnitSteps.enforceComplianceLimit("RC-1"))
+                .thenReturn(new LateUnitSteps.ComplianceResult(
                         ComplianceAction.CHARGE_FULL_UNIT_PRICE, false, CaseOutcome.CHARGED_FULL_UNIT_PRICE));
 
         assertThatThrownBy(() -> workers.chargeUnitPrice(job, new Variables.CaseRef("RC-1")))
@@ -60,7 +71,7 @@ class ReturnCaseWorkersTest {
 
     @Test
     void dataThePolicyCannotDecideOpensAnIncidentAtOnceSayingWhatToFix() {
-        when(cases.recordDiagnosis(any(), any(), any(), any(), any(), any(), any()))
+        when(diagnosisSteps.recordDiagnosis(any(), any(), any(), any(), any(), any(), any()))
                 .thenThrow(new PolicyViolation("An exclusion needs a reason code"));
 
         assertThatThrownBy(() -> workers.recordDiagnosis(
@@ -79,7 +90,7 @@ class ReturnCaseWorkersTest {
     @Test
     void anUnreachableDatabaseIsRetriedWithBackoffWithoutUsingUpRetriesWhateverWrapsIt() {
         // what a @Transactional step throws when no connection can be had: not a DataAccessException
-        when(cases.decideRma(any(), any(), any(), any()))
+        when(rmaSteps.decideRma(any(), any(), any(), any()))
                 .thenThrow(new CannotCreateTransactionException(
                         "Could not open JDBC Connection for transaction",
                         new SQLTransientConnectionException("itmall-embedded - Connection is not available")));
@@ -107,7 +118,7 @@ class ReturnCaseWorkersTest {
 
     @Test
     void aTechnicalFaultOlderThanTheRideOutCountsTheRetriesDownAndTheLastSaysWhatToCheck() {
-        when(cases.decideRma(any(), any(), any(), any()))
+        when(rmaSteps.decideRma(any(), any(), any(), any()))
                 .thenThrow(new DataAccessResourceFailureException("Connection refused"));
         when(job.getRetries()).thenReturn(1);
         when(job.getVariablesAsMap())
@@ -133,12 +144,12 @@ class ReturnCaseWorkersTest {
                     assertThat(e.getRetries()).isZero();
                     assertThat(e.getErrorMessage()).contains("Unknown RMA decision 'MAYBE'");
                 });
-        verifyNoInteractions(cases);
+        verifyNoInteractions(rmaSteps);
     }
 
     @Test
     void aRejectedRmaClosesTheCaseAsRejected() {
-        when(cases.decideRma("RC-1", false, "not ours", "tasklist:rma-approvers"))
+        when(rmaSteps.decideRma("RC-1", false, "not ours", "tasklist:rma-approvers"))
                 .thenReturn(Optional.empty());
 
         Variables.RmaDecided decided = workers.decideRma(job, new Variables.RmaForm("RC-1", "REJECT", "not ours"));

@@ -39,7 +39,10 @@ class ReturnProcessTest {
     static final int OLDER = 500; // past 12 months, still inside the 36-month infrastructure warranty
 
     @Autowired
-    ReturnSubmissions submissions;
+    CaseRequests caseRequests;
+
+    @Autowired
+    WarehouseReceipts warehouseReceipts;
 
     @Autowired
     ReturnReports reports;
@@ -48,13 +51,19 @@ class ReturnProcessTest {
     ProcessDriver driver;
 
     @Autowired
-    sale.itmall.assurance.returns.Scenarios scenarios;
+    Scenarios scenarios;
 
     @Autowired
     Fixtures fixtures;
 
     @Autowired
     CaseStore store;
+
+    @Autowired
+    AssetStore assetStore;
+
+    @Autowired
+    CaseFindings caseFindings;
 
     @Autowired
     AuditTrail audit;
@@ -125,7 +134,7 @@ class ReturnProcessTest {
         String caseRef = scenarios
                 .submitThenChange(
                         customer,
-                        List.of(new ReturnSubmissions.Item(serial, "Fans fail at boot")),
+                        List.of(new ReturnRequests.Item(serial, "Fans fail at boot")),
                         () -> fixtures.setManufacturerPlan(serial))
                 .get(0);
 
@@ -169,21 +178,22 @@ class ReturnProcessTest {
         quoted(caseRef, "180", "eur");
         CaseRecord c = store.require(caseRef);
         assertThat(c.status()).isEqualTo(CaseStatus.AWAITING_QUOTE_ANSWER);
-        Instant validUntil = store.repairQuote(c.id()).orElseThrow().quote().validUntil();
+        Instant validUntil =
+                caseFindings.repairQuote(c.id()).orElseThrow().quote().validUntil();
         assertThat(Duration.between(clock.instant(), validUntil))
                 .isBetween(Duration.ofDays(14).minusMinutes(1), Duration.ofDays(14));
         assertThat(mail(caseRef, "diagnosis-result"))
                 .contains("TAC quotes a paid repair: 180.00 EUR, valid until " + Labels.utc(validUntil))
                 .contains("ship it back at your cost");
 
-        ReturnSubmissions.QuoteAnswer answer = submissions.answerRepairQuote(caseRef, "accept", "customer:test");
+        CaseRequests.QuoteAnswer answer = caseRequests.answerRepairQuote(caseRef, "accept", "customer:test");
         assertThat(answer.answer()).isEqualTo(RepairQuote.Answer.ACCEPTED);
         // the same answer again changes nothing; the other one is refused
-        assertThat(submissions
+        assertThat(caseRequests
                         .answerRepairQuote(caseRef, "ACCEPT", "customer:test")
                         .answer())
                 .isEqualTo(RepairQuote.Answer.ACCEPTED);
-        assertThatThrownBy(() -> submissions.answerRepairQuote(caseRef, "DECLINE", "customer:test"))
+        assertThatThrownBy(() -> caseRequests.answerRepairQuote(caseRef, "DECLINE", "customer:test"))
                 .isInstanceOf(ReturnRejected.class)
                 .hasMessageContaining("already accepted");
 
@@ -195,20 +205,20 @@ class ReturnProcessTest {
         driver.completeUserTask(caseRef, "Task_RmaApproval", Map.of("rmaDecision", "APPROVE"));
         driver.awaitWaitingAt(caseRef, "Task_AwaitReturn");
         driver.instance(caseRef).hasNotPassedElement("Task_DispatchAdvance");
-        submissions.publishReceipt(store.require(caseRef).rmaNumber(), "WH-" + caseRef, null);
+        warehouseReceipts.publishReceipt(store.require(caseRef).rmaNumber(), "WH-" + caseRef, null);
         driver.completeUserTask(
                 caseRef, "Task_Inspection", Map.of("benchFinding", "DEFECT_CONFIRMED", "resolution", "REPAIR"));
 
         CaseRecord closed = driver.awaitClosed(caseRef);
         assertThat(closed.outcome()).isEqualTo(CaseOutcome.PAID_REPAIR);
         assertThat(closed.newWarrantyEndsOn()).isNull();
-        assertThat(store.charges(closed.id())).singleElement().satisfies(ch -> {
+        assertThat(caseFindings.charges(closed.id())).singleElement().satisfies(ch -> {
             assertThat(ch.reason()).isEqualTo(ChargeReason.PAID_REPAIR);
             assertThat(ch.amount()).isEqualByComparingTo("180.00");
             assertThat(ch.currency()).isEqualTo("EUR");
             assertThat(ch.status()).isEqualTo(ChargeStatus.CAPTURED);
         });
-        assertThat(store.shipments(closed.id()))
+        assertThat(caseFindings.shipments(closed.id()))
                 .containsExactly(
                         new FreightLeg(Direction.INBOUND, Purpose.FAULTY_UNIT, Payer.CLIENT),
                         new FreightLeg(Direction.OUTBOUND, Purpose.REPAIRED_UNIT, Payer.CLIENT));
@@ -229,12 +239,12 @@ class ReturnProcessTest {
         String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.ACCESSORY, 400);
         quoted(caseRef, "75.50", "USD");
 
-        submissions.answerRepairQuote(caseRef, "DECLINE", "customer:test");
+        caseRequests.answerRepairQuote(caseRef, "DECLINE", "customer:test");
 
         CaseRecord closed = driver.awaitClosed(caseRef);
         assertThat(closed.outcome()).isEqualTo(CaseOutcome.REPAIR_QUOTE_DECLINED);
         driver.instance(caseRef).hasNotPassedElement("Task_RmaApproval");
-        assertThat(store.charges(closed.id())).isEmpty();
+        assertThat(caseFindings.charges(closed.id())).isEmpty();
         assertThat(mail(caseRef, "repair-quote-answer"))
                 .contains("you declined the paid repair")
                 .contains("Nothing is charged and the case is closed");
@@ -249,9 +259,10 @@ class ReturnProcessTest {
 
         CaseRecord closed = driver.awaitClosed(caseRef);
         assertThat(closed.outcome()).isEqualTo(CaseOutcome.REPAIR_QUOTE_EXPIRED);
-        assertThat(store.repairQuote(closed.id()).orElseThrow().answeredBy()).isEqualTo("system:repair-quote-timer");
+        assertThat(caseFindings.repairQuote(closed.id()).orElseThrow().answeredBy())
+                .isEqualTo("system:repair-quote-timer");
         assertThat(mail(caseRef, "repair-quote-answer")).contains("expired on");
-        assertThatThrownBy(() -> submissions.answerRepairQuote(caseRef, "ACCEPT", "customer:test"))
+        assertThatThrownBy(() -> caseRequests.answerRepairQuote(caseRef, "ACCEPT", "customer:test"))
                 .isInstanceOf(ReturnRejected.class)
                 .hasMessageContaining("already expired");
     }
@@ -270,7 +281,7 @@ class ReturnProcessTest {
         driver.completeBypassingTheForm(driver.userTask(caseRef, "Task_RemoteDiagnosis"), form);
 
         assertThat(driver.awaitIncident(caseRef).getErrorMessage()).contains("needs an amount above zero");
-        assertThat(store.repairQuote(store.require(caseRef).id())).isEmpty();
+        assertThat(caseFindings.repairQuote(store.require(caseRef).id())).isEmpty();
     }
 
     @Test
@@ -338,10 +349,10 @@ class ReturnProcessTest {
         assertThat(Duration.between(authorized.rmaAuthorizedAt(), authorized.complianceLimitAt()))
                 .isEqualTo(Duration.ofDays(20));
         driver.instance(caseRef).hasNotPassedElement("Task_DispatchAdvance");
-        assertThat(store.shipments(authorized.id()))
+        assertThat(caseFindings.shipments(authorized.id()))
                 .containsExactly(new FreightLeg(Direction.INBOUND, Purpose.FAULTY_UNIT, Payer.CLIENT));
 
-        submissions.publishReceipt(authorized.rmaNumber(), "WH-" + caseRef, null);
+        warehouseReceipts.publishReceipt(authorized.rmaNumber(), "WH-" + caseRef, null);
         StaffTask inspection = driver.userTask(caseRef, "Task_Inspection");
         assertThat(inspection.candidateGroups()).containsExactly("service-bench");
         assertThat(inspection.formId()).isEqualTo("inspection");
@@ -352,7 +363,7 @@ class ReturnProcessTest {
         CaseRecord closed = driver.awaitClosed(caseRef);
         assertThat(closed.outcome()).isEqualTo(CaseOutcome.REPAIRED);
         assertThat(closed.newWarrantyEndsOn()).isEqualTo(authorized.warrantyEndsOn());
-        assertThat(store.shipments(closed.id()))
+        assertThat(caseFindings.shipments(closed.id()))
                 .contains(new FreightLeg(Direction.OUTBOUND, Purpose.REPAIRED_UNIT, Payer.ITMALL));
         assertThat(auditTypes(caseRef))
                 .containsSubsequence(
@@ -370,18 +381,23 @@ class ReturnProcessTest {
         String caseRef = caseAwaitingReturn(fixtures.customer(true), YOUNG);
         driver.instance(caseRef).hasPassedElementsInOrder("Task_DispatchAdvance", "Task_TransferOwnership");
         CaseRecord c = store.require(caseRef);
-        CaseStore.ReplacementRow replacement = store.findReplacement(c.id()).orElseThrow();
+        AssetStore.ReplacementRow replacement =
+                assetStore.findReplacement(c.id()).orElseThrow();
         assertThat(replacement.kind()).isEqualTo(ReplacementKind.ADVANCE);
         assertThat(replacement.warrantyEndsOn()).isEqualTo(c.warrantyEndsOn());
-        assertThat(store.assetOwner(c.assetId())).isEqualTo("ITMALL");
-        assertThat(store.shipments(c.id()))
+        assertThat(jdbc.sql("select owner from assets where id = ?")
+                        .param(c.assetId().value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("ITMALL");
+        assertThat(caseFindings.shipments(c.id()))
                 .contains(new FreightLeg(Direction.OUTBOUND, Purpose.ADVANCE_REPLACEMENT, Payer.ITMALL));
 
-        submissions.publishReceipt(c.rmaNumber(), "WH-" + caseRef, null);
+        warehouseReceipts.publishReceipt(c.rmaNumber(), "WH-" + caseRef, null);
         driver.completeUserTask(caseRef, "Task_Inspection", Map.of("benchFinding", "DEFECT_CONFIRMED"));
         CaseRecord closed = driver.awaitClosed(caseRef);
         assertThat(closed.outcome()).isEqualTo(CaseOutcome.REPLACED);
-        assertThat(store.shipments(closed.id()))
+        assertThat(caseFindings.shipments(closed.id()))
                 .filteredOn(l -> l.direction() == Direction.OUTBOUND)
                 .containsExactly(new FreightLeg(Direction.OUTBOUND, Purpose.ADVANCE_REPLACEMENT, Payer.ITMALL));
     }
@@ -389,13 +405,13 @@ class ReturnProcessTest {
     @Test
     void anInvalidClaimFoundOnTheBenchShipsBackAtTheClientsCost() {
         String caseRef = caseAwaitingReturn(fixtures.customer(true), OLDER);
-        submissions.publishReceipt(store.require(caseRef).rmaNumber(), "WH-" + caseRef, null);
+        warehouseReceipts.publishReceipt(store.require(caseRef).rmaNumber(), "WH-" + caseRef, null);
         driver.completeUserTask(
                 caseRef, "Task_Inspection", Map.of("benchFinding", "EXCLUDED", "exclusionReason", "MOD_SELF_REPAIR"));
 
         CaseRecord closed = driver.awaitClosed(caseRef);
         assertThat(closed.outcome()).isEqualTo(CaseOutcome.EXCLUDED);
-        assertThat(store.shipments(closed.id()))
+        assertThat(caseFindings.shipments(closed.id()))
                 .contains(new FreightLeg(Direction.OUTBOUND, Purpose.UNREPAIRED_UNIT, Payer.CLIENT));
     }
 
@@ -409,7 +425,7 @@ class ReturnProcessTest {
         driver.awaitWaitingAt(caseRef, "Task_AwaitReturn");
         assertThat(auditTypes(caseRef)).contains("RETURN_OVERDUE");
 
-        submissions.publishReceipt(store.require(caseRef).rmaNumber(), "WH-" + caseRef, null);
+        warehouseReceipts.publishReceipt(store.require(caseRef).rmaNumber(), "WH-" + caseRef, null);
         driver.awaitWaitingAt(caseRef, "Task_Inspection");
         assertThat(driver.variables(caseRef)).containsEntry("returnStanding", "OVERDUE");
     }
@@ -462,7 +478,7 @@ class ReturnProcessTest {
 
         CaseRecord closed = driver.awaitClosed(caseRef);
         assertThat(closed.outcome()).isEqualTo(CaseOutcome.CHARGED_FULL_UNIT_PRICE);
-        assertThat(store.charges(closed.id())).singleElement().satisfies(charge -> {
+        assertThat(caseFindings.charges(closed.id())).singleElement().satisfies(charge -> {
             assertThat(charge.reason()).isEqualTo(ChargeReason.UNRETURNED_ADVANCE_UNIT);
             assertThat(charge.amount()).isEqualByComparingTo("2500.00");
             assertThat(charge.status()).isEqualTo(ChargeStatus.CAPTURED);
@@ -479,7 +495,7 @@ class ReturnProcessTest {
         assertThat(closed.outcome()).isEqualTo(CaseOutcome.ACCOUNT_SUSPENDED);
         driver.instance(caseRef).hasPassedElement("Task_SuspendAccount");
         assertThat(fixtures.accountStatus(customer)).isEqualTo("SUSPENDED");
-        assertThat(store.charges(closed.id())).singleElement().satisfies(charge -> assertThat(charge.status())
+        assertThat(caseFindings.charges(closed.id())).singleElement().satisfies(charge -> assertThat(charge.status())
                 .isEqualTo(ChargeStatus.DECLINED));
 
         // the doors refuse a new return at once (one rule for the lookup, the wizard and the API)
@@ -496,12 +512,12 @@ class ReturnProcessTest {
 
         CaseRecord closed = driver.awaitClosed(caseRef);
         assertThat(closed.outcome()).isEqualTo(CaseOutcome.RMA_EXPIRED);
-        assertThat(store.charges(closed.id())).isEmpty();
+        assertThat(caseFindings.charges(closed.id())).isEmpty();
         driver.instance(caseRef).hasPassedElement("Task_ExpireRma").hasNotPassedElement("Task_ChargeUnitPrice");
 
         // the unit turns up after all: the receipt is kept with the closed case and shown to staff, once
-        submissions.publishReceipt(closed.rmaNumber(), "WH-LATE-" + caseRef, null);
-        submissions.publishReceipt(closed.rmaNumber(), "WH-LATE-" + caseRef, null);
+        warehouseReceipts.publishReceipt(closed.rmaNumber(), "WH-LATE-" + caseRef, null);
+        warehouseReceipts.publishReceipt(closed.rmaNumber(), "WH-LATE-" + caseRef, null);
         CaseRecord after = store.require(caseRef);
         assertThat(after.receivedAt()).isNotNull();
         assertThat(after.status()).isEqualTo(CaseStatus.CLOSED);
@@ -520,12 +536,12 @@ class ReturnProcessTest {
         driver.advanceClock(Duration.ofDays(20).plusMinutes(1));
         CaseRecord closed = driver.awaitClosed(caseRef);
         assertThat(closed.outcome()).isEqualTo(outcome);
-        ReturnSubmissions.ReceiptAnswer answer =
-                submissions.publishReceipt(closed.rmaNumber(), "WH-L-" + caseRef, null);
+        WarehouseReceipts.ReceiptAnswer answer =
+                warehouseReceipts.publishReceipt(closed.rmaNumber(), "WH-L-" + caseRef, null);
         assertThat(answer.status()).isEqualTo("HELD_FOR_DECISION");
         assertThat(answer.nextStep()).contains("Hold the unit").contains(answerWords);
         // a second receipt of the same unit starts nothing more
-        submissions.publishReceipt(closed.rmaNumber(), "WH-L-" + caseRef, null);
+        warehouseReceipts.publishReceipt(closed.rmaNumber(), "WH-L-" + caseRef, null);
         StaffTask task = driver.userTaskOf(ProcessContract.LATE_UNIT_PROCESS_ID, decidingTask, caseRef);
         assertThat(task.formId()).isEqualTo("late-unit");
         assertThat(jdbc.sql("select step from notifications where case_id = ? order by id")
@@ -571,8 +587,8 @@ class ReturnProcessTest {
         decide(task, "REFUND_CHARGE", "Unit came back in full working order", "service-governance");
         driver.awaitCompleted(task.processInstanceKey());
         CaseRecord c = store.require(caseRef);
-        assertThat(store.charges(c.id()))
-                .extracting(CaseStore.ChargeRow::reason, CaseStore.ChargeRow::status)
+        assertThat(caseFindings.charges(c.id()))
+                .extracting(CaseFindings.ChargeRow::reason, CaseFindings.ChargeRow::status)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(
                                 ChargeReason.UNRETURNED_ADVANCE_UNIT, ChargeStatus.CAPTURED),
@@ -642,7 +658,7 @@ class ReturnProcessTest {
         driver.awaitCompleted(task.processInstanceKey());
         CaseRecord repaired = store.require(caseRef);
         assertThat(repaired.outcome()).isEqualTo(CaseOutcome.REPAIRED);
-        assertThat(store.shipments(repaired.id()))
+        assertThat(caseFindings.shipments(repaired.id()))
                 .filteredOn(leg -> leg.direction() == Direction.OUTBOUND)
                 .singleElement()
                 .satisfies(leg -> {
@@ -675,12 +691,12 @@ class ReturnProcessTest {
     @Test
     void theCustomerCanCancelBeforeTheUnitIsReceived() {
         String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
-        submissions.requestCancellation(caseRef, "Found a loose cable");
+        caseRequests.requestCancellation(caseRef, "Found a loose cable");
 
         CaseRecord closed = driver.awaitClosed(caseRef);
         assertThat(closed.outcome()).isEqualTo(CaseOutcome.CANCELLED);
         driver.instance(caseRef).hasPassedElement("Task_CancelReturn");
-        assertThatThrownBy(() -> submissions.requestCancellation(caseRef, "again"))
+        assertThatThrownBy(() -> caseRequests.requestCancellation(caseRef, "again"))
                 .isInstanceOf(ReturnRejected.class)
                 .hasMessageContaining("can no longer be cancelled");
     }
@@ -698,7 +714,7 @@ class ReturnProcessTest {
     @Test
     void aPolicyDisputeOnAnOpenCaseReachesTheServiceGovernanceTeamWithoutStoppingTheCase() {
         String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
-        submissions.raisePolicyDispute(caseRef, "The drop was during ITMall's own installation");
+        caseRequests.raisePolicyDispute(caseRef, "The drop was during ITMall's own installation");
 
         StaffTask task = driver.userTaskOf(ProcessContract.DISPUTE_PROCESS_ID, "Task_ReviewDispute", caseRef);
         assertThat(task.candidateGroups()).containsExactly("service-governance");
@@ -714,7 +730,7 @@ class ReturnProcessTest {
                 "Task_RemoteDiagnosis",
                 Map.of("diagnosisOutcome", "EXCLUDED", "exclusionReason", "ACCIDENT_DROP"));
         driver.awaitClosed(caseRef);
-        submissions.raisePolicyDispute(caseRef, "It was dropped by your courier");
+        caseRequests.raisePolicyDispute(caseRef, "It was dropped by your courier");
 
         StaffTask task = driver.userTaskOf(ProcessContract.DISPUTE_PROCESS_ID, "Task_ReviewDispute", caseRef);
         Map<String, Object> vars = driver.variablesOf(task.processInstanceKey());
@@ -772,8 +788,8 @@ class ReturnProcessTest {
         List<String> refs = scenarios.submitThenChange(
                 customer,
                 List.of(
-                        new ReturnSubmissions.Item(young, "Screen flickers"),
-                        new ReturnSubmissions.Item(planned, "Battery swollen")),
+                        new ReturnRequests.Item(young, "Screen flickers"),
+                        new ReturnRequests.Item(planned, "Battery swollen")),
                 () -> fixtures.setManufacturerPlan(planned));
 
         assertThat(refs).hasSize(2);

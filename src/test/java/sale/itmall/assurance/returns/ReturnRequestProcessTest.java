@@ -25,7 +25,7 @@ import sale.itmall.assurance.support.Fixtures;
 class ReturnRequestProcessTest {
 
     @Autowired
-    ReturnSubmissions submissions;
+    CaseRequests caseRequests;
 
     @Autowired
     ProcessDriver driver;
@@ -52,9 +52,9 @@ class ReturnRequestProcessTest {
         List<String> refs = scenarios.submitThenChange(
                 customer,
                 List.of(
-                        new ReturnSubmissions.Item(young, "Screen flickers"),
-                        new ReturnSubmissions.Item(switchUnit, "Port 3 dead"),
-                        new ReturnSubmissions.Item(planned, "Battery swollen")),
+                        new ReturnRequests.Item(young, "Screen flickers"),
+                        new ReturnRequests.Item(switchUnit, "Port 3 dead"),
+                        new ReturnRequests.Item(planned, "Battery swollen")),
                 () -> fixtures.setManufacturerPlan(planned));
 
         // one instance of the request (started right after the submit's commit); each item runs as its own called case
@@ -93,7 +93,7 @@ class ReturnRequestProcessTest {
                 .isZero();
 
         // cancelling one item leaves the other running
-        submissions.requestCancellation(refs.get(0), "Fixed by a reboot");
+        caseRequests.requestCancellation(refs.get(0), "Fixed by a reboot");
         assertThat(driver.awaitClosed(refs.get(0)).outcome()).isEqualTo(CaseOutcome.CANCELLED);
         driver.awaitWaitingAt(refs.get(1), "Task_RemoteDiagnosis");
         new ProcessInstanceAssert(requestKey, ProcessDriver.records()).isActive();

@@ -19,7 +19,7 @@ public class ReturnsTestSupport {
 
     @Bean
     Scenarios scenarios(
-            ReturnSubmissions submissions, Fixtures fixtures, ProcessDriver driver, TransactionTemplate tx) {
-        return new Scenarios(submissions, fixtures, driver, tx);
+            ReturnRequests returnRequests, Fixtures fixtures, ProcessDriver driver, TransactionTemplate tx) {
+        return new Scenarios(returnRequests, fixtures, driver, tx);
     }
 }

@@ -9,13 +9,13 @@ import sale.itmall.assurance.support.Fixtures;
 /** Cases brought to a given point of the process, as Tasklist users would bring them there. */
 public class Scenarios {
 
-    private final ReturnSubmissions submissions;
+    private final ReturnRequests returnRequests;
     private final Fixtures fixtures;
     private final ProcessDriver driver;
     private final TransactionTemplate tx;
 
-    public Scenarios(ReturnSubmissions submissions, Fixtures fixtures, ProcessDriver driver, TransactionTemplate tx) {
-        this.submissions = submissions;
+    public Scenarios(ReturnRequests returnRequests, Fixtures fixtures, ProcessDriver driver, TransactionTemplate tx) {
+        this.returnRequests = returnRequests;
         this.fixtures = fixtures;
         this.driver = driver;
         this.tx = tx;
@@ -26,17 +26,17 @@ public class Scenarios {
      * account is suspended, a manufacturer plan is recorded): the change commits with the submission, so the process
      * starts on the changed facts and its own checks decide. The doors refuse such items up front.
      */
-    public List<String> submitThenChange(String customer, List<ReturnSubmissions.Item> items, Runnable change) {
+    public List<String> submitThenChange(String customer, List<ReturnRequests.Item> items, Runnable change) {
         return tx.execute(status -> {
-            List<String> refs = submissions.submit(customer, null, items).caseReferences();
+            List<String> refs = returnRequests.submit(customer, null, items).caseReferences();
             change.run();
             return refs;
         });
     }
 
     public String submit(String customer, String serial, String fault) {
-        return submissions
-                .submit(customer, null, List.of(new ReturnSubmissions.Item(serial, fault)))
+        return returnRequests
+                .submit(customer, null, List.of(new ReturnRequests.Item(serial, fault)))
                 .caseReferences()
                 .get(0);
     }
