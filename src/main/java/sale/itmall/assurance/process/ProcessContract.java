@@ -79,6 +79,16 @@ public final class ProcessContract {
         public static final String AWAIT_QUOTE_ANSWER = "Task_AwaitQuoteAnswer";
         public static final String SETTLE_QUOTE = "Task_SettleRepairQuote";
         public static final String REVIEW_EXTENSION = "Task_ReviewExtension";
+        public static final String OVERDUE_NOTICE = "Task_OverdueNotice";
+        public static final String DISPATCH_ADVANCE = "Task_DispatchAdvance";
+        public static final String TRANSFER_OWNERSHIP = "Task_TransferOwnership";
+        public static final String SUSPEND_ACCOUNT = "Task_SuspendAccount";
+        public static final String RECORD_RECEIPT = "Task_RecordReceipt";
+        public static final String EXPIRE_RMA = "Task_ExpireRma";
+        public static final String ESCALATE_DIAGNOSIS = "Task_EscalateDiagnosis";
+        public static final String CLOSE_CASE = "Task_CloseCase";
+        public static final String CHARGE_UNIT_PRICE = "Task_ChargeUnitPrice";
+        public static final String CANCEL_RETURN = "Task_CancelReturn";
     }
 
     /** Where a case goes after a step that may end it early: the gateways route on these. */

@@ -35,6 +35,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import sale.itmall.assurance.process.ProcessContract.Elements;
 
 /**
  * The benchmark bin/bench runs against the application as bin/run starts it (its own data directory, the local
@@ -327,9 +328,9 @@ public final class Bench {
     }
 
     private static final Map<String, String> STEP_NAMES = Map.of(
-            "Task_RemoteDiagnosis", "remote diagnosis",
-            "Task_RmaApproval", "RMA approval",
-            "Task_Inspection", "inspection");
+            Elements.REMOTE_DIAGNOSIS, "remote diagnosis",
+            Elements.RMA_APPROVAL, "RMA approval",
+            Elements.INSPECTION, "inspection");
 
     /** Per user task, at each batch size: engine latency and visibility latency, real and bare; job activation. */
     private void stepFigures(Map<Integer, List<FlowBench.Batch>> bySize) {

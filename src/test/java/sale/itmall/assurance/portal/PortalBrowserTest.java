@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import sale.itmall.assurance.policy.AssetCategory;
+import sale.itmall.assurance.process.ProcessContract.Elements;
 import sale.itmall.assurance.returns.ProcessDriver;
 import sale.itmall.assurance.returns.ReturnRequests;
 import sale.itmall.assurance.support.ApplicationTest;
@@ -257,7 +258,7 @@ class PortalBrowserTest {
         waitFor(() -> text().contains("received"));
         assertThat(text()).contains("Each item is now in remote diagnosis").contains(young);
         String caseRef = browser.findElement(By.cssSelector("table a")).getText();
-        driver.awaitWaitingAt(caseRef, "Task_RemoteDiagnosis");
+        driver.awaitWaitingAt(caseRef, Elements.REMOTE_DIAGNOSIS);
 
         browser.findElement(By.linkText(caseRef)).click();
         waitFor(() -> text().contains("Progress"));
@@ -386,7 +387,7 @@ class PortalBrowserTest {
     @Test
     void aCustomerCanCancelAReturnFromItsPage() {
         String caseRef = submitViaService();
-        driver.awaitWaitingAt(caseRef, "Task_RemoteDiagnosis");
+        driver.awaitWaitingAt(caseRef, Elements.REMOTE_DIAGNOSIS);
         browser.get(url("/returns/" + caseRef));
         browser.findElement(By.id("reason")).sendKeys("Fixed it myself after the reboot");
         browser.findElement(By.xpath("//button[text()='Cancel return']")).click();
@@ -411,7 +412,7 @@ class PortalBrowserTest {
         waitFor(() -> text().contains("Paid repair accepted"));
         assertThat(browser.findElement(By.id("quote-answer")).getText()).startsWith("You accepted this quote on");
         assertThat(browser.findElements(By.id("decline-quote"))).isEmpty();
-        driver.awaitWaitingAt(caseRef, "Task_RmaApproval");
+        driver.awaitWaitingAt(caseRef, Elements.RMA_APPROVAL);
     }
 
     /**
@@ -527,7 +528,7 @@ class PortalBrowserTest {
         String ref = row.findElement(By.cssSelector(".extension")).getText().replaceAll(".*\\((EX-[0-9-]+)\\).*", "$1");
         var task = driver.userTaskWith(
                 sale.itmall.assurance.process.ProcessContract.EXTENSION_PROCESS_ID,
-                "Task_ReviewExtension",
+                Elements.REVIEW_EXTENSION,
                 "extensionRef",
                 ref);
         assertThat(driver.variablesOf(task.processInstanceKey()))

@@ -29,6 +29,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import sale.itmall.assurance.policy.AssetCategory;
+import sale.itmall.assurance.process.ProcessContract.Elements;
 import sale.itmall.assurance.returns.ProcessDriver;
 import sale.itmall.assurance.returns.ReturnRequests;
 import sale.itmall.assurance.support.ApplicationTest;
@@ -297,7 +298,7 @@ class ReturnsApiTest {
                 .param(aliceSerial)
                 .query(String.class)
                 .single();
-        driver.awaitWaitingAt(caseRef, "Task_RemoteDiagnosis");
+        driver.awaitWaitingAt(caseRef, Elements.REMOTE_DIAGNOSIS);
         // the forms show the summary inside Markdown: the customer's file name arrives with every sign escaped, so it
         // reads as typed (form-js renders \[ as [), never as a link or emphasis
         assertThat(driver.variables(caseRef).get("proofSummary").toString())
@@ -367,7 +368,7 @@ class ReturnsApiTest {
 
     @Test
     void onlyStaffMayPostWarehouseReceiptsAndARepeatedReceiptIsHarmless() throws Exception {
-        driver.awaitWaitingAt(bobCase, "Task_RemoteDiagnosis");
+        driver.awaitWaitingAt(bobCase, Elements.REMOTE_DIAGNOSIS);
         scenarios.authorize(bobCase);
         String body = "{\"rmaNumber\":\"" + driver.facts(bobCase).rmaNumber() + "\",\"receiptId\":\"WH-77\"}";
 
@@ -397,8 +398,8 @@ class ReturnsApiTest {
                         .content(body))
                 .andExpect(status().isAccepted());
 
-        driver.awaitWaitingAt(bobCase, "Task_Inspection");
-        driver.instance(bobCase).hasPassedElement("Task_RecordReceipt", 1);
+        driver.awaitWaitingAt(bobCase, Elements.INSPECTION);
+        driver.instance(bobCase).hasPassedElement(Elements.RECORD_RECEIPT, 1);
         mvc.perform(post("/api/warehouse/receipts")
                         .with(httpBasic(staff, "secret"))
                         .contentType(MediaType.APPLICATION_JSON)

@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import sale.itmall.assurance.policy.AssetCategory;
+import sale.itmall.assurance.process.ProcessContract.Elements;
 import sale.itmall.assurance.process.ProcessContract.Jobs;
 import sale.itmall.assurance.support.ApplicationTest;
 import sale.itmall.assurance.support.DatabaseOutage;
@@ -63,7 +64,7 @@ class DatabaseOutageTest {
         String portalUser = fixtures.portalUser(customer);
         String staff = fixtures.staffUser();
         DatabaseOutage outage = new DatabaseOutage(dataDir);
-        StaffTask diagnosis = driver.userTask(caseRef, "Task_RemoteDiagnosis");
+        StaffTask diagnosis = driver.userTask(caseRef, Elements.REMOTE_DIAGNOSIS);
 
         outage.stop();
         try {
@@ -104,7 +105,7 @@ class DatabaseOutageTest {
             outage.start();
         }
 
-        driver.awaitWaitingAt(caseRef, "Task_RmaApproval");
+        driver.awaitWaitingAt(caseRef, Elements.RMA_APPROVAL);
         assertThat(StreamSupport.stream(
                                 ProcessDriver.records().incidentRecords().spliterator(), false)
                         .filter(r -> r.getValue().getProcessInstanceKey() == instance))

@@ -51,6 +51,7 @@ import org.springframework.test.util.TestSocketUtils;
 import sale.itmall.assurance.policy.AssetCategory;
 import sale.itmall.assurance.policy.CaseOutcome;
 import sale.itmall.assurance.policy.FreightLeg;
+import sale.itmall.assurance.process.ProcessContract.Elements;
 import sale.itmall.assurance.support.Chromium;
 import sale.itmall.assurance.support.DemoEngineProcess;
 import sale.itmall.assurance.support.Fixtures;
@@ -197,9 +198,9 @@ class DemoEngineIT {
         complete(
                 "tac",
                 caseRef,
-                "Task_RemoteDiagnosis",
+                Elements.REMOTE_DIAGNOSIS,
                 Map.of("diagnosisOutcome", "HARDWARE_DEFECT", "diagnosisNotes", "Fan controller dead"));
-        complete("approver", caseRef, "Task_RmaApproval", Map.of("rmaDecision", "APPROVE"));
+        complete("approver", caseRef, Elements.RMA_APPROVAL, Map.of("rmaDecision", "APPROVE"));
         await().atMost(WAIT).until(() -> store.require(caseRef).rmaNumber() != null);
     }
 
@@ -276,7 +277,7 @@ class DemoEngineIT {
         String caseRef = submit(AssetCategory.ENTERPRISE_INFRASTRUCTURE, shippedDaysAgo, true);
         WebDriver browser = Chromium.start(1280, 1400);
         try {
-            WebElement form = takeTask(browser, "tac", caseRef, "Task_RemoteDiagnosis");
+            WebElement form = takeTask(browser, "tac", caseRef, Elements.REMOTE_DIAGNOSIS);
             // the customer's text shows as typed, in a read-only field
             WebElement description = field(browser, "Customer's description");
             assertThat(description.getDomProperty("value")).isEqualTo("Fans stop at boot");
@@ -292,7 +293,7 @@ class DemoEngineIT {
             assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
                     .contains("Completed: Remote diagnosis");
 
-            takeTask(browser, "approver", caseRef, "Task_RmaApproval");
+            takeTask(browser, "approver", caseRef, Elements.RMA_APPROVAL);
             assertThat(field(browser, "Diagnosis notes (TAC)").getDomProperty("value"))
                     .isEqualTo("Fan controller dead");
             choose(browser, "Authorize the RMA");
@@ -311,7 +312,7 @@ class DemoEngineIT {
                     Map.of("rmaNumber", store.require(caseRef).rmaNumber(), "receiptId", "WH-E2E-" + caseRef)));
             assertThat(receipt.path("status").asText()).isEqualTo("RECEIVED");
 
-            takeTask(browser, "bench", caseRef, "Task_Inspection");
+            takeTask(browser, "bench", caseRef, Elements.INSPECTION);
             choose(browser, "Defect confirmed");
             if (resolution != null) {
                 choose(browser, resolution);
@@ -354,7 +355,7 @@ class DemoEngineIT {
     @Test
     void theQueueRefusesWhatTheFormDoesNotAllowAndASecondCompletion() throws Exception {
         String caseRef = submit(AssetCategory.END_USER_TERMINAL, 30, true);
-        long key = taskOf("tac", caseRef, "Task_RemoteDiagnosis");
+        long key = taskOf("tac", caseRef, Elements.REMOTE_DIAGNOSIS);
         // offered to TAC engineers only
         assertThat(api("bench", "POST", "/api/staff/tasks/" + key + "/completion", Map.of("variables", Map.of()))
                         .statusCode())
@@ -380,7 +381,7 @@ class DemoEngineIT {
                 .containsExactlyInAnyOrder("diagnosisOutcome", "caseOutcome", "faultDescription");
         assertThat(store.require(caseRef).closed()).isFalse();
 
-        complete("tac", caseRef, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "RESOLVED_REMOTELY"));
+        complete("tac", caseRef, Elements.REMOTE_DIAGNOSIS, Map.of("diagnosisOutcome", "RESOLVED_REMOTELY"));
         HttpResponse<String> again = api(
                 "tac",
                 "POST",
@@ -393,7 +394,7 @@ class DemoEngineIT {
     @Test
     void aCancelledCasesTaskLeavesTheQueue() throws Exception {
         String caseRef = submit(AssetCategory.END_USER_TERMINAL, 30, true);
-        taskOf("tac", caseRef, "Task_RemoteDiagnosis");
+        taskOf("tac", caseRef, Elements.REMOTE_DIAGNOSIS);
         caseRequests.requestCancellation(caseRef, "Found a loose cable");
         assertThat(awaitClosed(caseRef).outcome()).isEqualTo(CaseOutcome.CANCELLED);
         await().atMost(WAIT).until(() -> ok(api("tac", "GET", "/api/staff/tasks?caseReference=" + caseRef, null))
@@ -463,7 +464,7 @@ class DemoEngineIT {
         complete(
                 "governance",
                 caseRef,
-                "Task_LateUnitGovernance",
+                Elements.LATE_UNIT_GOVERNANCE,
                 Map.of("lateUnitDecision", "REINSTATE_ACCOUNT", "lateUnitReason", "Unit is back"));
         await().atMost(WAIT).until(() -> !store.require(caseRef).accountSuspended());
         assertThat(audit.events(closed.id()))
@@ -480,7 +481,7 @@ class DemoEngineIT {
             complete(
                     "tac",
                     caseRef,
-                    "Task_RemoteDiagnosis",
+                    Elements.REMOTE_DIAGNOSIS,
                     Map.of(
                             "diagnosisOutcome",
                             "HARDWARE_DEFECT",
@@ -491,13 +492,13 @@ class DemoEngineIT {
             await().atMost(WAIT).until(() -> store.require(caseRef).status() == CaseStatus.AWAITING_QUOTE_ANSWER);
         }
         caseRequests.answerRepairQuote(accepted, "ACCEPT", "customer:e2e");
-        complete("approver", accepted, "Task_RmaApproval", Map.of("rmaDecision", "APPROVE"));
+        complete("approver", accepted, Elements.RMA_APPROVAL, Map.of("rmaDecision", "APPROVE"));
         await().atMost(WAIT).until(() -> store.require(accepted).rmaNumber() != null);
         warehouseReceipts.publishReceipt(store.require(accepted).rmaNumber(), "WH-E2E-" + accepted, null);
         complete(
                 "bench",
                 accepted,
-                "Task_Inspection",
+                Elements.INSPECTION,
                 Map.of("benchFinding", "DEFECT_CONFIRMED", "resolution", "REPAIR"));
         CaseRecord repaired = awaitClosed(accepted);
         assertThat(repaired.outcome()).isEqualTo(CaseOutcome.PAID_REPAIR);
@@ -551,7 +552,7 @@ class DemoEngineIT {
     void aFailingStepShowsOperationsAnIncidentThatSaysWhatToDoAndARetryAfterTheFixCarriesItOn() throws Exception {
         String caseRef = submit(AssetCategory.END_USER_TERMINAL, 60, true);
         // the exclusion's reason is a field the form shows only for an exclusion: left out, the step cannot decide
-        complete("tac", caseRef, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "EXCLUDED"));
+        complete("tac", caseRef, Elements.REMOTE_DIAGNOSIS, Map.of("diagnosisOutcome", "EXCLUDED"));
         long instance = store.require(caseRef).processInstanceKey();
 
         JsonNode[] incident = new JsonNode[1];

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import sale.itmall.assurance.policy.AssetCategory;
 import sale.itmall.assurance.policy.CaseOutcome;
 import sale.itmall.assurance.process.ProcessContract;
+import sale.itmall.assurance.process.ProcessContract.Elements;
 import sale.itmall.assurance.process.Variables;
 import sale.itmall.assurance.support.ApplicationTest;
 import sale.itmall.assurance.support.FaultyLink;
@@ -106,9 +107,9 @@ class EngineOutageTest {
         // each reaches the engine once: the request runs in one instance, the others do what they asked
         await().atMost(HEALED).until(() -> pending() == 0);
         assertThat(reports.report("waiting-for-engine").rows()).isEmpty();
-        driver.awaitWaitingAt(newCase, "Task_RemoteDiagnosis");
+        driver.awaitWaitingAt(newCase, Elements.REMOTE_DIAGNOSIS);
         assertThat(driver.awaitClosed(toCancel).outcome()).isEqualTo(CaseOutcome.CANCELLED);
-        assertThat(driver.userTaskOf(ProcessContract.DISPUTE_PROCESS_ID, "Task_ReviewDispute", toDispute))
+        assertThat(driver.userTaskOf(ProcessContract.DISPUTE_PROCESS_ID, Elements.DISPUTE_REVIEW, toDispute))
                 .isNotNull();
         await().atMost(HEALED).until(() -> receivedMails(submitted.requestReference()) == 1);
         assertThat(jdbc.sql("select count(*) from audit_events a join return_cases c on c.id = a.case_id"
@@ -143,7 +144,7 @@ class EngineOutageTest {
         assertThat(store.requireRequest(request.reference()).processInstanceKey())
                 .isEqualTo(request.processInstanceKey());
         assertThat(receivedMails(request.reference())).isEqualTo(1);
-        driver.awaitWaitingAt(caseRef, "Task_RemoteDiagnosis");
+        driver.awaitWaitingAt(caseRef, Elements.REMOTE_DIAGNOSIS);
     }
 
     private long pending() {

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.web.servlet.MockMvc;
+import sale.itmall.assurance.process.ProcessContract.Elements;
 import sale.itmall.assurance.support.ApplicationTest;
 import sale.itmall.assurance.support.Csv;
 import sale.itmall.assurance.support.Fixtures;
@@ -88,10 +89,10 @@ class OperationsTest {
         String caseRef = advanceCaseAwaitingReturn(customer);
         String rma = store.require(caseRef).rmaNumber();
         driver.advanceClock(Duration.ofDays(10).plusMinutes(1));
-        driver.awaitPassed(caseRef, "Task_OverdueNotice");
+        driver.awaitPassed(caseRef, Elements.OVERDUE_NOTICE);
         lateUnitSteps.sendOverdueNotice(caseRef); // a redelivered job
         warehouseReceipts.publishReceipt(rma, "WH-" + caseRef, null);
-        driver.completeUserTask(caseRef, "Task_Inspection", Map.of("benchFinding", "DEFECT_CONFIRMED"));
+        driver.completeUserTask(caseRef, Elements.INSPECTION, Map.of("benchFinding", "DEFECT_CONFIRMED"));
         driver.awaitClosed(caseRef);
 
         String requestRef = store.require(caseRef).requestReference();
@@ -168,7 +169,7 @@ class OperationsTest {
     void prometheusShowsStaffReturnsByStateOverdueReturnsAndWorkerTimings() throws Exception {
         String caseRef = advanceCaseAwaitingReturn(fixtures.customer(true));
         driver.advanceClock(Duration.ofDays(10).plusMinutes(1));
-        driver.awaitPassed(caseRef, "Task_OverdueNotice");
+        driver.awaitPassed(caseRef, Elements.OVERDUE_NOTICE);
         Thread.sleep(5_100); // the state gauges re-read the database at most every 5 s
 
         mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
@@ -203,7 +204,7 @@ class OperationsTest {
         String customer = fixtures.customer(true);
         String caseRef = advanceCaseAwaitingReturn(customer);
         driver.advanceClock(Duration.ofDays(12));
-        driver.awaitPassed(caseRef, "Task_OverdueNotice");
+        driver.awaitPassed(caseRef, Elements.OVERDUE_NOTICE);
         var staff = user(fixtures.staffUser()).roles("STAFF");
 
         String csv = mvc.perform(get("/staff/reports/late-returns.csv").with(staff))

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import sale.itmall.assurance.policy.AssetCategory;
+import sale.itmall.assurance.process.ProcessContract.Elements;
 import sale.itmall.assurance.support.ApplicationTest;
 import sale.itmall.assurance.support.DatabaseOutage;
 import sale.itmall.assurance.support.Fixtures;
@@ -44,7 +45,7 @@ class OutageLogLinesTest {
     @Test
     void aMinuteWithoutTheDatabaseWritesAHandfulOfLinesAndNoStackTrace() throws Exception {
         String caseRef = scenarios.caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, 100);
-        StaffTask diagnosis = driver.userTask(caseRef, "Task_RemoteDiagnosis");
+        StaffTask diagnosis = driver.userTask(caseRef, Elements.REMOTE_DIAGNOSIS);
         DatabaseOutage outage = new DatabaseOutage(dataDir);
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         ListAppender<ILoggingEvent> log = new ListAppender<>();
@@ -60,7 +61,7 @@ class OutageLogLinesTest {
             } finally {
                 outage.start();
             }
-            driver.awaitWaitingAt(caseRef, "Task_RmaApproval");
+            driver.awaitWaitingAt(caseRef, Elements.RMA_APPROVAL);
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> lines(log).stream().anyMatch(l -> l.contains("EngineOutbox.dispatch works again")));
         } finally {

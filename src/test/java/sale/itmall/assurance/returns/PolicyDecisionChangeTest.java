@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import sale.itmall.assurance.policy.AssetCategory;
 import sale.itmall.assurance.policy.EntitlementStatus;
 import sale.itmall.assurance.policy.PolicyDecision;
+import sale.itmall.assurance.process.ProcessContract.Elements;
 import sale.itmall.assurance.support.ApplicationTest;
 import sale.itmall.assurance.support.Fixtures;
 
@@ -95,7 +96,7 @@ class PolicyDecisionChangeTest {
 
         // a new case runs under it, and records it
         String fresh = scenarios.submit(customer, oldSpare, "Module does not power up");
-        driver.awaitWaitingAt(fresh, "Task_RemoteDiagnosis");
+        driver.awaitWaitingAt(fresh, Elements.REMOTE_DIAGNOSIS);
         CaseRecord after = store.require(fresh);
         assertThat(after.policyRevision()).isEqualTo("ITM-POL-2027.01");
         assertThat(after.terms().warrantyMonths()).isEqualTo(24);
@@ -107,9 +108,9 @@ class PolicyDecisionChangeTest {
         // the running case keeps the terms it started with, through its later steps
         driver.completeUserTask(
                 running,
-                "Task_RemoteDiagnosis",
+                Elements.REMOTE_DIAGNOSIS,
                 Map.of("diagnosisOutcome", "HARDWARE_DEFECT", "diagnosisNotes", "No power"));
-        driver.awaitWaitingAt(running, "Task_RmaApproval");
+        driver.awaitWaitingAt(running, Elements.RMA_APPROVAL);
         CaseRecord stillOld = store.require(running);
         assertThat(stillOld.policyRevision()).isEqualTo("ITM-POL-2026.04");
         assertThat(stillOld.terms().warrantyMonths()).isEqualTo(12);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
@@ -29,6 +30,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import sale.itmall.assurance.policy.PolicyTerms;
 import sale.itmall.assurance.process.ProcessContract;
+import sale.itmall.assurance.process.ProcessContract.Elements;
 import sale.itmall.assurance.process.StaffRole;
 import sale.itmall.assurance.process.Variables;
 
@@ -179,13 +181,13 @@ class ProcessContractTest {
         }
         assertThat(groups)
                 .containsExactlyInAnyOrderEntriesOf(Map.of(
-                        ProcessContract.Elements.REMOTE_DIAGNOSIS, StaffRole.TAC_ENGINEER.group(),
-                        ProcessContract.Elements.RMA_APPROVAL, StaffRole.RMA_APPROVER.group(),
-                        ProcessContract.Elements.INSPECTION, StaffRole.BENCH_TECHNICIAN.group(),
-                        ProcessContract.Elements.DISPUTE_REVIEW, StaffRole.SERVICE_GOVERNANCE.group(),
-                        ProcessContract.Elements.LATE_UNIT_GOVERNANCE, StaffRole.SERVICE_GOVERNANCE.group(),
-                        ProcessContract.Elements.LATE_UNIT_RMA, StaffRole.RMA_APPROVER.group(),
-                        ProcessContract.Elements.REVIEW_EXTENSION, StaffRole.SERVICE_GOVERNANCE.group()));
+                        Elements.REMOTE_DIAGNOSIS, StaffRole.TAC_ENGINEER.group(),
+                        Elements.RMA_APPROVAL, StaffRole.RMA_APPROVER.group(),
+                        Elements.INSPECTION, StaffRole.BENCH_TECHNICIAN.group(),
+                        Elements.DISPUTE_REVIEW, StaffRole.SERVICE_GOVERNANCE.group(),
+                        Elements.LATE_UNIT_GOVERNANCE, StaffRole.SERVICE_GOVERNANCE.group(),
+                        Elements.LATE_UNIT_RMA, StaffRole.RMA_APPROVER.group(),
+                        Elements.REVIEW_EXTENSION, StaffRole.SERVICE_GOVERNANCE.group()));
     }
 
     @Test
@@ -201,7 +203,7 @@ class ProcessContractTest {
 
     @Test
     void theCallActivityPassesExactlyWhatTheReturnCaseStartsWith() {
-        Element call = byId(models.get("itmall-return-request.bpmn"), ProcessContract.Elements.CASE_CALL);
+        Element call = byId(models.get("itmall-return-request.bpmn"), Elements.CASE_CALL);
         Set<String> targets = new LinkedHashSet<>();
         for (Element input : elements(call, ZEEBE, "input")) {
             targets.add(input.getAttribute("target"));
@@ -389,6 +391,23 @@ class ProcessContractTest {
             list.add((Element) nodes.item(i));
         }
         return list;
+    }
+
+    /** Element ids the code and the tests name come from one place, and each names an element of a model. */
+    @Test
+    void everyElementIdTheCodeAndTheTestsNameIsAnElementOfAModel() throws IllegalAccessException {
+        List<String> missing = new ArrayList<>();
+        for (Field constant : Elements.class.getFields()) {
+            String id = (String) constant.get(null);
+            boolean found = models.values().stream().anyMatch(doc -> list(doc.getElementsByTagNameNS("*", "*")).stream()
+                    .anyMatch(e -> id.equals(e.getAttribute("id"))));
+            if (!found) {
+                missing.add(constant.getName() + " = " + id);
+            }
+        }
+        assertThat(missing)
+                .as("ProcessContract.Elements constants without an element in bpmn/")
+                .isEmpty();
     }
 
     static Element byId(Document doc, String id) {

@@ -22,6 +22,7 @@ import sale.itmall.assurance.policy.FreightLeg.Payer;
 import sale.itmall.assurance.policy.FreightLeg.Purpose;
 import sale.itmall.assurance.policy.RepairQuote;
 import sale.itmall.assurance.process.ProcessContract;
+import sale.itmall.assurance.process.ProcessContract.Elements;
 import sale.itmall.assurance.shared.Labels;
 import sale.itmall.assurance.support.ApplicationTest;
 import sale.itmall.assurance.support.Fixtures;
@@ -96,7 +97,7 @@ class ReturnProcessTest {
     void remoteDiagnosisIsATasklistTaskForTacWithItsFormAndSlaDueDate() {
         String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
 
-        StaffTask task = driver.userTask(caseRef, "Task_RemoteDiagnosis");
+        StaffTask task = driver.userTask(caseRef, Elements.REMOTE_DIAGNOSIS);
         assertThat(task.candidateGroups()).containsExactly("tac-engineers");
         assertThat(task.formId()).isEqualTo("remote-diagnosis");
         CaseRecord c = store.require(caseRef);
@@ -117,12 +118,12 @@ class ReturnProcessTest {
         String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
         driver.completeUserTask(
                 caseRef,
-                "Task_RemoteDiagnosis",
+                Elements.REMOTE_DIAGNOSIS,
                 Map.of("diagnosisOutcome", "RESOLVED_REMOTELY", "diagnosisNotes", "Firmware setting corrected"));
 
         CaseRecord closed = driver.awaitClosed(caseRef);
         assertThat(closed.outcome()).isEqualTo(CaseOutcome.RESOLVED_REMOTELY);
-        driver.instance(caseRef).hasNotPassedElement("Task_RmaApproval").hasPassedElement("Task_CloseCase");
+        driver.instance(caseRef).hasNotPassedElement(Elements.RMA_APPROVAL).hasPassedElement(Elements.CLOSE_CASE);
         assertThat(auditTypes(caseRef)).containsSubsequence("DIAGNOSIS_RECORDED", "CASE_CLOSED");
     }
 
@@ -140,18 +141,18 @@ class ReturnProcessTest {
 
         CaseRecord closed = driver.awaitClosed(caseRef);
         assertThat(closed.outcome()).isEqualTo(CaseOutcome.MANUFACTURER_REFERRAL);
-        driver.instance(caseRef).hasNotPassedElement("Task_RemoteDiagnosis");
+        driver.instance(caseRef).hasNotPassedElement(Elements.REMOTE_DIAGNOSIS);
     }
 
     @Test
     void anAccessoryPastItsOneYearWarrantyGetsDiagnosisAndClosesOutOfWarrantyWhenNoRepairIsQuoted() {
         String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.ACCESSORY, 400);
         assertThat(store.require(caseRef).entitlement().name()).isEqualTo("OUT_OF_COVERAGE");
-        driver.completeUserTask(caseRef, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "HARDWARE_DEFECT"));
+        driver.completeUserTask(caseRef, Elements.REMOTE_DIAGNOSIS, Map.of("diagnosisOutcome", "HARDWARE_DEFECT"));
 
         assertThat(driver.awaitClosed(caseRef).outcome()).isEqualTo(CaseOutcome.OUT_OF_WARRANTY);
-        driver.instance(caseRef).hasNotPassedElement("Task_AwaitQuoteAnswer");
-        driver.instance(caseRef).hasNotPassedElement("Task_RmaApproval");
+        driver.instance(caseRef).hasNotPassedElement(Elements.AWAIT_QUOTE_ANSWER);
+        driver.instance(caseRef).hasNotPassedElement(Elements.RMA_APPROVAL);
     }
 
     // ---- paid repair when the warranty does not pay -------------------------------------------------------------
@@ -197,17 +198,17 @@ class ReturnProcessTest {
                 .isInstanceOf(ReturnRejected.class)
                 .hasMessageContaining("already accepted");
 
-        StaffTask approval = driver.userTask(caseRef, "Task_RmaApproval");
+        StaffTask approval = driver.userTask(caseRef, Elements.RMA_APPROVAL);
         assertThat(approval.candidateGroups()).containsExactly("rma-approvers");
         assertThat(mail(caseRef, "repair-quote-answer"))
                 .contains("you accepted the paid repair")
                 .contains("180.00 EUR");
-        driver.completeUserTask(caseRef, "Task_RmaApproval", Map.of("rmaDecision", "APPROVE"));
-        driver.awaitWaitingAt(caseRef, "Task_AwaitReturn");
-        driver.instance(caseRef).hasNotPassedElement("Task_DispatchAdvance");
+        driver.completeUserTask(caseRef, Elements.RMA_APPROVAL, Map.of("rmaDecision", "APPROVE"));
+        driver.awaitWaitingAt(caseRef, Elements.AWAIT_RETURN);
+        driver.instance(caseRef).hasNotPassedElement(Elements.DISPATCH_ADVANCE);
         warehouseReceipts.publishReceipt(store.require(caseRef).rmaNumber(), "WH-" + caseRef, null);
         driver.completeUserTask(
-                caseRef, "Task_Inspection", Map.of("benchFinding", "DEFECT_CONFIRMED", "resolution", "REPAIR"));
+                caseRef, Elements.INSPECTION, Map.of("benchFinding", "DEFECT_CONFIRMED", "resolution", "REPAIR"));
 
         CaseRecord closed = driver.awaitClosed(caseRef);
         assertThat(closed.outcome()).isEqualTo(CaseOutcome.PAID_REPAIR);
@@ -243,7 +244,7 @@ class ReturnProcessTest {
 
         CaseRecord closed = driver.awaitClosed(caseRef);
         assertThat(closed.outcome()).isEqualTo(CaseOutcome.REPAIR_QUOTE_DECLINED);
-        driver.instance(caseRef).hasNotPassedElement("Task_RmaApproval");
+        driver.instance(caseRef).hasNotPassedElement(Elements.RMA_APPROVAL);
         assertThat(caseFindings.charges(closed.id())).isEmpty();
         assertThat(mail(caseRef, "repair-quote-answer"))
                 .contains("you declined the paid repair")
@@ -273,12 +274,12 @@ class ReturnProcessTest {
         Map<String, Object> form =
                 Map.of("diagnosisOutcome", "HARDWARE_DEFECT", "repairQuoteAmount", 0, "repairQuoteCurrency", "USD");
         // the queue refuses it at the door, naming the field
-        assertThatThrownBy(() -> driver.completeUserTask(caseRef, "Task_RemoteDiagnosis", form))
+        assertThatThrownBy(() -> driver.completeUserTask(caseRef, Elements.REMOTE_DIAGNOSIS, form))
                 .isInstanceOf(TaskRefused.class)
                 .hasMessageContaining("Paid repair price")
                 .hasMessageContaining("at least 0.01");
         // a client that skips the form meets the worker's rule: an incident that says what to fix
-        driver.completeBypassingTheForm(driver.userTask(caseRef, "Task_RemoteDiagnosis"), form);
+        driver.completeBypassingTheForm(driver.userTask(caseRef, Elements.REMOTE_DIAGNOSIS), form);
 
         assertThat(driver.awaitIncident(caseRef).getErrorMessage()).contains("needs an amount above zero");
         assertThat(caseFindings.repairQuote(store.require(caseRef).id())).isEmpty();
@@ -288,10 +289,10 @@ class ReturnProcessTest {
     void aTerminalUnderMaintenanceOnlyGetsDiagnosisButNoFreeHardwareService() {
         String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, 400);
         assertThat(store.require(caseRef).entitlement().name()).isEqualTo("MAINTENANCE_ONLY");
-        driver.completeUserTask(caseRef, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "HARDWARE_DEFECT"));
+        driver.completeUserTask(caseRef, Elements.REMOTE_DIAGNOSIS, Map.of("diagnosisOutcome", "HARDWARE_DEFECT"));
 
         assertThat(driver.awaitClosed(caseRef).outcome()).isEqualTo(CaseOutcome.OUT_OF_WARRANTY);
-        driver.instance(caseRef).hasNotPassedElement("Task_RmaApproval");
+        driver.instance(caseRef).hasNotPassedElement(Elements.RMA_APPROVAL);
     }
 
     @Test
@@ -299,7 +300,7 @@ class ReturnProcessTest {
         String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
         driver.completeUserTask(
                 caseRef,
-                "Task_RemoteDiagnosis",
+                Elements.REMOTE_DIAGNOSIS,
                 Map.of("diagnosisOutcome", "EXCLUDED", "exclusionReason", "ACCIDENT_LIQUID"));
 
         CaseRecord closed = driver.awaitClosed(caseRef);
@@ -314,10 +315,10 @@ class ReturnProcessTest {
     @Test
     void anExclusionWithoutAReasonOpensAnIncidentThatSaysWhatToFix() {
         String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
-        driver.completeUserTask(caseRef, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "EXCLUDED"));
+        driver.completeUserTask(caseRef, Elements.REMOTE_DIAGNOSIS, Map.of("diagnosisOutcome", "EXCLUDED"));
 
         IncidentRecordValue incident = driver.awaitIncident(caseRef);
-        assertThat(incident.getElementId()).isEqualTo("Task_RecordDiagnosis");
+        assertThat(incident.getElementId()).isEqualTo(Elements.RECORD_DIAGNOSIS);
         assertThat(incident.getErrorMessage()).contains("needs a reason code").contains("retry the incident");
         assertThat(store.require(caseRef).closed()).isFalse();
     }
@@ -325,14 +326,14 @@ class ReturnProcessTest {
     @Test
     void aRejectedRmaClosesTheCase() {
         String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.ENTERPRISE_INFRASTRUCTURE, OLDER);
-        driver.completeUserTask(caseRef, "Task_RemoteDiagnosis", Map.of("diagnosisOutcome", "HARDWARE_DEFECT"));
-        StaffTask approval = driver.userTask(caseRef, "Task_RmaApproval");
+        driver.completeUserTask(caseRef, Elements.REMOTE_DIAGNOSIS, Map.of("diagnosisOutcome", "HARDWARE_DEFECT"));
+        StaffTask approval = driver.userTask(caseRef, Elements.RMA_APPROVAL);
         assertThat(approval.candidateGroups()).containsExactly("rma-approvers");
         assertThat(approval.formId()).isEqualTo("rma-approval");
 
         driver.completeUserTask(
                 caseRef,
-                "Task_RmaApproval",
+                Elements.RMA_APPROVAL,
                 Map.of("rmaDecision", "REJECT", "approvalNotes", "Serial does not match the order"));
         CaseRecord closed = driver.awaitClosed(caseRef);
         assertThat(closed.outcome()).isEqualTo(CaseOutcome.RMA_REJECTED);
@@ -348,18 +349,18 @@ class ReturnProcessTest {
                 .isEqualTo(Duration.ofDays(10));
         assertThat(Duration.between(authorized.rmaAuthorizedAt(), authorized.complianceLimitAt()))
                 .isEqualTo(Duration.ofDays(20));
-        driver.instance(caseRef).hasNotPassedElement("Task_DispatchAdvance");
+        driver.instance(caseRef).hasNotPassedElement(Elements.DISPATCH_ADVANCE);
         assertThat(caseFindings.shipments(authorized.id()))
                 .containsExactly(new FreightLeg(Direction.INBOUND, Purpose.FAULTY_UNIT, Payer.CLIENT));
 
         warehouseReceipts.publishReceipt(authorized.rmaNumber(), "WH-" + caseRef, null);
-        StaffTask inspection = driver.userTask(caseRef, "Task_Inspection");
+        StaffTask inspection = driver.userTask(caseRef, Elements.INSPECTION);
         assertThat(inspection.candidateGroups()).containsExactly("service-bench");
         assertThat(inspection.formId()).isEqualTo("inspection");
         assertThat(store.require(caseRef).receivedAt()).isNotNull();
 
         driver.completeUserTask(
-                caseRef, "Task_Inspection", Map.of("benchFinding", "DEFECT_CONFIRMED", "resolution", "REPAIR"));
+                caseRef, Elements.INSPECTION, Map.of("benchFinding", "DEFECT_CONFIRMED", "resolution", "REPAIR"));
         CaseRecord closed = driver.awaitClosed(caseRef);
         assertThat(closed.outcome()).isEqualTo(CaseOutcome.REPAIRED);
         assertThat(closed.newWarrantyEndsOn()).isEqualTo(authorized.warrantyEndsOn());
@@ -379,7 +380,7 @@ class ReturnProcessTest {
     @Test
     void anEarlyDefectGetsAnAdvanceReplacementAndItmallOwnsTheFaultyUnit() {
         String caseRef = caseAwaitingReturn(fixtures.customer(true), YOUNG);
-        driver.instance(caseRef).hasPassedElementsInOrder("Task_DispatchAdvance", "Task_TransferOwnership");
+        driver.instance(caseRef).hasPassedElementsInOrder(Elements.DISPATCH_ADVANCE, Elements.TRANSFER_OWNERSHIP);
         CaseRecord c = store.require(caseRef);
         AssetStore.ReplacementRow replacement =
                 assetStore.findReplacement(c.id()).orElseThrow();
@@ -394,7 +395,7 @@ class ReturnProcessTest {
                 .contains(new FreightLeg(Direction.OUTBOUND, Purpose.ADVANCE_REPLACEMENT, Payer.ITMALL));
 
         warehouseReceipts.publishReceipt(c.rmaNumber(), "WH-" + caseRef, null);
-        driver.completeUserTask(caseRef, "Task_Inspection", Map.of("benchFinding", "DEFECT_CONFIRMED"));
+        driver.completeUserTask(caseRef, Elements.INSPECTION, Map.of("benchFinding", "DEFECT_CONFIRMED"));
         CaseRecord closed = driver.awaitClosed(caseRef);
         assertThat(closed.outcome()).isEqualTo(CaseOutcome.REPLACED);
         assertThat(caseFindings.shipments(closed.id()))
@@ -407,7 +408,7 @@ class ReturnProcessTest {
         String caseRef = caseAwaitingReturn(fixtures.customer(true), OLDER);
         warehouseReceipts.publishReceipt(store.require(caseRef).rmaNumber(), "WH-" + caseRef, null);
         driver.completeUserTask(
-                caseRef, "Task_Inspection", Map.of("benchFinding", "EXCLUDED", "exclusionReason", "MOD_SELF_REPAIR"));
+                caseRef, Elements.INSPECTION, Map.of("benchFinding", "EXCLUDED", "exclusionReason", "MOD_SELF_REPAIR"));
 
         CaseRecord closed = driver.awaitClosed(caseRef);
         assertThat(closed.outcome()).isEqualTo(CaseOutcome.EXCLUDED);
@@ -418,15 +419,15 @@ class ReturnProcessTest {
     @Test
     void tenDaysAfterAuthorizationTheCustomerGetsAnOverdueNoticeAndTheReturnStillWaits() {
         String caseRef = caseAwaitingReturn(fixtures.customer(true), OLDER);
-        driver.instance(caseRef).hasNotPassedElement("Task_OverdueNotice");
+        driver.instance(caseRef).hasNotPassedElement(Elements.OVERDUE_NOTICE);
 
         driver.advanceClock(Duration.ofDays(10).plusMinutes(1));
-        driver.awaitPassed(caseRef, "Task_OverdueNotice");
-        driver.awaitWaitingAt(caseRef, "Task_AwaitReturn");
+        driver.awaitPassed(caseRef, Elements.OVERDUE_NOTICE);
+        driver.awaitWaitingAt(caseRef, Elements.AWAIT_RETURN);
         assertThat(auditTypes(caseRef)).contains("RETURN_OVERDUE");
 
         warehouseReceipts.publishReceipt(store.require(caseRef).rmaNumber(), "WH-" + caseRef, null);
-        driver.awaitWaitingAt(caseRef, "Task_Inspection");
+        driver.awaitWaitingAt(caseRef, Elements.INSPECTION);
         assertThat(driver.variables(caseRef)).containsEntry("returnStanding", "OVERDUE");
     }
 
@@ -460,7 +461,7 @@ class ReturnProcessTest {
                 .contains(returnBy);
 
         driver.advanceClock(Duration.ofDays(10).plusMinutes(1));
-        driver.awaitPassed(caseRef, "Task_OverdueNotice");
+        driver.awaitPassed(caseRef, Elements.OVERDUE_NOTICE);
         await().until(() -> jdbc.sql("select count(*) from notifications where case_id = ? and step = 'return-overdue'")
                         .param(c.id().value())
                         .query(Integer.class)
@@ -493,7 +494,7 @@ class ReturnProcessTest {
 
         CaseRecord closed = driver.awaitClosed(caseRef);
         assertThat(closed.outcome()).isEqualTo(CaseOutcome.ACCOUNT_SUSPENDED);
-        driver.instance(caseRef).hasPassedElement("Task_SuspendAccount");
+        driver.instance(caseRef).hasPassedElement(Elements.SUSPEND_ACCOUNT);
         assertThat(fixtures.accountStatus(customer)).isEqualTo("SUSPENDED");
         assertThat(caseFindings.charges(closed.id())).singleElement().satisfies(charge -> assertThat(charge.status())
                 .isEqualTo(ChargeStatus.DECLINED));
@@ -513,7 +514,7 @@ class ReturnProcessTest {
         CaseRecord closed = driver.awaitClosed(caseRef);
         assertThat(closed.outcome()).isEqualTo(CaseOutcome.RMA_EXPIRED);
         assertThat(caseFindings.charges(closed.id())).isEmpty();
-        driver.instance(caseRef).hasPassedElement("Task_ExpireRma").hasNotPassedElement("Task_ChargeUnitPrice");
+        driver.instance(caseRef).hasPassedElement(Elements.EXPIRE_RMA).hasNotPassedElement(Elements.CHARGE_UNIT_PRICE);
 
         // the unit turns up after all: the receipt is kept with the closed case and shown to staff, once
         warehouseReceipts.publishReceipt(closed.rmaNumber(), "WH-LATE-" + caseRef, null);
@@ -572,7 +573,7 @@ class ReturnProcessTest {
         StaffTask task = lateUnit(
                 caseRef,
                 CaseOutcome.CHARGED_FULL_UNIT_PRICE,
-                "Task_LateUnitGovernance",
+                Elements.LATE_UNIT_GOVERNANCE,
                 "refund the full-unit charge (credit note) or keep the charge");
         assertThat(task.candidateGroups()).containsExactly("service-governance");
         Map<String, Object> vars = driver.variablesOf(task.processInstanceKey());
@@ -616,8 +617,8 @@ class ReturnProcessTest {
     void aSuspendedAccountIsReinstatedWhenItsLateUnitArrivesAndOpensReturnsAgain() {
         String customer = fixtures.customer(false);
         String caseRef = caseAwaitingReturn(customer, YOUNG);
-        StaffTask task =
-                lateUnit(caseRef, CaseOutcome.ACCOUNT_SUSPENDED, "Task_LateUnitGovernance", "reinstate the account");
+        StaffTask task = lateUnit(
+                caseRef, CaseOutcome.ACCOUNT_SUSPENDED, Elements.LATE_UNIT_GOVERNANCE, "reinstate the account");
         assertThat(fixtures.accountStatus(customer)).isEqualTo("SUSPENDED");
 
         decide(task, "REINSTATE_ACCOUNT", "Unit returned, charge no longer due", "service-governance");
@@ -639,18 +640,18 @@ class ReturnProcessTest {
         StaffTask task = lateUnit(
                 caseRef,
                 CaseOutcome.RMA_EXPIRED,
-                "Task_LateUnitRma",
+                Elements.LATE_UNIT_RMA,
                 "resume the inspection or ship the unit back at the client's cost");
         assertThat(task.candidateGroups()).containsExactly("rma-approvers");
 
         Map<String, Object> form = decide(task, "RESUME_INSPECTION", "Customer's courier lost a week", "rma-approvers");
-        driver.awaitWaitingAtOf(task.processInstanceKey(), "Task_Inspection");
+        driver.awaitWaitingAtOf(task.processInstanceKey(), Elements.INSPECTION);
         assertThat(store.require(caseRef).closed()).isFalse();
         assertThat(store.require(caseRef).status()).isEqualTo(CaseStatus.RECEIVED);
 
         assertThat(driver.variablesOf(task.processInstanceKey())).containsAllEntriesOf(form);
 
-        StaffTask inspection = driver.userTaskOf(ProcessContract.LATE_UNIT_PROCESS_ID, "Task_Inspection", caseRef);
+        StaffTask inspection = driver.userTaskOf(ProcessContract.LATE_UNIT_PROCESS_ID, Elements.INSPECTION, caseRef);
         assertThat(inspection.candidateGroups()).containsExactly("service-bench");
         driver.completeUserTask(
                 inspection,
@@ -672,7 +673,7 @@ class ReturnProcessTest {
     @Test
     void aLateUnitDecisionTheClosingDoesNotAllowOpensAnIncidentThatSaysWhichApply() {
         String caseRef = caseAwaitingReturn(fixtures.customer(true), OLDER);
-        StaffTask task = lateUnit(caseRef, CaseOutcome.RMA_EXPIRED, "Task_LateUnitRma", "ship the unit back");
+        StaffTask task = lateUnit(caseRef, CaseOutcome.RMA_EXPIRED, Elements.LATE_UNIT_RMA, "ship the unit back");
         Map<String, Object> wrong = Map.of("lateUnitDecision", "REFUND_CHARGE", "lateUnitReason", "wrong choice");
         // the form offers only the decisions that apply, and the queue refuses any other by name
         assertThatThrownBy(() -> driver.completeUserTask(task, wrong))
@@ -681,7 +682,7 @@ class ReturnProcessTest {
         // a client that skips the form meets the worker's rule: an incident that says which apply
         driver.completeBypassingTheForm(task, wrong);
         IncidentRecordValue incident = driver.awaitIncidentOf(task.processInstanceKey());
-        assertThat(incident.getElementId()).isEqualTo("Task_RecordLateUnitDecision");
+        assertThat(incident.getElementId()).isEqualTo(Elements.RECORD_LATE_UNIT);
         assertThat(incident.getErrorMessage())
                 .contains("REFUND_CHARGE does not apply to a case closed as RMA_EXPIRED")
                 .contains("RESUME_INSPECTION, SHIP_BACK");
@@ -695,7 +696,7 @@ class ReturnProcessTest {
 
         CaseRecord closed = driver.awaitClosed(caseRef);
         assertThat(closed.outcome()).isEqualTo(CaseOutcome.CANCELLED);
-        driver.instance(caseRef).hasPassedElement("Task_CancelReturn");
+        driver.instance(caseRef).hasPassedElement(Elements.CANCEL_RETURN);
         assertThatThrownBy(() -> caseRequests.requestCancellation(caseRef, "again"))
                 .isInstanceOf(ReturnRejected.class)
                 .hasMessageContaining("can no longer be cancelled");
@@ -706,8 +707,8 @@ class ReturnProcessTest {
         String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
         driver.advanceClock(store.require(caseRef).terms().diagnosisSla().plusMinutes(1));
 
-        driver.awaitPassed(caseRef, "Task_EscalateDiagnosis");
-        driver.awaitWaitingAt(caseRef, "Task_RemoteDiagnosis");
+        driver.awaitPassed(caseRef, Elements.ESCALATE_DIAGNOSIS);
+        driver.awaitWaitingAt(caseRef, Elements.REMOTE_DIAGNOSIS);
         assertThat(auditTypes(caseRef)).contains("DIAGNOSIS_SLA_BREACHED");
     }
 
@@ -716,10 +717,10 @@ class ReturnProcessTest {
         String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
         caseRequests.raisePolicyDispute(caseRef, "The drop was during ITMall's own installation");
 
-        StaffTask task = driver.userTaskOf(ProcessContract.DISPUTE_PROCESS_ID, "Task_ReviewDispute", caseRef);
+        StaffTask task = driver.userTaskOf(ProcessContract.DISPUTE_PROCESS_ID, Elements.DISPUTE_REVIEW, caseRef);
         assertThat(task.candidateGroups()).containsExactly("service-governance");
         assertThat(task.formId()).isEqualTo("policy-dispute");
-        driver.awaitWaitingAt(caseRef, "Task_RemoteDiagnosis");
+        driver.awaitWaitingAt(caseRef, Elements.REMOTE_DIAGNOSIS);
     }
 
     @Test
@@ -727,12 +728,12 @@ class ReturnProcessTest {
         String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
         driver.completeUserTask(
                 caseRef,
-                "Task_RemoteDiagnosis",
+                Elements.REMOTE_DIAGNOSIS,
                 Map.of("diagnosisOutcome", "EXCLUDED", "exclusionReason", "ACCIDENT_DROP"));
         driver.awaitClosed(caseRef);
         caseRequests.raisePolicyDispute(caseRef, "It was dropped by your courier");
 
-        StaffTask task = driver.userTaskOf(ProcessContract.DISPUTE_PROCESS_ID, "Task_ReviewDispute", caseRef);
+        StaffTask task = driver.userTaskOf(ProcessContract.DISPUTE_PROCESS_ID, Elements.DISPUTE_REVIEW, caseRef);
         Map<String, Object> vars = driver.variablesOf(task.processInstanceKey());
         assertThat(vars)
                 .containsEntry("caseOutcome", "EXCLUDED")
@@ -793,7 +794,7 @@ class ReturnProcessTest {
                 () -> fixtures.setManufacturerPlan(planned));
 
         assertThat(refs).hasSize(2);
-        driver.awaitWaitingAt(refs.get(0), "Task_RemoteDiagnosis");
+        driver.awaitWaitingAt(refs.get(0), Elements.REMOTE_DIAGNOSIS);
         assertThat(driver.awaitClosed(refs.get(1)).outcome()).isEqualTo(CaseOutcome.MANUFACTURER_REFERRAL);
         assertThat(store.findByRequest(store.require(refs.get(0)).requestReference()))
                 .hasSize(2);

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import sale.itmall.assurance.policy.AssetCategory;
 import sale.itmall.assurance.policy.CaseOutcome;
+import sale.itmall.assurance.process.ProcessContract.Elements;
 import sale.itmall.assurance.support.ApplicationTest;
 import sale.itmall.assurance.support.Fixtures;
 
@@ -58,8 +59,8 @@ class ReturnRequestProcessTest {
                 () -> fixtures.setManufacturerPlan(planned));
 
         // one instance of the request (started right after the submit's commit); each item runs as its own called case
-        driver.awaitWaitingAt(refs.get(0), "Task_RemoteDiagnosis");
-        driver.awaitWaitingAt(refs.get(1), "Task_RemoteDiagnosis");
+        driver.awaitWaitingAt(refs.get(0), Elements.REMOTE_DIAGNOSIS);
+        driver.awaitWaitingAt(refs.get(1), Elements.REMOTE_DIAGNOSIS);
         RequestRecord request = store.requireRequest(store.require(refs.get(0)).requestReference());
         long requestKey = request.processInstanceKey();
         assertThat(driver.awaitClosed(refs.get(2)).outcome()).isEqualTo(CaseOutcome.MANUFACTURER_REFERRAL);
@@ -95,13 +96,13 @@ class ReturnRequestProcessTest {
         // cancelling one item leaves the other running
         caseRequests.requestCancellation(refs.get(0), "Fixed by a reboot");
         assertThat(driver.awaitClosed(refs.get(0)).outcome()).isEqualTo(CaseOutcome.CANCELLED);
-        driver.awaitWaitingAt(refs.get(1), "Task_RemoteDiagnosis");
+        driver.awaitWaitingAt(refs.get(1), Elements.REMOTE_DIAGNOSIS);
         new ProcessInstanceAssert(requestKey, ProcessDriver.records()).isActive();
 
         // the last item settles: the request ends with a summary of each item's outcome
         driver.completeUserTask(
                 refs.get(1),
-                "Task_RemoteDiagnosis",
+                Elements.REMOTE_DIAGNOSIS,
                 Map.of("diagnosisOutcome", "RESOLVED_REMOTELY", "diagnosisNotes", "Port re-enabled"));
         driver.awaitClosed(refs.get(1));
         driver.awaitCompleted(requestKey);

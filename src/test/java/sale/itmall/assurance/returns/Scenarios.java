@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.transaction.support.TransactionTemplate;
 import sale.itmall.assurance.policy.AssetCategory;
+import sale.itmall.assurance.process.ProcessContract.Elements;
 import sale.itmall.assurance.support.Fixtures;
 
 /** Cases brought to a given point of the process, as Tasklist users would bring them there. */
@@ -45,7 +46,7 @@ public class Scenarios {
     public String caseAtDiagnosis(String customer, AssetCategory category, int shippedDaysAgo) {
         String caseRef =
                 submit(customer, fixtures.asset(customer, category, shippedDaysAgo, false), "Fans fail at boot");
-        driver.awaitWaitingAt(caseRef, "Task_RemoteDiagnosis");
+        driver.awaitWaitingAt(caseRef, Elements.REMOTE_DIAGNOSIS);
         return caseRef;
     }
 
@@ -56,7 +57,7 @@ public class Scenarios {
     public String quote(String caseRef, String amount, String currency) {
         driver.completeUserTask(
                 caseRef,
-                "Task_RemoteDiagnosis",
+                Elements.REMOTE_DIAGNOSIS,
                 Map.of(
                         "diagnosisOutcome",
                         "HARDWARE_DEFECT",
@@ -64,7 +65,7 @@ public class Scenarios {
                         new java.math.BigDecimal(amount),
                         "repairQuoteCurrency",
                         currency));
-        driver.awaitWaitingAt(caseRef, "Task_AwaitQuoteAnswer");
+        driver.awaitWaitingAt(caseRef, Elements.AWAIT_QUOTE_ANSWER);
         return caseRef;
     }
 
@@ -77,10 +78,10 @@ public class Scenarios {
     public String authorize(String caseRef) {
         driver.completeUserTask(
                 caseRef,
-                "Task_RemoteDiagnosis",
+                Elements.REMOTE_DIAGNOSIS,
                 Map.of("diagnosisOutcome", "HARDWARE_DEFECT", "diagnosisNotes", "PSU fault confirmed"));
-        driver.completeUserTask(caseRef, "Task_RmaApproval", Map.of("rmaDecision", "APPROVE"));
-        driver.awaitWaitingAt(caseRef, "Task_AwaitReturn");
+        driver.completeUserTask(caseRef, Elements.RMA_APPROVAL, Map.of("rmaDecision", "APPROVE"));
+        driver.awaitWaitingAt(caseRef, Elements.AWAIT_RETURN);
         return caseRef;
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import sale.itmall.assurance.policy.AssetCategory;
+import sale.itmall.assurance.process.ProcessContract.Elements;
 import sale.itmall.assurance.process.StaffRole;
 import sale.itmall.assurance.returns.ProcessDriver;
 import sale.itmall.assurance.returns.Scenarios;
@@ -62,7 +63,7 @@ class TaskQueueTest {
     @Test
     void aTaskTheApplicationLostComesBackWhenTheEngineHandsItOutAgain() {
         String caseRef = scenarios.caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, 100);
-        StaffTask task = driver.userTask(caseRef, "Task_RemoteDiagnosis");
+        StaffTask task = driver.userTask(caseRef, Elements.REMOTE_DIAGNOSIS);
         // the application died after the engine handed the task out and before it was recorded
         jdbc.sql("delete from staff_tasks where task_key = ?")
                 .param(task.taskKey())
@@ -70,7 +71,7 @@ class TaskQueueTest {
         assertThat(queue.all(caseRef)).isEmpty();
 
         driver.advanceClock(UserTaskJobs.TIMEOUT.plusMinutes(1));
-        StaffTask back = driver.userTask(caseRef, "Task_RemoteDiagnosis");
+        StaffTask back = driver.userTask(caseRef, Elements.REMOTE_DIAGNOSIS);
         assertThat(back.taskKey()).isEqualTo(task.taskKey());
         assertThat(back.candidateGroups()).containsExactly("tac-engineers");
         assertThat(back.formId()).isEqualTo("remote-diagnosis");
@@ -79,7 +80,7 @@ class TaskQueueTest {
     @Test
     void aTaskHandedOutAgainStaysOneTaskWithItsAssignee() {
         String caseRef = scenarios.caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, 100);
-        StaffTask task = driver.userTask(caseRef, "Task_RemoteDiagnosis");
+        StaffTask task = driver.userTask(caseRef, Elements.REMOTE_DIAGNOSIS);
         queue.claim(task.taskKey(), tac);
         Instant firstSeen = seenAt(task.taskKey());
 
@@ -117,7 +118,7 @@ class TaskQueueTest {
     void tasksAreOfferedSoonestDueFirst() {
         String first = scenarios.caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, 100);
         String second = scenarios.caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, 100);
-        driver.userTask(second, "Task_RemoteDiagnosis");
+        driver.userTask(second, Elements.REMOTE_DIAGNOSIS);
         assertThat(queue.offeredTo(tac, null, null))
                 .extracting(StaffTask::caseReference)
                 .containsSubsequence(first, second);
