@@ -22,6 +22,8 @@ import org.springframework.web.servlet.LocaleContextResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import sale.itmall.assurance.returns.CustomerId;
+import sale.itmall.assurance.returns.ReturnsQuery;
 import sale.itmall.assurance.shared.Audience;
 import sale.itmall.assurance.shared.Faults;
 
@@ -38,9 +40,11 @@ class PortalAudiences implements LocaleContextResolver {
     private static final String ATTRIBUTE = PortalAudiences.class.getName();
 
     private final JdbcClient jdbc;
+    private final ReturnsQuery returns;
 
-    PortalAudiences(JdbcClient jdbc) {
+    PortalAudiences(JdbcClient jdbc, ReturnsQuery returns) {
         this.jdbc = jdbc;
+        this.returns = returns;
     }
 
     /** A user's language and time zone: their own choice where they made one, their customer account's where not. */
@@ -54,19 +58,22 @@ class PortalAudiences implements LocaleContextResolver {
     }
 
     private Optional<Audience> audienceOf(String userIs, String value) {
-        return jdbc.sql(
-                        """
-                select u.language, u.time_zone, c.language, c.time_zone
-                  from portal_users u left join customers c on c.id = u.customer_id where\s"""
-                                + userIs)
+        return jdbc.sql("select u.language, u.time_zone, u.customer_id from portal_users u where " + userIs)
                 .param(value)
-                .query((rs, n) ->
-                        Audience.of(rs.getString(3), rs.getString(4)).overriddenBy(rs.getString(1), rs.getString(2)))
-                .optional();
+                .query((rs, n) -> new Own(rs.getString(1), rs.getString(2), rs.getObject(3, Long.class)))
+                .optional()
+                .map(own -> (own.customerId() == null
+                                ? Audience.of(null, null)
+                                : returns.customer(new CustomerId(own.customerId()))
+                                        .audience())
+                        .overriddenBy(own.language(), own.timeZone()));
     }
 
     /** What a user chose themselves: a language tag and a zone id, each null where the account's applies. */
     record Choice(String language, String timeZone) {}
+
+    /** A user's own choice and the customer account whose language and zone apply where they made none. */
+    private record Own(String language, String timeZone, Long customerId) {}
 
     Choice choiceOf(String username) {
         return jdbc.sql("select language, time_zone from portal_users where username = ?")

@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 import sale.itmall.assurance.notifications.Notifications;
 import sale.itmall.assurance.process.StaffRole;
 import sale.itmall.assurance.returns.Customer;
+import sale.itmall.assurance.returns.CustomerId;
 import sale.itmall.assurance.returns.ReturnsQuery;
 import sale.itmall.assurance.shared.Audience;
 import sale.itmall.assurance.shared.EmailAddresses;
@@ -133,17 +134,21 @@ class SignInLinks {
     Link open(String token, String kind) {
         return jdbc.sql(
                         """
-                select l.kind, l.email, l.customer_id, coalesce(c.name, ''), coalesce(l.staff_roles, '{}')
-                  from sign_in_links l left join customers c on c.id = l.customer_id
+                select l.kind, l.email, l.customer_id, coalesce(l.staff_roles, '{}')
+                  from sign_in_links l
                  where l.token_hash = ? and l.kind = ? and l.used_at is null and l.expires_at > ?""")
                 .params(Secrets.hash(token), kind, Timestamp.from(clock.instant()))
                 .query((rs, n) -> new Link(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getObject(3, Long.class),
-                        rs.getString(4),
-                        staffRoles(rs.getArray(5))))
+                        rs.getString(1), rs.getString(2), rs.getObject(3, Long.class), "", staffRoles(rs.getArray(4))))
                 .optional()
+                .map(l -> l.customerId() == null
+                        ? l
+                        : new Link(
+                                l.kind(),
+                                l.email(),
+                                l.customerId(),
+                                returns.customer(new CustomerId(l.customerId())).name(),
+                                l.staffRoles()))
                 .orElseThrow(() -> new Refused("This link has expired or was used already. Ask for a new one"
                         + ("INVITATION".equals(kind)
                                 ? " from whoever invited you."
@@ -208,14 +213,15 @@ class SignInLinks {
     }
 
     List<User> usersOf(String customerNumber) {
-        return jdbc.sql(
-                        """
+        return returns.customerByNumber(customerNumber)
+                .map(customer -> jdbc.sql(
+                                """
                 select u.username, coalesce(u.email, ''), u.active, coalesce(u.locked_until > ?, false), u.staff_roles
-                  from portal_users u join customers c on c.id = u.customer_id
-                 where c.customer_number = ? order by u.username""")
-                .params(Timestamp.from(clock.instant()), customerNumber)
-                .query((rs, n) -> user(rs))
-                .list();
+                  from portal_users u where u.customer_id = ? order by u.username""")
+                        .params(Timestamp.from(clock.instant()), customer.id().value())
+                        .query((rs, n) -> user(rs))
+                        .list())
+                .orElse(List.of());
     }
 
     /** The staff's local sign-ins (people who sign in through the identity provider are not listed). */
