@@ -13,8 +13,8 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import sale.itmall.assurance.returns.CaseFacts;
 import sale.itmall.assurance.returns.Customer;
+import sale.itmall.assurance.returns.CustomerAccounts;
 import sale.itmall.assurance.returns.RequestFacts;
-import sale.itmall.assurance.returns.ReturnsQuery;
 import sale.itmall.assurance.shared.Audience;
 import sale.itmall.assurance.shared.Labels;
 
@@ -31,12 +31,12 @@ class Outbox {
     private final JdbcClient jdbc;
     private final SpringTemplateEngine templates;
     private final Labels labels;
-    private final ReturnsQuery customers;
+    private final CustomerAccounts customerAccounts;
 
-    Outbox(JdbcClient jdbc, MessageSource messages, Labels labels, ReturnsQuery customers) {
+    Outbox(JdbcClient jdbc, MessageSource messages, Labels labels, CustomerAccounts customerAccounts) {
         this.jdbc = jdbc;
         this.labels = labels;
-        this.customers = customers;
+        this.customerAccounts = customerAccounts;
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/mail/");
         resolver.setSuffix(".txt");
@@ -59,8 +59,8 @@ class Outbox {
         if (c.terms() != null) {
             variables.put("terms", c.terms());
         }
-        Mail mail =
-                render(template, variables, customers.customer(c.customerId()).audience());
+        Mail mail = render(
+                template, variables, customerAccounts.customer(c.customerId()).audience());
         jdbc.sql(
                         """
         insert into notifications (case_id, reference, customer_id, step, recipient, subject, body, created_at)
@@ -84,7 +84,8 @@ class Outbox {
     void queueForRequest(RequestFacts r, String step, Map<String, Object> model, Instant at) {
         Map<String, Object> variables = new HashMap<>(model);
         variables.put("r", r);
-        Mail mail = render(step, variables, customers.customer(r.customerId()).audience());
+        Mail mail = render(
+                step, variables, customerAccounts.customer(r.customerId()).audience());
         jdbc.sql(
                         """
         insert into notifications (request_id, reference, customer_id, step, recipient, subject, body, created_at)

@@ -14,7 +14,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import sale.itmall.assurance.process.StaffRole;
 import sale.itmall.assurance.returns.Customer;
-import sale.itmall.assurance.returns.ReturnsQuery;
+import sale.itmall.assurance.returns.CustomerAccounts;
 
 /**
  * Sign-ins for the demo customers and one staff member per staff role (profile "demo" only); passwords are stored
@@ -41,12 +41,12 @@ class DemoAccounts implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoAccounts.class);
     private final PortalAccounts accounts;
-    private final ReturnsQuery returns;
+    private final CustomerAccounts customerAccounts;
     private final PasswordEncoder encoder;
 
-    DemoAccounts(PortalAccounts accounts, ReturnsQuery returns, PasswordEncoder encoder) {
+    DemoAccounts(PortalAccounts accounts, CustomerAccounts customerAccounts, PasswordEncoder encoder) {
         this.accounts = accounts;
-        this.returns = returns;
+        this.customerAccounts = customerAccounts;
         this.encoder = encoder;
     }
 
@@ -56,7 +56,8 @@ class DemoAccounts implements ApplicationRunner {
             {"northwind", "C-1001"}, {"contoso", "C-1002"}, {"fabrikam", "C-1003"}, {"rheinfeld", "C-1004"}
         };
         for (String[] account : customers) {
-            returns.customerByNumber(account[1])
+            customerAccounts
+                    .customerByNumber(account[1])
                     .map(Customer::id)
                     .ifPresent(id -> accounts.ensureCustomer(account[0], encoder.encode(PASSWORD), id));
         }

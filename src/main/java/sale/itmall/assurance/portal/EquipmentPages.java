@@ -20,8 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import sale.itmall.assurance.policy.EntitlementStatus;
 import sale.itmall.assurance.returns.CaseRequests;
 import sale.itmall.assurance.returns.Customer;
-import sale.itmall.assurance.returns.ReturnsQuery;
-import sale.itmall.assurance.returns.ReturnsQuery.AssetView;
+import sale.itmall.assurance.returns.WarrantyLookup;
+import sale.itmall.assurance.returns.WarrantyLookup.AssetView;
 import sale.itmall.assurance.shared.Labels;
 
 /**
@@ -48,15 +48,15 @@ class EquipmentPages {
         return Collections.unmodifiableSequencedMap(columns);
     }
 
-    private final ReturnsQuery portal;
+    private final WarrantyLookup warrantyLookup;
     private final PortalAccounts accounts;
     private final CaseRequests caseRequests;
 
     private final Labels labels;
 
-    EquipmentPages(ReturnsQuery portal, PortalAccounts accounts, CaseRequests caseRequests, Labels labels) {
+    EquipmentPages(WarrantyLookup warrantyLookup, PortalAccounts accounts, CaseRequests caseRequests, Labels labels) {
         this.labels = labels;
-        this.portal = portal;
+        this.warrantyLookup = warrantyLookup;
         this.accounts = accounts;
         this.caseRequests = caseRequests;
     }
@@ -78,7 +78,7 @@ class EquipmentPages {
             @RequestParam(required = false) String q,
             @RequestParam(required = false) EntitlementStatus cover,
             Model model) {
-        List<AssetView> all = portal.assets(customer);
+        List<AssetView> all = warrantyLookup.assets(customer);
         String column = COLUMNS.containsKey(sort) ? sort : "warranty";
         boolean descending = "desc".equals(dir);
         Comparator<AssetView> order = COLUMNS.get(column).thenComparing(COLUMNS.get("serial"));
@@ -99,7 +99,7 @@ class EquipmentPages {
         model.addAttribute("cover", cover);
         model.addAttribute("covers", EntitlementStatus.values());
         model.addAttribute("columns", COLUMNS.keySet());
-        model.addAttribute("extensions", portal.extensions(customer));
+        model.addAttribute("extensions", warrantyLookup.extensions(customer));
         model.addAttribute("wide", true);
         return "equipment";
     }

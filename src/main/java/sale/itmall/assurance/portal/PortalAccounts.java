@@ -19,8 +19,8 @@ import org.springframework.stereotype.Service;
 import sale.itmall.assurance.process.StaffRole;
 import sale.itmall.assurance.returns.CaseNotFound;
 import sale.itmall.assurance.returns.Customer;
+import sale.itmall.assurance.returns.CustomerAccounts;
 import sale.itmall.assurance.returns.CustomerId;
-import sale.itmall.assurance.returns.ReturnsQuery;
 
 /**
  * The portal's sign-ins ({@code portal_users}, passwords hashed): who may sign in with which role, which customer
@@ -30,12 +30,12 @@ import sale.itmall.assurance.returns.ReturnsQuery;
 class PortalAccounts implements UserDetailsService {
 
     private final JdbcClient jdbc;
-    private final ReturnsQuery returns;
+    private final CustomerAccounts customerAccounts;
     private final Clock clock;
 
-    PortalAccounts(JdbcClient jdbc, ReturnsQuery returns, Clock clock) {
+    PortalAccounts(JdbcClient jdbc, CustomerAccounts customerAccounts, Clock clock) {
         this.jdbc = jdbc;
-        this.returns = returns;
+        this.customerAccounts = customerAccounts;
         this.clock = clock;
     }
 
@@ -100,7 +100,7 @@ class PortalAccounts implements UserDetailsService {
                 .query((rs, n) -> new CustomerId(rs.getLong(1)))
                 .optional()
                 .orElseThrow(() -> CaseNotFound.of("No customer account for " + me.getName()));
-        return returns.customer(id);
+        return customerAccounts.customer(id);
     }
 
     /** Creates a customer's sign-in unless one of that name exists. */

@@ -22,8 +22,8 @@ import org.springframework.web.servlet.LocaleContextResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import sale.itmall.assurance.returns.CustomerAccounts;
 import sale.itmall.assurance.returns.CustomerId;
-import sale.itmall.assurance.returns.ReturnsQuery;
 import sale.itmall.assurance.shared.Audience;
 import sale.itmall.assurance.shared.Faults;
 
@@ -40,11 +40,11 @@ class PortalAudiences implements LocaleContextResolver {
     private static final String ATTRIBUTE = PortalAudiences.class.getName();
 
     private final JdbcClient jdbc;
-    private final ReturnsQuery returns;
+    private final CustomerAccounts customerAccounts;
 
-    PortalAudiences(JdbcClient jdbc, ReturnsQuery returns) {
+    PortalAudiences(JdbcClient jdbc, CustomerAccounts customerAccounts) {
         this.jdbc = jdbc;
-        this.returns = returns;
+        this.customerAccounts = customerAccounts;
     }
 
     /** A user's language and time zone: their own choice where they made one, their customer account's where not. */
@@ -64,7 +64,8 @@ class PortalAudiences implements LocaleContextResolver {
                 .optional()
                 .map(own -> (own.customerId() == null
                                 ? Audience.of(null, null)
-                                : returns.customer(new CustomerId(own.customerId()))
+                                : customerAccounts
+                                        .customer(new CustomerId(own.customerId()))
                                         .audience())
                         .overriddenBy(own.language(), own.timeZone()));
     }

@@ -24,10 +24,12 @@ import sale.itmall.assurance.returns.CaseFacts;
 import sale.itmall.assurance.returns.CaseNotFound;
 import sale.itmall.assurance.returns.CaseRequests;
 import sale.itmall.assurance.returns.Customer;
+import sale.itmall.assurance.returns.CustomerAccounts;
 import sale.itmall.assurance.returns.ProofFile;
 import sale.itmall.assurance.returns.ReturnRejected;
 import sale.itmall.assurance.returns.ReturnRequests;
 import sale.itmall.assurance.returns.ReturnsQuery;
+import sale.itmall.assurance.returns.WarrantyLookup;
 import sale.itmall.assurance.shared.Labels;
 
 /** The pages of the Self-Service Returns Center. Errors re-render the page with what the customer typed. */
@@ -35,6 +37,8 @@ import sale.itmall.assurance.shared.Labels;
 class PortalPages {
 
     private final ReturnsQuery portal;
+    private final CustomerAccounts customerAccounts;
+    private final WarrantyLookup warrantyLookup;
     private final PortalAccounts accounts;
     private final CaseRequests caseRequests;
     private final ReturnRequests returnRequests;
@@ -44,6 +48,8 @@ class PortalPages {
 
     PortalPages(
             ReturnsQuery portal,
+            CustomerAccounts customerAccounts,
+            WarrantyLookup warrantyLookup,
             PortalAccounts accounts,
             CaseRequests caseRequests,
             ReturnRequests returnRequests,
@@ -52,6 +58,8 @@ class PortalPages {
             Labels labels) {
         this.labels = labels;
         this.portal = portal;
+        this.customerAccounts = customerAccounts;
+        this.warrantyLookup = warrantyLookup;
         this.accounts = accounts;
         this.caseRequests = caseRequests;
         this.returnRequests = returnRequests;
@@ -95,7 +103,8 @@ class PortalPages {
             @ModelAttribute("customer") Customer customer, @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("page", portal.returns(customer, page, ReturnsQuery.PAGE_SIZE));
         model.addAttribute(
-                "suspension", customer.suspended() ? portal.suspension(customer).orElse(null) : null);
+                "suspension",
+                customer.suspended() ? customerAccounts.suspension(customer).orElse(null) : null);
         return "home";
     }
 
@@ -105,7 +114,7 @@ class PortalPages {
         model.addAttribute("serial", serial);
         if (serial != null) {
             try {
-                model.addAttribute("asset", portal.warranty(customer, serial));
+                model.addAttribute("asset", warrantyLookup.warranty(customer, serial));
             } catch (ReturnRejected | CaseNotFound e) {
                 model.addAttribute("error", e.getMessage());
             }
@@ -125,7 +134,7 @@ class PortalPages {
         model.addAttribute("select", select);
         if (chosen != null && !chosen.isBlank()) {
             try {
-                model.addAttribute("order", portal.order(customer, chosen));
+                model.addAttribute("order", warrantyLookup.order(customer, chosen));
             } catch (ReturnRejected e) {
                 model.addAttribute("orderError", e.getMessage());
             }
@@ -134,8 +143,8 @@ class PortalPages {
     }
 
     private String wizardPage(Customer customer, Model model) {
-        model.addAttribute("orders", portal.orders(customer));
-        model.addAttribute("freightTerms", portal.freightTerms());
+        model.addAttribute("orders", warrantyLookup.orders(customer));
+        model.addAttribute("freightTerms", warrantyLookup.freightTerms());
         model.addAttribute("maxProofBytes", ProofFile.MAX_BYTES);
         return "wizard";
     }
@@ -160,7 +169,8 @@ class PortalPages {
                     .anyMatch(f -> f != null && !f.isEmpty())));
             try {
                 model.addAttribute(
-                        "order", portal.order(customer, form.getOrderNumber() == null ? "" : form.getOrderNumber()));
+                        "order",
+                        warrantyLookup.order(customer, form.getOrderNumber() == null ? "" : form.getOrderNumber()));
             } catch (ReturnRejected orderGone) {
                 model.addAttribute("orderError", orderGone.getMessage());
             }

@@ -29,6 +29,7 @@ import sale.itmall.assurance.returns.ReturnRejected;
 import sale.itmall.assurance.returns.ReturnRequests;
 import sale.itmall.assurance.returns.ReturnsQuery;
 import sale.itmall.assurance.returns.WarehouseReceipts;
+import sale.itmall.assurance.returns.WarrantyLookup;
 import sale.itmall.assurance.shared.Audience;
 
 /** The REST API behind the Self-Service Returns Center; everything is scoped to the signed-in customer. */
@@ -38,6 +39,7 @@ import sale.itmall.assurance.shared.Audience;
 class ReturnsApi {
 
     private final ReturnsQuery portal;
+    private final WarrantyLookup warrantyLookup;
     private final PortalAccounts accounts;
     private final CaseRequests caseRequests;
     private final ReturnRequests returnRequests;
@@ -45,11 +47,13 @@ class ReturnsApi {
 
     ReturnsApi(
             ReturnsQuery portal,
+            WarrantyLookup warrantyLookup,
             PortalAccounts accounts,
             CaseRequests caseRequests,
             ReturnRequests returnRequests,
             WarehouseReceipts warehouseReceipts) {
         this.portal = portal;
+        this.warrantyLookup = warrantyLookup;
         this.accounts = accounts;
         this.caseRequests = caseRequests;
         this.returnRequests = returnRequests;
@@ -58,14 +62,14 @@ class ReturnsApi {
 
     @Operation(summary = "Your orders and their assets, each with its warranty status and whether it can be returned")
     @GetMapping("/orders")
-    public List<ReturnsQuery.OrderView> orders(Principal me) {
-        return portal.orders(accounts.customerOf(me));
+    public List<WarrantyLookup.OrderView> orders(Principal me) {
+        return warrantyLookup.orders(accounts.customerOf(me));
     }
 
     @Operation(summary = "Warranty lookup of one of your assets by serial number")
     @GetMapping("/warranty/{serialNumber}")
-    public ReturnsQuery.AssetView warranty(Principal me, @PathVariable String serialNumber) {
-        return portal.warranty(accounts.customerOf(me), serialNumber);
+    public WarrantyLookup.AssetView warranty(Principal me, @PathVariable String serialNumber) {
+        return warrantyLookup.warranty(accounts.customerOf(me), serialNumber);
     }
 
     @Operation(

@@ -23,8 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 import sale.itmall.assurance.notifications.Notifications;
 import sale.itmall.assurance.process.StaffRole;
 import sale.itmall.assurance.returns.Customer;
+import sale.itmall.assurance.returns.CustomerAccounts;
 import sale.itmall.assurance.returns.CustomerId;
-import sale.itmall.assurance.returns.ReturnsQuery;
 import sale.itmall.assurance.shared.Audience;
 import sale.itmall.assurance.shared.EmailAddresses;
 
@@ -55,7 +55,7 @@ class SignInLinks {
 
     private final JdbcClient jdbc;
     private final Notifications notifications;
-    private final ReturnsQuery returns;
+    private final CustomerAccounts customerAccounts;
     private final PasswordEncoder encoder;
     private final Clock clock;
     private final String baseUrl;
@@ -65,7 +65,7 @@ class SignInLinks {
     SignInLinks(
             JdbcClient jdbc,
             Notifications notifications,
-            ReturnsQuery returns,
+            CustomerAccounts customerAccounts,
             PasswordEncoder encoder,
             Clock clock,
             PortalAudiences audiences,
@@ -73,7 +73,7 @@ class SignInLinks {
         this.jdbc = jdbc;
         this.audiences = audiences;
         this.notifications = notifications;
-        this.returns = returns;
+        this.customerAccounts = customerAccounts;
         this.encoder = encoder;
         this.clock = clock;
         this.baseUrl = baseUrl;
@@ -81,7 +81,8 @@ class SignInLinks {
 
     /** Invites a person to a customer account: a mail with a link to choose their password. */
     void invite(String invitedBy, String customerNumber, String emailInput) {
-        Customer customer = returns.customerByNumber(customerNumber)
+        Customer customer = customerAccounts
+                .customerByNumber(customerNumber)
                 .orElseThrow(() -> new Refused("No customer " + customerNumber));
         mailLink(
                 "INVITATION",
@@ -147,7 +148,9 @@ class SignInLinks {
                                 l.kind(),
                                 l.email(),
                                 l.customerId(),
-                                returns.customer(new CustomerId(l.customerId())).name(),
+                                customerAccounts
+                                        .customer(new CustomerId(l.customerId()))
+                                        .name(),
                                 l.staffRoles()))
                 .orElseThrow(() -> new Refused("This link has expired or was used already. Ask for a new one"
                         + ("INVITATION".equals(kind)
@@ -213,7 +216,8 @@ class SignInLinks {
     }
 
     List<User> usersOf(String customerNumber) {
-        return returns.customerByNumber(customerNumber)
+        return customerAccounts
+                .customerByNumber(customerNumber)
                 .map(customer -> jdbc.sql(
                                 """
                 select u.username, coalesce(u.email, ''), u.active, coalesce(u.locked_until > ?, false), u.staff_roles

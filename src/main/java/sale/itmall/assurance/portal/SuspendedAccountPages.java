@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import sale.itmall.assurance.returns.CaseRequests;
-import sale.itmall.assurance.returns.ReturnsQuery;
+import sale.itmall.assurance.returns.CustomerAccounts;
 
 /**
  * The Service Governance Team's suspended accounts: why and since when each is suspended, and reinstatement with a
@@ -18,17 +18,17 @@ import sale.itmall.assurance.returns.ReturnsQuery;
 @Controller
 class SuspendedAccountPages {
 
-    private final ReturnsQuery query;
+    private final CustomerAccounts customerAccounts;
     private final CaseRequests caseRequests;
 
-    SuspendedAccountPages(ReturnsQuery query, CaseRequests caseRequests) {
-        this.query = query;
+    SuspendedAccountPages(CustomerAccounts customerAccounts, CaseRequests caseRequests) {
+        this.customerAccounts = customerAccounts;
         this.caseRequests = caseRequests;
     }
 
     @GetMapping("/staff/accounts/suspended")
     String suspended(Model model) {
-        model.addAttribute("suspensions", query.suspendedAccounts());
+        model.addAttribute("suspensions", customerAccounts.suspendedAccounts());
         return "staff-suspended-accounts";
     }
 

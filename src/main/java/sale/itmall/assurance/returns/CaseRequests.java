@@ -30,7 +30,7 @@ public class CaseRequests {
     private final DiagnosisSteps diagnosisSteps;
     private final LateUnitSteps lateUnitSteps;
     private final EngineOutbox engine;
-    private final ReturnsQuery query;
+    private final WarrantyLookup warrantyLookup;
     private final Clock clock;
     private final AuditTrail audit;
     private final FormFacts formFacts;
@@ -43,7 +43,7 @@ public class CaseRequests {
             DiagnosisSteps diagnosisSteps,
             LateUnitSteps lateUnitSteps,
             EngineOutbox engine,
-            ReturnsQuery query,
+            WarrantyLookup warrantyLookup,
             Clock clock,
             AuditTrail audit,
             FormFacts formFacts) {
@@ -54,7 +54,7 @@ public class CaseRequests {
         this.diagnosisSteps = diagnosisSteps;
         this.lateUnitSteps = lateUnitSteps;
         this.engine = engine;
-        this.query = query;
+        this.warrantyLookup = warrantyLookup;
         this.clock = clock;
         this.audit = audit;
         this.formFacts = formFacts;
@@ -72,7 +72,7 @@ public class CaseRequests {
      * request's reference.
      */
     public String requestExtension(Customer customer, String serialNumber, String note, String by) {
-        ReturnsQuery.AssetView asset = query.warranty(customer, serialNumber);
+        WarrantyLookup.AssetView asset = warrantyLookup.warranty(customer, serialNumber);
         if (asset.manufacturerPlan()) {
             throw new ReturnRejected(
                     "serialNumber",

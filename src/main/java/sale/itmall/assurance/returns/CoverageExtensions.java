@@ -24,13 +24,14 @@ class CoverageExtensions {
     }
 
     private final JdbcClient jdbc;
-    private final ReturnsQuery query;
+    private final CustomerAccounts customerAccounts;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    CoverageExtensions(JdbcClient jdbc, ReturnsQuery query, Clock clock, ApplicationEventPublisher events) {
+    CoverageExtensions(
+            JdbcClient jdbc, CustomerAccounts customerAccounts, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
-        this.query = query;
+        this.customerAccounts = customerAccounts;
         this.clock = clock;
         this.events = events;
     }
@@ -60,7 +61,7 @@ class CoverageExtensions {
                 .query((rs, n) -> new Asked(new CustomerId(rs.getLong(1)), rs.getString(2), rs.getString(3)))
                 .single();
         events.publishEvent(new ReturnEvent.ExtensionAnswered(
-                query.customer(asked.customer()),
+                customerAccounts.customer(asked.customer()),
                 extensionRef,
                 asked.serial(),
                 asked.model(),

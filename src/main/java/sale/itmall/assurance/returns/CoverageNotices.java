@@ -29,7 +29,7 @@ public class CoverageNotices {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final PolicyDecision decision;
-    private final ReturnsQuery query;
+    private final CustomerAccounts customerAccounts;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
@@ -37,13 +37,13 @@ public class CoverageNotices {
             JdbcClient jdbc,
             TransactionTemplate tx,
             PolicyDecision decision,
-            ReturnsQuery query,
+            CustomerAccounts customerAccounts,
             Clock clock,
             ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.decision = decision;
-        this.query = query;
+        this.customerAccounts = customerAccounts;
         this.clock = clock;
         this.events = events;
     }
@@ -65,7 +65,7 @@ public class CoverageNotices {
                         rs.getLong("id"),
                         new CustomerId(rs.getLong("customer_id")),
                         rs.getString("model"),
-                        ReturnsQuery.assetFacts(rs)))
+                        WarrantyLookup.assetFacts(rs)))
                 .list();
         int sent = 0;
         for (Owned asset : assets) {
@@ -97,7 +97,7 @@ public class CoverageNotices {
                 .update();
         if (recorded == 1) {
             events.publishEvent(new ReturnEvent.CoverageEnding(
-                    query.customer(asset.customer()),
+                    customerAccounts.customer(asset.customer()),
                     asset.facts().serialNumber(),
                     asset.model(),
                     end.term(),

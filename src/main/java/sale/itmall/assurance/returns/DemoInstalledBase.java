@@ -44,18 +44,18 @@ public class DemoInstalledBase implements ApplicationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(DemoInstalledBase.class);
 
     private final InstalledBaseImport importer;
-    private final ReturnsQuery returns;
+    private final CustomerAccounts customerAccounts;
     private final Clock clock;
 
-    DemoInstalledBase(InstalledBaseImport importer, ReturnsQuery returns, Clock clock) {
+    DemoInstalledBase(InstalledBaseImport importer, CustomerAccounts customerAccounts, Clock clock) {
         this.importer = importer;
-        this.returns = returns;
+        this.customerAccounts = customerAccounts;
         this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (returns.customerByNumber("C-1001").isPresent()) {
+        if (customerAccounts.customerByNumber("C-1001").isPresent()) {
             return; // loaded on an earlier start: the demo's assets keep the ages they were given then
         }
         InstalledBaseImport.Result result = load(importer, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));

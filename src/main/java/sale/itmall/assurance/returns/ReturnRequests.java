@@ -26,7 +26,8 @@ public class ReturnRequests {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final EngineOutbox engine;
-    private final ReturnsQuery query;
+    private final CustomerAccounts customerAccounts;
+    private final WarrantyLookup warrantyLookup;
     private final PolicyDecision decision;
     private final Clock clock;
 
@@ -34,13 +35,15 @@ public class ReturnRequests {
             JdbcClient jdbc,
             TransactionTemplate tx,
             EngineOutbox engine,
-            ReturnsQuery query,
+            CustomerAccounts customerAccounts,
+            WarrantyLookup warrantyLookup,
             PolicyDecision decision,
             Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.engine = engine;
-        this.query = query;
+        this.customerAccounts = customerAccounts;
+        this.warrantyLookup = warrantyLookup;
         this.decision = decision;
         this.clock = clock;
     }
@@ -112,7 +115,8 @@ public class ReturnRequests {
     }
 
     private Submitted insertRequest(String customerNumber, String orderNumber, List<Item> items) {
-        Customer customer = query.customerByNumber(customerNumber)
+        Customer customer = customerAccounts
+                .customerByNumber(customerNumber)
                 .orElseThrow(() -> new ReturnRejected("customerNumber", "Unknown customer " + customerNumber));
         long customerId = customer.id().value();
         Long orderId = null;
@@ -138,7 +142,8 @@ public class ReturnRequests {
         List<String> caseRefs = new ArrayList<>();
         for (Item item : items) {
             String serial = item.serialNumber().trim();
-            ReturnsQuery.Owned asset = query.owned(customer, serial, orderId)
+            WarrantyLookup.Owned asset = warrantyLookup
+                    .owned(customer, serial, orderId)
                     .orElseThrow(() -> new ReturnRejected(
                             "items[" + serial + "]",
                             "No asset with serial " + serial

@@ -40,11 +40,13 @@ import sale.itmall.assurance.returns.CaseNotFound;
 import sale.itmall.assurance.returns.CaseRequests;
 import sale.itmall.assurance.returns.CaseStatus;
 import sale.itmall.assurance.returns.Customer;
+import sale.itmall.assurance.returns.CustomerAccounts;
 import sale.itmall.assurance.returns.CustomerId;
 import sale.itmall.assurance.returns.ReturnRejected;
 import sale.itmall.assurance.returns.ReturnRequests;
 import sale.itmall.assurance.returns.ReturnsQuery;
 import sale.itmall.assurance.returns.WarehouseReceipts;
+import sale.itmall.assurance.returns.WarrantyLookup;
 import sale.itmall.assurance.shared.Audience;
 import sale.itmall.assurance.shared.Labels;
 
@@ -66,6 +68,12 @@ class PortalWebTest {
 
     @MockitoBean
     ReturnsQuery returns;
+
+    @MockitoBean
+    WarrantyLookup warranty;
+
+    @MockitoBean
+    CustomerAccounts customerAccounts;
 
     @MockitoBean
     ReturnRequests returnRequests;
@@ -99,7 +107,7 @@ class PortalWebTest {
         mvc.perform(get("/returns/new").accept(MediaType.TEXT_HTML))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", containsString("/login")));
-        verifyNoInteractions(returns, returnRequests, warehouseReceipts, caseRequests);
+        verifyNoInteractions(returns, warranty, customerAccounts, returnRequests, warehouseReceipts, caseRequests);
     }
 
     @Test

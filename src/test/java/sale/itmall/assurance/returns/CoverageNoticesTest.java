@@ -30,7 +30,10 @@ class CoverageNoticesTest {
     Clock clock;
 
     @Autowired
-    ReturnsQuery query;
+    CustomerAccounts customerAccounts;
+
+    @Autowired
+    WarrantyLookup warrantyLookup;
 
     List<String> mails(String customer) {
         return jdbc.sql("select subject || '\n' || body from notifications n join customers c on c.id = n.customer_id"
@@ -55,11 +58,14 @@ class CoverageNoticesTest {
 
         List<String> mails = mails(customer);
         assertThat(mails).hasSize(3);
-        LocalDate warrantyEnd = query.assets(query.customerByNumber(customer).orElseThrow()).stream()
-                .filter(a -> a.serialNumber().equals(endingWarranty))
-                .findFirst()
-                .orElseThrow()
-                .warrantyEndsOn();
+        LocalDate warrantyEnd =
+                warrantyLookup
+                        .assets(customerAccounts.customerByNumber(customer).orElseThrow())
+                        .stream()
+                        .filter(a -> a.serialNumber().equals(endingWarranty))
+                        .findFirst()
+                        .orElseThrow()
+                        .warrantyEndsOn();
         assertThat(warrantyEnd).isBetween(today().plusDays(1), today().plusDays(30));
         assertThat(mails).anySatisfy(m -> assertThat(m)
                 .startsWith("Model END_USER_TERMINAL " + endingWarranty + ": hardware warranty ends on " + warrantyEnd)

@@ -122,7 +122,10 @@ class DemoEngineIT {
     Fixtures fixtures;
 
     @Autowired
-    ReturnsQuery query;
+    CustomerAccounts customerAccounts;
+
+    @Autowired
+    WarrantyLookup warrantyLookup;
 
     @Autowired
     JdbcClient jdbc;
@@ -520,7 +523,7 @@ class DemoEngineIT {
     void theGovernanceTeamAnswersAnExtensionRequestInTheQueueAndTheCustomerIsTold() throws Exception {
         String number = fixtures.customer(true);
         String serial = fixtures.asset(number, AssetCategory.END_USER_TERMINAL, 345, false);
-        Customer customer = query.customerByNumber(number).orElseThrow();
+        Customer customer = customerAccounts.customerByNumber(number).orElseThrow();
         String ref = caseRequests.requestExtension(customer, serial, "Another year?", "customer:e2e");
 
         long[] key = new long[1];
@@ -544,8 +547,8 @@ class DemoEngineIT {
                         Map.of("extensionDecision", "OFFERED", "extensionAnswer", "One more year for 120 USD.")));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
         await().atMost(WAIT).until(() -> "OFFERED"
-                .equals(query.extensions(customer).get(serial).decision()));
-        assertThat(query.extensions(customer).get(serial).answer()).isEqualTo("One more year for 120 USD.");
+                .equals(warrantyLookup.extensions(customer).get(serial).decision()));
+        assertThat(warrantyLookup.extensions(customer).get(serial).answer()).isEqualTo("One more year for 120 USD.");
     }
 
     @Test

@@ -21,7 +21,10 @@ class ExtensionRequestTest {
     CaseRequests caseRequests;
 
     @Autowired
-    ReturnsQuery query;
+    CustomerAccounts customerAccounts;
+
+    @Autowired
+    WarrantyLookup warrantyLookup;
 
     @Autowired
     ProcessDriver driver;
@@ -36,7 +39,7 @@ class ExtensionRequestTest {
     void anExtensionRequestReachesTheGovernanceTeamWithTheAssetsFactsAndItsAnswerReachesTheCustomer() {
         String number = fixtures.customer(true);
         String serial = fixtures.asset(number, AssetCategory.END_USER_TERMINAL, 345, false);
-        Customer customer = query.customerByNumber(number).orElseThrow();
+        Customer customer = customerAccounts.customerByNumber(number).orElseThrow();
 
         String ref = caseRequests.requestExtension(customer, serial, "Two more years, **please**", "customer:test");
         assertThatThrownBy(() -> caseRequests.requestExtension(customer, serial, null, "customer:test"))
@@ -47,14 +50,14 @@ class ExtensionRequestTest {
                 ProcessContract.EXTENSION_PROCESS_ID, ProcessContract.Elements.REVIEW_EXTENSION, "extensionRef", ref);
         assertThat(task.candidateGroups()).containsExactly("service-governance");
         assertThat(task.formId()).isEqualTo("coverage-extension");
-        ReturnsQuery.AssetView asset = query.warranty(customer, serial);
+        WarrantyLookup.AssetView asset = warrantyLookup.warranty(customer, serial);
         assertThat(driver.variablesOf(task.processInstanceKey()))
                 .containsEntry("serialNumber", serial)
                 .containsEntry("customerNumber", number)
                 .containsEntry("entitlement", "WARRANTY")
                 .containsEntry("warrantyEndsOn", asset.warrantyEndsOn().toString())
                 .containsEntry("customerNote", "Two more years, **please**");
-        assertThat(query.extensions(customer).get(serial).decision()).isNull();
+        assertThat(warrantyLookup.extensions(customer).get(serial).decision()).isNull();
 
         driver.completeUserTask(
                 task,
@@ -65,7 +68,7 @@ class ExtensionRequestTest {
                         "Two more years for 180 USD; reply to sign."));
         driver.awaitCompleted(task.processInstanceKey());
 
-        ReturnsQuery.Extension answered = query.extensions(customer).get(serial);
+        WarrantyLookup.Extension answered = warrantyLookup.extensions(customer).get(serial);
         assertThat(answered.decision()).isEqualTo("OFFERED");
         assertThat(answered.answer()).isEqualTo("Two more years for 180 USD; reply to sign.");
         assertThat(jdbc.sql("select body from notifications where step = ?")
@@ -84,7 +87,7 @@ class ExtensionRequestTest {
     void anAssetUnderAManufacturersPlanIsReferredToTheManufacturer() {
         String number = fixtures.customer(true);
         String serial = fixtures.asset(number, AssetCategory.END_USER_TERMINAL, 100, true);
-        Customer customer = query.customerByNumber(number).orElseThrow();
+        Customer customer = customerAccounts.customerByNumber(number).orElseThrow();
         assertThatThrownBy(() -> caseRequests.requestExtension(customer, serial, null, "customer:test"))
                 .isInstanceOf(ReturnRejected.class)
                 .hasMessageContaining("manufacturer");

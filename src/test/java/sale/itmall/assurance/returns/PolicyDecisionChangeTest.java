@@ -34,7 +34,10 @@ class PolicyDecisionChangeTest {
     PolicyDecision decision;
 
     @Autowired
-    ReturnsQuery portal;
+    CustomerAccounts customerAccounts;
+
+    @Autowired
+    WarrantyLookup warrantyLookup;
 
     @Autowired
     Scenarios scenarios;
@@ -83,13 +86,14 @@ class PolicyDecisionChangeTest {
         String running = scenarios.caseAtDiagnosis(customer, AssetCategory.ACCESSORY, 100);
         CaseRecord before = store.require(running);
         assertThat(before.terms().warrantyMonths()).isEqualTo(12);
-        Customer account = portal.customerByNumber(customer).orElseThrow();
-        assertThat(portal.warranty(account, oldSpare).entitlement()).isEqualTo(EntitlementStatus.OUT_OF_COVERAGE);
+        Customer account = customerAccounts.customerByNumber(customer).orElseThrow();
+        assertThat(warrantyLookup.warranty(account, oldSpare).entitlement())
+                .isEqualTo(EntitlementStatus.OUT_OF_COVERAGE);
 
         deploy(revised());
 
         // the lookup follows the new revision at once
-        ReturnsQuery.AssetView lookup = portal.warranty(account, oldSpare);
+        WarrantyLookup.AssetView lookup = warrantyLookup.warranty(account, oldSpare);
         assertThat(lookup.entitlement()).isEqualTo(EntitlementStatus.WARRANTY);
         assertThat(lookup.terms().policyRevision()).isEqualTo("ITM-POL-2027.01");
         assertThat(lookup.terms().warrantyMonths()).isEqualTo(24);
