@@ -1,6 +1,8 @@
 package sale.itmall.assurance.process;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import sale.itmall.assurance.policy.PolicyTerms;
 import sale.itmall.assurance.process.ProcessContract.Route;
@@ -215,4 +217,9 @@ public final class Variables {
 
     /** CONTINUE: the inspection resumes; CLOSE: the decision is carried out and the case stays closed. */
     public record LateUnitDecided(Route lateUnitRoute) {}
+
+    /** Dates as Operate, Tasklist and FEEL read them: ISO-8601 with offset, to the second. */
+    public static String iso(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
 }

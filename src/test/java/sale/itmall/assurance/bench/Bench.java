@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.camunda.client.CamundaClient;
+import jakarta.mail.internet.MimeMessage;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -22,7 +24,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -45,6 +49,7 @@ import sale.itmall.assurance.process.ProcessContract.Elements;
  *
  * <p>Arguments: {@code --quick} (small sizes, for CI: the harness keeps working), {@code --base-url}, {@code --jdbc}.
  */
+@SuppressWarnings({"PMD.SystemPrintln", "PMD.CloseResource"}) // a benchmark prints its figures
 public final class Bench {
 
     record Figure(String name, String value, String target, Boolean met) {}
@@ -98,7 +103,7 @@ public final class Bench {
                 // the batch sizes of the real/bare pairs, e.g. "50,50" (bin/bench passes ITMALL_BENCH_PAIRS)
                 arg(args, "--pairs", "").isBlank()
                         ? null
-                        : java.util.Arrays.stream(arg(args, "--pairs", "").split(","))
+                        : Arrays.stream(arg(args, "--pairs", "").split(","))
                                 .map(Integer::valueOf)
                                 .toList());
         Bench bench = new Bench(quick, base, jdbc, setup);
@@ -538,7 +543,7 @@ public final class Bench {
                 Thread.sleep(500);
             }
             Map<String, Integer> received = new LinkedHashMap<>();
-            for (jakarta.mail.internet.MimeMessage m : mail.getReceivedMessages()) {
+            for (MimeMessage m : mail.getReceivedMessages()) {
                 received.merge(m.getAllRecipients()[0] + " " + m.getSubject(), 1, Integer::sum);
             }
             twice.put(
@@ -598,7 +603,7 @@ public final class Bench {
                 "customer_number,customer_name,customer_email,order_number,ordered_on,serial_number,model,category,"
                         + "shipped_on,unit_price,currency,manufacturer_plan,manufacturer_name,"
                         + "payment_method_on_file\n");
-        String shipped = java.time.LocalDate.now().minusDays(30).toString();
+        String shipped = LocalDate.now().minusDays(30).toString();
         for (int i = 1; i <= assets; i++) {
             csv.append("CB-")
                     .append(run)
@@ -767,7 +772,7 @@ public final class Bench {
     private static String csrf(CookieManager cookies) {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .map(java.net.HttpCookie::getValue)
+                .map(HttpCookie::getValue)
                 .findFirst()
                 .orElse("");
     }
@@ -883,7 +888,7 @@ public final class Bench {
         for (long key : instances) {
             try {
                 engine.newCancelInstanceCommand(key).send().join();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException ignored) {
                 // already ended
             }
         }

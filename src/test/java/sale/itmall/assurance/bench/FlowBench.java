@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobWorker;
+import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Array;
@@ -17,7 +19,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +51,7 @@ import sale.itmall.assurance.process.Variables;
  * receipt) to the task's creation time in the engine's records; the visible latency is from that creation to the
  * moment the task is found in the portal's queue (bare: to the completer holding it).
  */
+@SuppressWarnings("PMD.SystemPrintln") // a benchmark prints its figures
 final class FlowBench implements AutoCloseable {
 
     static final String BARE_REQUEST = "bench-bare-request";
@@ -294,7 +301,7 @@ final class FlowBench implements AutoCloseable {
     Batch batch(boolean bare, int n, List<String> appBases, Map<String, Long> pids) throws Exception {
         settle(pids);
         Map<String, Double> cpuBefore = cpuSeconds(pids);
-        List<Case> batch = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Case> batch = Collections.synchronizedList(new ArrayList<>());
         Map<String, HttpClient> sessions = new LinkedHashMap<>();
         for (String app : appBases) {
             sessions.put(app, bench.signedIn(app, customerUser));
@@ -332,7 +339,7 @@ final class FlowBench implements AutoCloseable {
         List<Case> finished = batch.stream().filter(c -> c.ended > 0).toList();
         long last = Math.max(finished.stream().mapToLong(c -> c.ended).max().orElse(first), System.currentTimeMillis());
         JsonNode jobs = jobs(first, last);
-        Map<Long, Long> createdAt = new java.util.HashMap<>();
+        Map<Long, Long> createdAt = new HashMap<>();
         for (JsonNode j : jobs) {
             createdAt.put(j.path("key").asLong(), j.path("createdAt").asLong() - engineOffsetMillis);
         }
@@ -385,7 +392,7 @@ final class FlowBench implements AutoCloseable {
                     "SN-F" + bench.run() + "-" + n,
                     "ITM CoreSwitch 9300-48P",
                     "ENTERPRISE_INFRASTRUCTURE",
-                    java.time.LocalDate.now().minusDays(30).toString(),
+                    LocalDate.now().minusDays(30).toString(),
                     "No link light",
                     "");
             c.requestInstanceKey = engine.newCreateInstanceCommand()
@@ -597,9 +604,8 @@ final class FlowBench implements AutoCloseable {
                         .header(
                                 "Authorization",
                                 "Basic "
-                                        + java.util.Base64.getEncoder()
-                                                .encodeToString((user + ":demo")
-                                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                                        + Base64.getEncoder()
+                                                .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
                         .header("Content-Type", "application/json")
                         .header("Accept", "application/json")
                         .method(
@@ -626,7 +632,7 @@ final class FlowBench implements AutoCloseable {
         String type = "bench-activation-" + (streaming ? "stream" : "poll");
         engine.newDeployResourceCommand()
                 .addProcessModel(
-                        io.camunda.zeebe.model.bpmn.Bpmn.createExecutableProcess("bench-activation")
+                        Bpmn.createExecutableProcess("bench-activation")
                                 .startEvent()
                                 .serviceTask("job", t -> t.zeebeJobType("=jobType"))
                                 .endEvent()
@@ -635,7 +641,7 @@ final class FlowBench implements AutoCloseable {
                 .send()
                 .join();
         Map<Integer, Long> sent = new ConcurrentHashMap<>();
-        List<Double> millis = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Double> millis = Collections.synchronizedList(new ArrayList<>());
         JobWorker worker = engine.newWorker()
                 .jobType(type)
                 .handler((client, job) -> {
@@ -693,7 +699,7 @@ final class FlowBench implements AutoCloseable {
                     return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
                 }
             }
-        } catch (Exception e) {
+        } catch (Exception ignored) {
             // the process is gone
         }
         return 0;

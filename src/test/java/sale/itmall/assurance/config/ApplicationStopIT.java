@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * exits within 15 s and leaves no embedded PostgreSQL running. The demo engine here is a fresh one of its own, started
  * as bin/run starts it, on ports of its own, since this test takes it away.
  */
+@SuppressWarnings("PMD.SystemPrintln") // the measured stop time is printed for the closing note
 class ApplicationStopIT {
 
     private static final Duration STOP_WITHIN = Duration.ofSeconds(15);
@@ -161,7 +162,7 @@ class ApplicationStopIT {
                 if (r.statusCode() == 200) {
                     return;
                 }
-            } catch (IOException e) {
+            } catch (IOException ignored) {
                 // not up yet
             }
             Thread.sleep(300);

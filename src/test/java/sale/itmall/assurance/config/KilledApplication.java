@@ -8,6 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Stands in for the application in a JVM of its own: starts the embedded PostgreSQL on a data directory, writes a row,
  * says READY and waits to be killed (SIGKILL), which leaves its PostgreSQL running, as a killed application does.
  */
+@SuppressWarnings({"PMD.SystemPrintln", "PMD.CloseResource"
+}) // it tells the test READY on standard output, and leaves its PostgreSQL running as a killed application does
 public final class KilledApplication {
 
     private KilledApplication() {}

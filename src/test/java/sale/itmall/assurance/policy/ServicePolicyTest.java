@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.Arrays;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,7 +42,7 @@ class ServicePolicyTest {
         PolicyTerms terms = PublishedTerms.of(category);
         assertThat(terms.policyRevision()).isEqualTo("ITM-POL-2026.04");
         assertThat(terms.warrantyTerm()).isEqualTo(Period.ofMonths(warrantyMonths));
-        assertThat(terms.maintenanceTerm()).isEqualTo(java.util.Optional.ofNullable(maintenance));
+        assertThat(terms.maintenanceTerm()).isEqualTo(Optional.ofNullable(maintenance));
         assertThat(terms.advanceReplacementWindow()).isEqualTo(Period.ofMonths(12));
         assertThat(terms.replacementMinimumTerm()).isEqualTo(Period.ofMonths(3));
         assertThat(terms.returnWindow()).isEqualTo(Duration.ofDays(10));
@@ -330,7 +332,7 @@ class ServicePolicyTest {
         @Test
         void everyPublishedExclusionHeadingHasReasonCodes() {
             for (ExclusionReason.ExclusionClass heading : ExclusionReason.ExclusionClass.values()) {
-                assertThat(java.util.Arrays.stream(ExclusionReason.values()).filter(r -> r.exclusionClass() == heading))
+                assertThat(Arrays.stream(ExclusionReason.values()).filter(r -> r.exclusionClass() == heading))
                         .as(heading.name())
                         .isNotEmpty();
             }

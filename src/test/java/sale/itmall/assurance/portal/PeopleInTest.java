@@ -7,6 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,11 +68,11 @@ class PeopleInTest {
         return browser.findElement(By.tagName("main")).getText();
     }
 
-    void waitFor(java.util.function.BooleanSupplier condition) {
+    void waitFor(BooleanSupplier condition) {
         Chromium.await(browser, condition);
     }
 
-    org.openqa.selenium.WebElement element(By by) {
+    WebElement element(By by) {
         return Chromium.element(browser, Chromium.WAIT, by);
     }
 

@@ -7,12 +7,18 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +26,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -27,9 +34,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import sale.itmall.assurance.policy.AssetCategory;
+import sale.itmall.assurance.process.ProcessContract;
 import sale.itmall.assurance.process.ProcessContract.Elements;
+import sale.itmall.assurance.process.StaffRole;
 import sale.itmall.assurance.returns.ProcessDriver;
 import sale.itmall.assurance.returns.ReturnRequests;
+import sale.itmall.assurance.returns.Scenarios;
 import sale.itmall.assurance.support.ApplicationTest;
 import sale.itmall.assurance.support.Chromium;
 import sale.itmall.assurance.support.Fixtures;
@@ -55,7 +65,7 @@ class PortalBrowserTest {
     ProcessDriver driver;
 
     @Autowired
-    sale.itmall.assurance.returns.Scenarios scenarios;
+    Scenarios scenarios;
 
     @Autowired
     JdbcClient jdbc;
@@ -73,10 +83,10 @@ class PortalBrowserTest {
     }
 
     /** A page whose script fails is broken for the customer even when the server answered well. */
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void noScriptErrors() {
         assertThat(browser.manage().logs().get("browser").getAll())
-                .noneMatch(entry -> entry.getLevel() == java.util.logging.Level.SEVERE
+                .noneMatch(entry -> entry.getLevel() == Level.SEVERE
                         && !(entry.getMessage().contains(browser.getCurrentUrl())
                                 && (entry.getMessage().contains("status of 404")
                                         || entry.getMessage().contains("status of 413"))));
@@ -110,7 +120,7 @@ class PortalBrowserTest {
         waitFor(() -> browser.getTitle().startsWith("My returns"));
     }
 
-    void waitFor(java.util.function.BooleanSupplier condition) {
+    void waitFor(BooleanSupplier condition) {
         Chromium.await(browser, condition);
     }
 
@@ -119,8 +129,8 @@ class PortalBrowserTest {
     }
 
     void shot(String name) throws IOException {
-        File file = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(file.toPath(), SHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(file.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     String orderOf(String serial) {
@@ -136,7 +146,7 @@ class PortalBrowserTest {
         String suspendedCustomer = fixtures.customer(false);
         username = fixtures.portalUser(suspendedCustomer);
         String caseRef = scenarios.caseAwaitingReturn(suspendedCustomer, 60);
-        driver.advanceClock(java.time.Duration.ofDays(20).plusMinutes(1));
+        driver.advanceClock(Duration.ofDays(20).plusMinutes(1));
         driver.awaitClosed(caseRef);
         String rma = driver.facts(caseRef).rmaNumber();
 
@@ -152,7 +162,7 @@ class PortalBrowserTest {
         shot("suspended-account");
 
         browser.manage().deleteAllCookies();
-        String governance = fixtures.staffUser(sale.itmall.assurance.process.StaffRole.SERVICE_GOVERNANCE, "gov-");
+        String governance = fixtures.staffUser(StaffRole.SERVICE_GOVERNANCE, "gov-");
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(governance);
         browser.findElement(By.id("password")).sendKeys("secret");
@@ -160,10 +170,10 @@ class PortalBrowserTest {
         waitFor(() -> !browser.getCurrentUrl().contains("/login"));
         browser.findElement(By.linkText("Suspended accounts")).click();
         waitFor(() -> browser.getTitle().startsWith("Suspended accounts"));
-        org.openqa.selenium.WebElement account = browser.findElement(By.id("account-" + suspendedCustomer));
+        WebElement account = browser.findElement(By.id("account-" + suspendedCustomer));
         assertThat(account.getText()).contains("Declined full-unit charge for " + rma);
         // a reinstatement without a reason is refused by name, and nothing changes
-        ((org.openqa.selenium.JavascriptExecutor) browser)
+        ((JavascriptExecutor) browser)
                 .executeScript("document.querySelectorAll('textarea').forEach(t => t.removeAttribute('required'))");
         account.findElement(By.cssSelector("button[type=submit]")).click();
         waitFor(() -> !browser.findElements(By.cssSelector("[role=alert]")).isEmpty());
@@ -496,8 +506,7 @@ class PortalBrowserTest {
         assertThat(plannedRow.getText()).contains("Manufacturer plan");
         assertThat(plannedRow.findElements(By.cssSelector(".start-return"))).isEmpty();
 
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("cover")))
-                .selectByVisibleText("Maintenance only");
+        new Select(browser.findElement(By.id("cover"))).selectByVisibleText("Maintenance only");
         browser.findElement(By.xpath("//button[text()='Filter']")).click();
         waitFor(() -> browser.getCurrentUrl().contains("cover=MAINTENANCE_ONLY"));
         assertThat(serials()).containsExactly(terminal);
@@ -527,15 +536,11 @@ class PortalBrowserTest {
 
         String ref = row.findElement(By.cssSelector(".extension")).getText().replaceAll(".*\\((EX-[0-9-]+)\\).*", "$1");
         var task = driver.userTaskWith(
-                sale.itmall.assurance.process.ProcessContract.EXTENSION_PROCESS_ID,
-                Elements.REVIEW_EXTENSION,
-                "extensionRef",
-                ref);
+                ProcessContract.EXTENSION_PROCESS_ID, Elements.REVIEW_EXTENSION, "extensionRef", ref);
         assertThat(driver.variablesOf(task.processInstanceKey()))
                 .containsEntry("customerNote", "Two more years <b>please</b>");
         driver.completeUserTask(
-                task,
-                java.util.Map.of("extensionDecision", "DECLINED", "extensionAnswer", "This model is end of life."));
+                task, Map.of("extensionDecision", "DECLINED", "extensionAnswer", "This model is end of life."));
         driver.awaitCompleted(task.processInstanceKey());
         browser.navigate().refresh();
         row = browser.findElement(By.cssSelector("tr[data-serial='" + ending + "']"));
@@ -544,10 +549,10 @@ class PortalBrowserTest {
     }
 
     void click(WebElement element) {
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].click()", element);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].click()", element);
     }
 
-    java.util.List<String> serials() {
+    List<String> serials() {
         return browser.findElements(By.cssSelector("#equipment tbody tr")).stream()
                 .map(r -> r.getAttribute("data-serial"))
                 .toList();
@@ -558,10 +563,7 @@ class PortalBrowserTest {
 
     String submitViaService() {
         return returnRequests
-                .submit(
-                        customer,
-                        null,
-                        List.of(new sale.itmall.assurance.returns.ReturnRequests.Item(young, "Port 12 dead")))
+                .submit(customer, null, List.of(new ReturnRequests.Item(young, "Port 12 dead")))
                 .caseReferences()
                 .get(0);
     }
@@ -571,7 +573,7 @@ class PortalBrowserTest {
         String other = fixtures.customer(true);
         String serial = fixtures.asset(other, AssetCategory.ACCESSORY, 10, false);
         String theirs = returnRequests
-                .submit(other, null, List.of(new sale.itmall.assurance.returns.ReturnRequests.Item(serial, "Broken")))
+                .submit(other, null, List.of(new ReturnRequests.Item(serial, "Broken")))
                 .caseReferences()
                 .get(0);
         browser.get(url("/returns/" + theirs));

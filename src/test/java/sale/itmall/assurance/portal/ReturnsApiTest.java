@@ -18,6 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,9 +30,12 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import sale.itmall.assurance.policy.AssetCategory;
+import sale.itmall.assurance.policy.CaseOutcome;
 import sale.itmall.assurance.process.ProcessContract.Elements;
 import sale.itmall.assurance.returns.ProcessDriver;
+import sale.itmall.assurance.returns.ProofFile;
 import sale.itmall.assurance.returns.ReturnRequests;
+import sale.itmall.assurance.returns.Scenarios;
 import sale.itmall.assurance.support.ApplicationTest;
 import sale.itmall.assurance.support.Fixtures;
 import sale.itmall.assurance.support.TestClock;
@@ -54,7 +58,7 @@ class ReturnsApiTest {
     TestClock clock;
 
     @Autowired
-    sale.itmall.assurance.returns.Scenarios scenarios;
+    Scenarios scenarios;
 
     @Autowired
     JdbcClient jdbc;
@@ -83,9 +87,7 @@ class ReturnsApiTest {
                         bob,
                         null,
                         List.of(new ReturnRequests.Item(
-                                bobSerial,
-                                "No power",
-                                List.of(new sale.itmall.assurance.returns.ProofFile("psu.png", "image/png", PNG)))))
+                                bobSerial, "No power", List.of(new ProofFile("psu.png", "image/png", PNG)))))
                 .caseReferences()
                 .get(0);
     }
@@ -105,7 +107,7 @@ class ReturnsApiTest {
     /** A customer with a long history gets their returns a page at a time, newest first, with links between pages. */
     @Test
     void theReturnsListComesAPageAtATimeNewestFirst() throws Exception {
-        List<String> cases = new java.util.ArrayList<>();
+        List<String> cases = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             String serial = fixtures.asset(alice, AssetCategory.ACCESSORY, 50, false);
             cases.addAll(returnRequests
@@ -221,8 +223,7 @@ class ReturnsApiTest {
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.detail").value(containsString("already declined")));
         driver.awaitClosed(caseRef);
-        assertThat(driver.facts(caseRef).outcome())
-                .isEqualTo(sale.itmall.assurance.policy.CaseOutcome.REPAIR_QUOTE_DECLINED);
+        assertThat(driver.facts(caseRef).outcome()).isEqualTo(CaseOutcome.REPAIR_QUOTE_DECLINED);
     }
 
     @Test

@@ -40,7 +40,7 @@ class CaseStepsIdempotencyTest {
     Fixtures fixtures;
 
     @Autowired
-    sale.itmall.assurance.returns.Scenarios scenarios;
+    Scenarios scenarios;
 
     @Autowired
     JdbcClient jdbc;

@@ -7,17 +7,21 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import sale.itmall.assurance.process.ProcessContract.Elements;
+import sale.itmall.assurance.shared.Labels;
 import sale.itmall.assurance.support.ApplicationTest;
 import sale.itmall.assurance.support.Csv;
 import sale.itmall.assurance.support.Fixtures;
@@ -43,7 +47,7 @@ class OperationsTest {
     ProcessDriver driver;
 
     @Autowired
-    sale.itmall.assurance.returns.Scenarios scenarios;
+    Scenarios scenarios;
 
     @Autowired
     MeterRegistry meters;
@@ -63,7 +67,7 @@ class OperationsTest {
                 .map(m -> {
                     try {
                         return m.getSubject();
-                    } catch (jakarta.mail.MessagingException e) {
+                    } catch (MessagingException e) {
                         throw new IllegalStateException(e);
                     }
                 })
@@ -104,8 +108,7 @@ class OperationsTest {
                         s -> assertThat(s).contains("diagnosis result"),
                         s -> assertThat(s)
                                 .isEqualTo("RMA " + rma + " authorized: return by "
-                                        + sale.itmall.assurance.shared.Labels.utc(
-                                                store.require(caseRef).returnDueAt())),
+                                        + Labels.utc(store.require(caseRef).returnDueAt())),
                         s -> assertThat(s).contains("Advance replacement shipped"),
                         s -> assertThat(s).contains("Reminder: RMA " + rma),
                         s -> assertThat(s).contains("unit received"),
@@ -126,8 +129,7 @@ class OperationsTest {
 
         mvc.perform(get("/messages").with(user(fixtures.portalUser(customer)).roles("CUSTOMER")))
                 .andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(org.hamcrest.Matchers.containsString("Reminder: RMA " + rma)));
+                .andExpect(MockMvcResultMatchers.content().string(Matchers.containsString("Reminder: RMA " + rma)));
     }
 
     @Test

@@ -47,7 +47,7 @@ class OutageLogLinesTest {
         String caseRef = scenarios.caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, 100);
         StaffTask diagnosis = driver.userTask(caseRef, Elements.REMOTE_DIAGNOSIS);
         DatabaseOutage outage = new DatabaseOutage(dataDir);
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         log.start();
         root.addAppender(log);

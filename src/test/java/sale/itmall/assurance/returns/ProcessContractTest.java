@@ -102,7 +102,9 @@ class ProcessContractTest {
 
     @BeforeAll
     static void load() throws Exception {
-        for (Method m : ReturnCaseWorkers.class.getDeclaredMethods()) {
+        for (Method m : Stream.of(OpeningWorkers.class, ReturnWindowWorkers.class, ResolutionWorkers.class)
+                .flatMap(workers -> Stream.of(workers.getDeclaredMethods()))
+                .toList()) {
             JobWorker annotation = m.getAnnotation(JobWorker.class);
             if (annotation == null) {
                 continue;

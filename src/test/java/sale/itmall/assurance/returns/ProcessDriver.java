@@ -11,6 +11,7 @@ import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import java.time.Duration;
+import java.util.ConcurrentModificationException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
+import org.awaitility.core.ConditionFactory;
 import sale.itmall.assurance.process.StaffRole;
 import sale.itmall.assurance.support.EmbeddedEngine;
 import sale.itmall.assurance.support.TestClock;
@@ -51,8 +53,8 @@ public class ProcessDriver {
     }
 
     /** Waits up to 20 s; reading the record stream while the engine appends to it may need a second try. */
-    private static org.awaitility.core.ConditionFactory waiting() {
-        return await().atMost(WAIT).ignoreException(java.util.ConcurrentModificationException.class);
+    private static ConditionFactory waiting() {
+        return await().atMost(WAIT).ignoreException(ConcurrentModificationException.class);
     }
 
     public static RecordStream records() {

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,7 +77,7 @@ class ReturnProcessTest {
     JdbcClient jdbc;
 
     @Autowired
-    java.time.Clock clock;
+    Clock clock;
 
     String submit(String customer, String serial) {
         return scenarios.submit(customer, serial, "Fans fail at boot");
@@ -101,7 +105,7 @@ class ReturnProcessTest {
         assertThat(task.candidateGroups()).containsExactly("tac-engineers");
         assertThat(task.formId()).isEqualTo("remote-diagnosis");
         CaseRecord c = store.require(caseRef);
-        assertThat(task.dueAt()).isEqualTo(c.diagnosisDueAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        assertThat(task.dueAt()).isEqualTo(c.diagnosisDueAt().truncatedTo(ChronoUnit.SECONDS));
         assertThat(c.diagnosisDueAt())
                 .isBetween(
                         clock.instant().plus(c.terms().diagnosisSla()).minusSeconds(60),
@@ -555,7 +559,7 @@ class ReturnProcessTest {
 
     /** Completes the deciding task with its form; its output mapping names the deciding group ({@code by}). */
     Map<String, Object> decide(StaffTask task, String decision, String reason, String by) {
-        Map<String, Object> form = new java.util.HashMap<>();
+        Map<String, Object> form = new HashMap<>();
         form.put("lateUnitDecision", decision);
         form.put("lateUnitReason", reason);
         driver.completeUserTask(task, form);
@@ -591,9 +595,8 @@ class ReturnProcessTest {
         assertThat(caseFindings.charges(c.id()))
                 .extracting(CaseFindings.ChargeRow::reason, CaseFindings.ChargeRow::status)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(
-                                ChargeReason.UNRETURNED_ADVANCE_UNIT, ChargeStatus.CAPTURED),
-                        org.assertj.core.groups.Tuple.tuple(ChargeReason.CREDIT_NOTE, ChargeStatus.ISSUED));
+                        Tuple.tuple(ChargeReason.UNRETURNED_ADVANCE_UNIT, ChargeStatus.CAPTURED),
+                        Tuple.tuple(ChargeReason.CREDIT_NOTE, ChargeStatus.ISSUED));
         assertThat(c.outcome()).isEqualTo(CaseOutcome.CHARGED_FULL_UNIT_PRICE);
         assertThat(audit.events(c.id()))
                 .filteredOn(e -> e.type().equals("LATE_UNIT_DECIDED"))

@@ -1,5 +1,6 @@
 package sale.itmall.assurance.returns;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,7 +63,7 @@ public class Scenarios {
                         "diagnosisOutcome",
                         "HARDWARE_DEFECT",
                         "repairQuoteAmount",
-                        new java.math.BigDecimal(amount),
+                        new BigDecimal(amount),
                         "repairQuoteCurrency",
                         currency));
         driver.awaitWaitingAt(caseRef, Elements.AWAIT_QUOTE_ANSWER);

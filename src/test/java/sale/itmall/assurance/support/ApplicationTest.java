@@ -4,6 +4,8 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
@@ -28,7 +30,7 @@ import org.springframework.context.annotation.Import;
             "spring.security.oauth2.client.registration.staff.scope=openid,profile",
             "spring.security.oauth2.client.provider.staff.user-name-attribute=preferred_username"
         })
-@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
-@org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
+@AutoConfigureObservability
+@AutoConfigureMockMvc
 @Import(TestInfrastructure.class)
 public @interface ApplicationTest {}

@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A TCP link between the application and the engine's gateway that a test can cut and restore, so an engine outage is a
  * real one for the application: connections reset, new ones refused, then accepted again on the same port.
  */
+@SuppressWarnings("PMD.CloseResource") // its sockets live as long as the link and are closed by cut()
 public final class FaultyLink {
 
     private static FaultyLink engine;
@@ -76,7 +77,7 @@ public final class FaultyLink {
                     open.add(upstream);
                     pipe(client, upstream);
                     pipe(upstream, client);
-                } catch (IOException e) {
+                } catch (IOException ignored) {
                     // closed by cut(), or one connection failed: keep accepting while open
                 }
             }
@@ -88,7 +89,7 @@ public final class FaultyLink {
             try (InputStream in = from.getInputStream();
                     OutputStream out = to.getOutputStream()) {
                 in.transferTo(out);
-            } catch (IOException e) {
+            } catch (IOException ignored) {
                 // either side closed
             } finally {
                 close(from);
@@ -101,7 +102,7 @@ public final class FaultyLink {
         open.remove(s);
         try {
             s.close();
-        } catch (IOException e) {
+        } catch (IOException ignored) {
             // already closed
         }
     }

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import sale.itmall.assurance.policy.AssetCategory;
 import sale.itmall.assurance.process.StaffRole;
 
@@ -73,7 +75,6 @@ public class Fixtures {
 
     /** A service administrator (staff who may import the installed base), password "secret". */
     public String adminUser() {
-        String username = "admin-" + UUID.randomUUID().toString().substring(0, 6);
         return staffUser(StaffRole.SERVICE_ADMINISTRATOR, "admin-");
     }
 
@@ -91,8 +92,7 @@ public class Fixtures {
         return username;
     }
 
-    private static final org.springframework.security.crypto.password.PasswordEncoder ENCODER =
-            org.springframework.security.crypto.factory.PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    private static final PasswordEncoder ENCODER = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
     public String accountStatus(String customerNumber) {
         return jdbc.sql("select account_status from customers where customer_number = ?")

@@ -2,7 +2,9 @@ package sale.itmall.assurance.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +20,7 @@ public final class TestMail {
             int port;
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
             server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -35,7 +37,7 @@ public final class TestMail {
                     try {
                         return Arrays.stream(m.getAllRecipients())
                                 .anyMatch(a -> a.toString().equalsIgnoreCase(recipient));
-                    } catch (jakarta.mail.MessagingException e) {
+                    } catch (MessagingException e) {
                         throw new IllegalStateException(e);
                     }
                 })

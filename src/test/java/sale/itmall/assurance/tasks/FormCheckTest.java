@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** The queue's check of a completed form, on the real forms of forms/. */
@@ -45,12 +47,11 @@ class FormCheckTest {
         assertThat(r.refusals())
                 .extracting(TaskRefused.FieldRefusal::field, TaskRefused.FieldRefusal::reason)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple(
-                                "diagnosisOutcome", "has 'SHRUGGED', which is not one of its options"),
-                        org.assertj.core.groups.Tuple.tuple("repairQuoteAmount", "must be a number"),
-                        org.assertj.core.groups.Tuple.tuple("diagnosisNotes", "must be text"),
-                        org.assertj.core.groups.Tuple.tuple("caseOutcome", "is not a field of this form"),
-                        org.assertj.core.groups.Tuple.tuple("faultDescription", "is read-only"));
+                        Tuple.tuple("diagnosisOutcome", "has 'SHRUGGED', which is not one of its options"),
+                        Tuple.tuple("repairQuoteAmount", "must be a number"),
+                        Tuple.tuple("diagnosisNotes", "must be text"),
+                        Tuple.tuple("caseOutcome", "is not a field of this form"),
+                        Tuple.tuple("faultDescription", "is read-only"));
         assertThat(r.variables()).isEmpty();
     }
 
@@ -58,7 +59,7 @@ class FormCheckTest {
     void aRequiredFieldMustBeThereAndOptionsMayComeFromAVariable() throws Exception {
         FormCheck lateUnit = form("late-unit");
         JsonNode variables =
-                task(Map.of("lateUnitOptions", java.util.List.of(Map.of("label", "Ship back", "value", "SHIP_BACK"))));
+                task(Map.of("lateUnitOptions", List.of(Map.of("label", "Ship back", "value", "SHIP_BACK"))));
         assertThat(lateUnit.check(Map.of(), variables).refusals())
                 .extracting(TaskRefused.FieldRefusal::field)
                 .contains("lateUnitDecision");

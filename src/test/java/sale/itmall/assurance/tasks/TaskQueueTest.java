@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -124,6 +125,6 @@ class TaskQueueTest {
                 .containsSubsequence(first, second);
         assertThat(queue.offeredTo(tac, null, null))
                 .extracting(StaffTask::dueAt)
-                .isSortedAccordingTo(java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+                .isSortedAccordingTo(Comparator.nullsLast(Comparator.naturalOrder()));
     }
 }

@@ -31,22 +31,15 @@ import sale.itmall.assurance.process.Variables;
  * The job workers alone (unit tests, the case steps stood in by a mock): what Operate shows for each kind of outcome
  * and failure, and what the metrics count.
  */
-class ReturnCaseWorkersTest {
+class JobWorkersTest {
 
     final DiagnosisSteps diagnosisSteps = mock(DiagnosisSteps.class);
     final RmaSteps rmaSteps = mock(RmaSteps.class);
     final LateUnitSteps lateUnitSteps = mock(LateUnitSteps.class);
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    final ReturnCaseWorkers workers = new ReturnCaseWorkers(
-            null,
-            diagnosisSteps,
-            rmaSteps,
-            lateUnitSteps,
-            null,
-            null,
-            new Steps(meters, Clock.systemUTC()),
-            null,
-            null);
+    final Steps steps = new Steps(meters, Clock.systemUTC());
+    final OpeningWorkers opening = new OpeningWorkers(null, diagnosisSteps, rmaSteps, null, steps, null);
+    final ReturnWindowWorkers returnWindow = new ReturnWindowWorkers(rmaSteps, lateUnitSteps, null, steps);
     final ActivatedJob job = mock(ActivatedJob.class);
 
     @BeforeEach
@@ -61,7 +54,7 @@ class ReturnCaseWorkersTest {
                 .thenReturn(new LateUnitSteps.ComplianceResult(
                         ComplianceAction.CHARGE_FULL_UNIT_PRICE, false, CaseOutcome.CHARGED_FULL_UNIT_PRICE));
 
-        assertThatThrownBy(() -> workers.chargeUnitPrice(job, new Variables.CaseRef("RC-1")))
+        assertThatThrownBy(() -> returnWindow.chargeUnitPrice(job, new Variables.CaseRef("RC-1")))
                 .isInstanceOfSatisfying(BpmnError.class, e -> assertThat(e.getErrorCode())
                         .isEqualTo(ProcessContract.ERROR_CHARGE_DECLINED));
         assertThat(meters.timer("itmall.job.duration", "type", "test-job", "result", "bpmn-error")
@@ -74,7 +67,7 @@ class ReturnCaseWorkersTest {
         when(diagnosisSteps.recordDiagnosis(any(), any(), any(), any(), any(), any(), any()))
                 .thenThrow(new PolicyViolation("An exclusion needs a reason code"));
 
-        assertThatThrownBy(() -> workers.recordDiagnosis(
+        assertThatThrownBy(() -> opening.recordDiagnosis(
                         job, new Variables.DiagnosisForm("RC-1", "EXCLUDED", null, null, null, null)))
                 .isInstanceOfSatisfying(JobError.class, e -> {
                     assertThat(e.getRetries()).isZero();
@@ -95,7 +88,7 @@ class ReturnCaseWorkersTest {
                         "Could not open JDBC Connection for transaction",
                         new SQLTransientConnectionException("itmall-embedded - Connection is not available")));
 
-        assertThatThrownBy(() -> workers.decideRma(job, new Variables.RmaForm("RC-1", "APPROVE", null)))
+        assertThatThrownBy(() -> opening.decideRma(job, new Variables.RmaForm("RC-1", "APPROVE", null)))
                 .isInstanceOfSatisfying(JobError.class, e -> {
                     assertThat(e.getRetries()).isEqualTo(3);
                     assertThat(e.getRetryBackoff()).isEqualTo(Duration.ofSeconds(5));
@@ -128,7 +121,7 @@ class ReturnCaseWorkersTest {
                         Steps.FAULT_COUNT,
                         12));
 
-        assertThatThrownBy(() -> workers.decideRma(job, new Variables.RmaForm("RC-1", "APPROVE", null)))
+        assertThatThrownBy(() -> opening.decideRma(job, new Variables.RmaForm("RC-1", "APPROVE", null)))
                 .isInstanceOfSatisfying(JobError.class, e -> {
                     assertThat(e.getRetries()).isZero();
                     assertThat(e.getRetryBackoff()).isEqualTo(Steps.MAX_TECHNICAL_BACKOFF);
@@ -139,7 +132,7 @@ class ReturnCaseWorkersTest {
 
     @Test
     void anUnknownRmaDecisionIsRefusedBeforeAnythingIsRecorded() {
-        assertThatThrownBy(() -> workers.decideRma(job, new Variables.RmaForm("RC-1", "MAYBE", null)))
+        assertThatThrownBy(() -> opening.decideRma(job, new Variables.RmaForm("RC-1", "MAYBE", null)))
                 .isInstanceOfSatisfying(JobError.class, e -> {
                     assertThat(e.getRetries()).isZero();
                     assertThat(e.getErrorMessage()).contains("Unknown RMA decision 'MAYBE'");
@@ -152,7 +145,7 @@ class ReturnCaseWorkersTest {
         when(rmaSteps.decideRma("RC-1", false, "not ours", "tasklist:rma-approvers"))
                 .thenReturn(Optional.empty());
 
-        Variables.RmaDecided decided = workers.decideRma(job, new Variables.RmaForm("RC-1", "REJECT", "not ours"));
+        Variables.RmaDecided decided = opening.decideRma(job, new Variables.RmaForm("RC-1", "REJECT", "not ours"));
 
         assertThat(decided.rmaApproved()).isFalse();
         assertThat(decided.caseOutcome()).isEqualTo(CaseOutcome.RMA_REJECTED.name());

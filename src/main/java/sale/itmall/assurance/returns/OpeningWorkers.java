@@ -1,0 +1,171 @@
+package sale.itmall.assurance.returns;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.VariablesAsType;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import sale.itmall.assurance.policy.CaseOutcome;
+import sale.itmall.assurance.policy.DiagnosisDecision;
+import sale.itmall.assurance.policy.Entitlement;
+import sale.itmall.assurance.policy.PolicyViolation;
+import sale.itmall.assurance.policy.RepairQuote;
+import sale.itmall.assurance.process.ProcessContract;
+import sale.itmall.assurance.process.ProcessContract.Jobs;
+import sale.itmall.assurance.process.ProcessContract.Route;
+import sale.itmall.assurance.process.Variables;
+import sale.itmall.assurance.process.Variables.CaseRef;
+import sale.itmall.assurance.process.Variables.DiagnosisForm;
+import sale.itmall.assurance.process.Variables.DiagnosisRecorded;
+import sale.itmall.assurance.process.Variables.EntitlementChecked;
+import sale.itmall.assurance.process.Variables.RepairQuoteSettled;
+import sale.itmall.assurance.process.Variables.RequestRef;
+import sale.itmall.assurance.process.Variables.RmaDecided;
+import sale.itmall.assurance.process.Variables.RmaForm;
+import sale.itmall.assurance.process.Variables.TermsApplied;
+
+/**
+ * The job workers of a request and a case's first steps: the request acknowledged and summarized, the policy terms,
+ * the entitlement check, the remote diagnosis (its escalation, its paid repair quote settled) and the RMA decision.
+ * Each is thin: it reads its typed variables, calls one step and answers the typed variables the model's gateways
+ * and forms read ({@link Variables}); {@link Steps} turns its failures into what Operate shows.
+ */
+@Component
+public class OpeningWorkers {
+
+    private final EntitlementSteps entitlementSteps;
+    private final DiagnosisSteps diagnosisSteps;
+    private final RmaSteps rmaSteps;
+    private final ClosingSteps closingSteps;
+    private final Steps steps;
+    private final EngineOutbox engine;
+
+    OpeningWorkers(
+            EntitlementSteps entitlementSteps,
+            DiagnosisSteps diagnosisSteps,
+            RmaSteps rmaSteps,
+            ClosingSteps closingSteps,
+            Steps steps,
+            EngineOutbox engine) {
+        this.entitlementSteps = entitlementSteps;
+        this.diagnosisSteps = diagnosisSteps;
+        this.rmaSteps = rmaSteps;
+        this.closingSteps = closingSteps;
+        this.steps = steps;
+        this.engine = engine;
+    }
+
+    /** Claims the request for this instance and acknowledges it; a second instance of the same request is cancelled. */
+    @JobWorker(type = Jobs.REQUEST_ACKNOWLEDGE, autoComplete = false)
+    public void acknowledgeRequest(JobClient client, ActivatedJob job, @VariablesAsType RequestRef request) {
+        if (steps.run(job, () -> closingSteps.acknowledgeRequest(request.requestRef(), job.getProcessInstanceKey()))) {
+            client.newCompleteCommand(job).send().join();
+        } else {
+            engine.cancelDuplicate(job.getProcessInstanceKey(), request.requestRef());
+        }
+    }
+
+    @JobWorker(type = Jobs.REQUEST_SUMMARY)
+    public void summarizeRequest(ActivatedJob job, @VariablesAsType RequestRef request) {
+        steps.run(job, () -> closingSteps.summarizeRequest(request.requestRef()));
+    }
+
+    /** The business rule task: the case evaluates the policy decision once and keeps its terms. */
+    @JobWorker(type = Jobs.POLICY_TERMS)
+    public TermsApplied applyPolicyTerms(ActivatedJob job, @VariablesAsType CaseRef c) {
+        return steps.run(job, () -> {
+            CaseRecord kept = entitlementSteps.applyTerms(c.caseRef(), job.getProcessInstanceKey());
+            return new TermsApplied(
+                    kept.terms(),
+                    kept.policyRevision(),
+                    ProcessContract.POLICY_DECISION_ID + " v" + kept.policyDecisionVersion());
+        });
+    }
+
+    @JobWorker(type = Jobs.ENTITLEMENT_CHECK)
+    public EntitlementChecked checkEntitlement(ActivatedJob job, @VariablesAsType CaseRef c) {
+        return steps.run(job, () -> {
+            EntitlementSteps.EntitlementResult result = entitlementSteps.checkEntitlement(c.caseRef());
+            Entitlement e = result.entitlement();
+            return new EntitlementChecked(
+                    e.status().name(),
+                    e.explanation(),
+                    e.warrantyEndsOn().toString(),
+                    e.maintenanceEndsOn() == null
+                            ? "none"
+                            : e.maintenanceEndsOn().toString(),
+                    Variables.iso(result.diagnosisDueAt()),
+                    result.closeWith().isPresent() ? Route.CLOSE : Route.CONTINUE,
+                    result.closeWith().map(Enum::name).orElse(null),
+                    result.currency());
+        });
+    }
+
+    @JobWorker(type = Jobs.DIAGNOSIS_ESCALATE)
+    public void escalateDiagnosis(ActivatedJob job, @VariablesAsType CaseRef c) {
+        steps.run(job, () -> diagnosisSteps.escalateDiagnosis(c.caseRef()));
+    }
+
+    @JobWorker(type = Jobs.DIAGNOSIS_RECORD)
+    public DiagnosisRecorded recordDiagnosis(ActivatedJob job, @VariablesAsType DiagnosisForm form) {
+        return steps.run(job, () -> {
+            DiagnosisSteps.Diagnosed diagnosed = diagnosisSteps.recordDiagnosis(
+                    form.caseRef(),
+                    form.diagnosisOutcome(),
+                    form.exclusionReason(),
+                    form.diagnosisNotes(),
+                    "tasklist:tac-engineers",
+                    form.repairQuoteAmount(),
+                    form.repairQuoteCurrency());
+            DiagnosisDecision d = diagnosed.decision();
+            return new DiagnosisRecorded(
+                    d.paidRepairQuote() ? Route.QUOTE : d.goesToRmaApproval() ? Route.CONTINUE : Route.CLOSE,
+                    d.advanceReplacement(),
+                    d.exclusion() == null ? null : d.exclusion().name(),
+                    d.closeWith() == null ? null : d.closeWith().name(),
+                    diagnosed.quote() == null
+                            ? null
+                            : Variables.iso(diagnosed.quote().validUntil()));
+        });
+    }
+
+    /** The customer's answer arrived, or the quote's validity ran out: an unanswered quote expires here. */
+    @JobWorker(type = Jobs.REPAIR_QUOTE_SETTLE)
+    public RepairQuoteSettled settleRepairQuote(ActivatedJob job, @VariablesAsType CaseRef c) {
+        return steps.run(job, () -> {
+            RepairQuote.Answer answer = diagnosisSteps.settleRepairQuote(c.caseRef());
+            CaseOutcome closesAs = answer.closesAs();
+            return new RepairQuoteSettled(answer.name(), closesAs == null ? null : closesAs.name());
+        });
+    }
+
+    @JobWorker(type = Jobs.RMA_DECIDE)
+    public RmaDecided decideRma(ActivatedJob job, @VariablesAsType RmaForm form) {
+        return steps.run(job, () -> {
+            Boolean approved = form.rmaDecision() == null
+                    ? null
+                    : switch (form.rmaDecision()) {
+                        case "APPROVE" -> true;
+                        case "REJECT" -> false;
+                        default ->
+                            throw new PolicyViolation(
+                                    "Unknown RMA decision '" + form.rmaDecision() + "'; expected APPROVE or REJECT");
+                    };
+            Optional<CaseRecord> authorized =
+                    rmaSteps.decideRma(form.caseRef(), approved, form.approvalNotes(), "tasklist:rma-approvers");
+            if (authorized.isEmpty()) {
+                return new RmaDecided(false, false, null, null, null, null, CaseOutcome.RMA_REJECTED.name());
+            }
+            CaseRecord rma = authorized.get();
+            return new RmaDecided(
+                    true,
+                    false,
+                    rma.rmaNumber(),
+                    Variables.iso(rma.rmaAuthorizedAt()),
+                    Variables.iso(rma.returnDueAt()),
+                    Variables.iso(rma.complianceLimitAt()),
+                    null);
+        });
+    }
+}
