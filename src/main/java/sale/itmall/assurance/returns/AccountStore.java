@@ -12,9 +12,11 @@ import org.springframework.stereotype.Repository;
 class AccountStore {
 
     private final JdbcClient jdbc;
+    private final CaseStore cases;
 
-    AccountStore(JdbcClient jdbc) {
+    AccountStore(JdbcClient jdbc, CaseStore cases) {
         this.jdbc = jdbc;
+        this.cases = cases;
     }
 
     Optional<CustomerId> customerId(String customerNumber) {
@@ -60,5 +62,19 @@ class AccountStore {
                                 CaseStore.ts(at))
                         .update()
                 == 1;
+    }
+
+    /** The latest case whose compliance limit suspended a customer's account that is still suspended. */
+    Optional<CaseRecord> lastSuspendingCase(String customerNumber) {
+        return jdbc.sql(
+                        """
+        select c.reference from return_cases c join return_requests r on r.id = c.request_id
+          join customers cu on cu.id = r.customer_id
+         where cu.customer_number = ? and cu.account_status = 'SUSPENDED' and c.outcome = 'ACCOUNT_SUSPENDED'
+         order by c.closed_at desc limit 1""")
+                .param(customerNumber)
+                .query(String.class)
+                .optional()
+                .flatMap(cases::findByReference);
     }
 }

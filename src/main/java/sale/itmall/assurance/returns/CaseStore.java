@@ -76,40 +76,6 @@ class CaseStore {
                 .orElseThrow(() -> new CaseNotFound(reference));
     }
 
-    /** A request with its cases, in the order they were submitted. */
-    RequestRecord requireRequest(String requestRef) {
-        return jdbc.sql(
-                        """
-        select r.id, r.reference, cu.id, cu.customer_number, cu.name, cu.email, r.process_instance_key
-          from return_requests r join customers cu on cu.id = r.customer_id where r.reference = ?""")
-                .param(requestRef)
-                .query((rs, n) -> new RequestRecord(
-                        new RequestId(rs.getLong(1)),
-                        rs.getString(2),
-                        new CustomerId(rs.getLong(3)),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getObject(7, Long.class),
-                        findByRequest(requestRef)))
-                .optional()
-                .orElseThrow(() -> new CaseNotFound(requestRef));
-    }
-
-    /**
-     * Binds a request to the one process instance that runs it: the first instance to claim it wins, and a second one
-     * (started again after a crash between starting and recording) is told it is not the request's.
-     */
-    boolean bindRequestInstance(RequestId requestId, long processInstanceKey) {
-        return jdbc.sql(
-                                """
-                update return_requests set process_instance_key = ?
-                 where id = ? and (process_instance_key is null or process_instance_key = ?)""")
-                        .params(processInstanceKey, requestId.value(), processInstanceKey)
-                        .update()
-                == 1;
-    }
-
     // ---- writes on the case row -------------------------------------------------------------------------------------
 
     /**
@@ -227,20 +193,6 @@ class CaseStore {
                         .params(decision, decidedBy, ts(at), caseId.value())
                         .update()
                 == 1;
-    }
-
-    /** The latest case whose compliance limit suspended a customer's account that is still suspended. */
-    Optional<CaseRecord> lastSuspendingCase(String customerNumber) {
-        return jdbc.sql(
-                        """
-        select c.reference from return_cases c join return_requests r on r.id = c.request_id
-          join customers cu on cu.id = r.customer_id
-         where cu.customer_number = ? and cu.account_status = 'SUSPENDED' and c.outcome = 'ACCOUNT_SUSPENDED'
-         order by c.closed_at desc limit 1""")
-                .param(customerNumber)
-                .query(String.class)
-                .optional()
-                .flatMap(this::findByReference);
     }
 
     /** The decision staff took on the case's late unit, once taken. */

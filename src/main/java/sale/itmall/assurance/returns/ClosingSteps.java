@@ -22,6 +22,7 @@ import sale.itmall.assurance.policy.ServicePolicy;
 class ClosingSteps {
 
     private final CaseStore store;
+    private final RequestStore requestStore;
     private final AuditTrail audit;
     private final PolicyDecision decision;
     private final Clock clock;
@@ -30,12 +31,14 @@ class ClosingSteps {
 
     ClosingSteps(
             CaseStore store,
+            RequestStore requestStore,
             AuditTrail audit,
             PolicyDecision decision,
             Clock clock,
             ApplicationEventPublisher events,
             CaseMetrics metrics) {
         this.store = store;
+        this.requestStore = requestStore;
         this.audit = audit;
         this.decision = decision;
         this.clock = clock;
@@ -94,8 +97,8 @@ class ClosingSteps {
      * start and its record); that instance is then not the request's and does nothing.
      */
     boolean acknowledgeRequest(String requestRef, long processInstanceKey) {
-        RequestRecord r = store.requireRequest(requestRef);
-        if (!store.bindRequestInstance(r.id(), processInstanceKey)) {
+        RequestRecord r = requestStore.requireRequest(requestRef);
+        if (!requestStore.bindRequestInstance(r.id(), processInstanceKey)) {
             return false;
         }
         events.publishEvent(new ReturnEvent.RequestReceived(r.facts(), clock.instant()));
@@ -104,7 +107,7 @@ class ClosingSteps {
 
     /** Tells the customer how each item of a request ended, once all its cases are closed. */
     RequestRecord summarizeRequest(String requestRef) {
-        RequestRecord r = store.requireRequest(requestRef);
+        RequestRecord r = requestStore.requireRequest(requestRef);
         events.publishEvent(new ReturnEvent.RequestSettled(r.facts(), clock.instant()));
         return r;
     }

@@ -41,7 +41,7 @@ import sale.itmall.assurance.shared.OutageLog;
  * scheduled dispatcher with exponential backoff (1 s doubling to 1 min) until the engine accepts it. Rows are claimed
  * {@code FOR UPDATE SKIP LOCKED}, so any number of instances deliver each once, and every delivery is idempotent at the
  * engine: a message carries a message id the engine refuses twice, and a request is bound to the first process
- * instance that claims it ({@link CaseStore#bindRequestInstance}); a second one is cancelled.
+ * instance that claims it ({@link RequestStore#bindRequestInstance}); a second one is cancelled.
  */
 @Component
 class EngineOutbox {
@@ -56,6 +56,7 @@ class EngineOutbox {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final CaseStore store;
+    private final RequestStore requestStore;
     private final CamundaClient camunda;
     private final ObjectMapper json;
     private final Clock clock;
@@ -66,6 +67,7 @@ class EngineOutbox {
             JdbcClient jdbc,
             TransactionTemplate tx,
             CaseStore store,
+            RequestStore requestStore,
             CamundaClient camunda,
             ObjectMapper json,
             Clock clock,
@@ -76,6 +78,7 @@ class EngineOutbox {
         this.jdbc = jdbc;
         this.tx = tx;
         this.store = store;
+        this.requestStore = requestStore;
         this.camunda = camunda;
         this.json = json;
         this.clock = clock;
@@ -251,7 +254,7 @@ class EngineOutbox {
      * (references and short text, not the proofs themselves).
      */
     private void start(String requestRef) {
-        RequestRecord r = store.requireRequest(requestRef);
+        RequestRecord r = requestStore.requireRequest(requestRef);
         if (r.processInstanceKey() != null) {
             return; // its first step already claimed it
         }
@@ -285,7 +288,7 @@ class EngineOutbox {
                 .requestTimeout(requestTimeout)
                 .send()
                 .join();
-        if (!store.bindRequestInstance(r.id(), event.getProcessInstanceKey())) {
+        if (!requestStore.bindRequestInstance(r.id(), event.getProcessInstanceKey())) {
             cancelDuplicate(event.getProcessInstanceKey(), r.reference());
         }
     }

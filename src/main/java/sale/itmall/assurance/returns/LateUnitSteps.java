@@ -215,7 +215,7 @@ class LateUnitSteps {
         if (reason.length() > 1000) {
             throw new ReturnRejected("reason", "Keep the reason under 1000 characters");
         }
-        Optional<CaseRecord> suspendedFor = store.lastSuspendingCase(customerNumber);
+        Optional<CaseRecord> suspendedFor = accountStore.lastSuspendingCase(customerNumber);
         CustomerId customer = suspendedFor
                 .map(CaseRecord::customerId)
                 .or(() -> accountStore.customerId(customerNumber))

@@ -50,6 +50,9 @@ class EngineOutageTest {
     CaseStore store;
 
     @Autowired
+    RequestStore requestStore;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -82,7 +85,7 @@ class EngineOutageTest {
         // answered, and recorded: the case exists, the asset is taken, nothing reached the engine or the customer yet
         String newCase = submitted.caseReferences().get(0);
         assertThat(store.require(newCase).status()).isEqualTo(CaseStatus.SUBMITTED);
-        assertThat(store.requireRequest(submitted.requestReference()).processInstanceKey())
+        assertThat(requestStore.requireRequest(submitted.requestReference()).processInstanceKey())
                 .isNull();
         assertThat(pending()).isEqualTo(3);
         // the first attempt, right after the commit on another thread, meets the cut link
@@ -125,7 +128,7 @@ class EngineOutageTest {
         String customer = fixtures.customer(true);
         String caseRef = scenarios.caseAtDiagnosis(customer, AssetCategory.END_USER_TERMINAL, 100);
         CaseRecord c = store.require(caseRef);
-        RequestRecord request = store.requireRequest(c.requestReference());
+        RequestRecord request = requestStore.requireRequest(c.requestReference());
         await().atMost(HEALED).until(() -> receivedMails(request.reference()) == 1);
 
         // what a crash between starting the instance and recording its key would leave: a second instance
@@ -141,7 +144,7 @@ class EngineOutageTest {
         await().atMost(HEALED)
                 .ignoreExceptions()
                 .untilAsserted(() -> new ProcessInstanceAssert(second, ProcessDriver.records()).isTerminated());
-        assertThat(store.requireRequest(request.reference()).processInstanceKey())
+        assertThat(requestStore.requireRequest(request.reference()).processInstanceKey())
                 .isEqualTo(request.processInstanceKey());
         assertThat(receivedMails(request.reference())).isEqualTo(1);
         driver.awaitWaitingAt(caseRef, Elements.REMOTE_DIAGNOSIS);

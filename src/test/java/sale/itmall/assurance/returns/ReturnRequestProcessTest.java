@@ -41,6 +41,9 @@ class ReturnRequestProcessTest {
     CaseStore store;
 
     @Autowired
+    RequestStore requestStore;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Test
@@ -61,7 +64,8 @@ class ReturnRequestProcessTest {
         // one instance of the request (started right after the submit's commit); each item runs as its own called case
         driver.awaitWaitingAt(refs.get(0), Elements.REMOTE_DIAGNOSIS);
         driver.awaitWaitingAt(refs.get(1), Elements.REMOTE_DIAGNOSIS);
-        RequestRecord request = store.requireRequest(store.require(refs.get(0)).requestReference());
+        RequestRecord request =
+                requestStore.requireRequest(store.require(refs.get(0)).requestReference());
         long requestKey = request.processInstanceKey();
         assertThat(driver.awaitClosed(refs.get(2)).outcome()).isEqualTo(CaseOutcome.MANUFACTURER_REFERRAL);
         for (String ref : refs) {
