@@ -4,26 +4,18 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TimeZone;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.SimpleLocaleContext;
 import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleContextResolver;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
-import sale.itmall.assurance.returns.CustomerAccounts;
-import sale.itmall.assurance.returns.CustomerId;
 import sale.itmall.assurance.shared.Audience;
 import sale.itmall.assurance.shared.Faults;
 
@@ -39,55 +31,10 @@ class PortalAudiences implements LocaleContextResolver {
     static final String COOKIE = "itmall-language";
     private static final String ATTRIBUTE = PortalAudiences.class.getName();
 
-    private final JdbcClient jdbc;
-    private final CustomerAccounts customerAccounts;
+    private final UserAudiences users;
 
-    PortalAudiences(JdbcClient jdbc, CustomerAccounts customerAccounts) {
-        this.jdbc = jdbc;
-        this.customerAccounts = customerAccounts;
-    }
-
-    /** A user's language and time zone: their own choice where they made one, their customer account's where not. */
-    Optional<Audience> ofUser(String username) {
-        return audienceOf("u.username = ?", username);
-    }
-
-    /** The same for the user with this e-mail address (a password reset's mail). */
-    Audience ofEmail(String email) {
-        return audienceOf("lower(u.email) = lower(?)", email).orElse(Audience.DEFAULT);
-    }
-
-    private Optional<Audience> audienceOf(String userIs, String value) {
-        return jdbc.sql("select u.language, u.time_zone, u.customer_id from portal_users u where " + userIs)
-                .param(value)
-                .query((rs, n) -> new Own(rs.getString(1), rs.getString(2), rs.getObject(3, Long.class)))
-                .optional()
-                .map(own -> (own.customerId() == null
-                                ? Audience.of(null, null)
-                                : customerAccounts
-                                        .customer(new CustomerId(own.customerId()))
-                                        .audience())
-                        .overriddenBy(own.language(), own.timeZone()));
-    }
-
-    /** What a user chose themselves: a language tag and a zone id, each null where the account's applies. */
-    record Choice(String language, String timeZone) {}
-
-    /** A user's own choice and the customer account whose language and zone apply where they made none. */
-    private record Own(String language, String timeZone, Long customerId) {}
-
-    Choice choiceOf(String username) {
-        return jdbc.sql("select language, time_zone from portal_users where username = ?")
-                .param(username)
-                .query((rs, n) -> new Choice(rs.getString(1), rs.getString(2)))
-                .single();
-    }
-
-    /** Keeps a user's own choice; a null language or zone goes back to the account's. */
-    void choose(String username, Locale language, ZoneId zone) {
-        jdbc.sql("update portal_users set language = ?, time_zone = ? where username = ?")
-                .params(language == null ? null : language.getLanguage(), zone == null ? null : zone.getId(), username)
-                .update();
+    PortalAudiences(UserAudiences users) {
+        this.users = users;
     }
 
     @Override
@@ -109,7 +56,7 @@ class PortalAudiences implements LocaleContextResolver {
                 return Audience.DEFAULT;
             }
             try {
-                return ofUser(signedIn.get().getName()).orElse(Audience.DEFAULT);
+                return users.ofUser(signedIn.get().getName()).orElse(Audience.DEFAULT);
             } catch (DataAccessException e) {
                 if (!Faults.isTechnical(e)) {
                     throw e;
@@ -180,17 +127,5 @@ class PortalAudiences implements LocaleContextResolver {
     @Override
     public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
         setLocaleContext(request, response, locale == null ? null : new SimpleLocaleContext(locale));
-    }
-
-    /** {@code ?lang=de} on any page sets the language of a person not signed in. */
-    @Configuration
-    static class LanguageSwitch implements WebMvcConfigurer {
-        @Override
-        public void addInterceptors(InterceptorRegistry registry) {
-            LocaleChangeInterceptor change = new LocaleChangeInterceptor();
-            change.setParamName("lang");
-            change.setIgnoreInvalidLocale(true);
-            registry.addInterceptor(change);
-        }
     }
 }

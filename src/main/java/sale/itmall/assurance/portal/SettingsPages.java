@@ -22,9 +22,9 @@ import sale.itmall.assurance.shared.Audience;
 class SettingsPages {
 
     private final PortalAccounts accounts;
-    private final PortalAudiences audiences;
+    private final UserAudiences audiences;
 
-    SettingsPages(PortalAccounts accounts, PortalAudiences audiences) {
+    SettingsPages(PortalAccounts accounts, UserAudiences audiences) {
         this.accounts = accounts;
         this.audiences = audiences;
     }

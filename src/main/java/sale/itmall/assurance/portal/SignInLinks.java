@@ -60,7 +60,7 @@ class SignInLinks {
     private final Clock clock;
     private final String baseUrl;
 
-    private final PortalAudiences audiences;
+    private final UserAudiences audiences;
 
     SignInLinks(
             JdbcClient jdbc,
@@ -68,7 +68,7 @@ class SignInLinks {
             CustomerAccounts customerAccounts,
             PasswordEncoder encoder,
             Clock clock,
-            PortalAudiences audiences,
+            UserAudiences audiences,
             @Value("${itmall.portal.base-url:${itmall.staff.base-url:http://localhost:8080}}") String baseUrl) {
         this.jdbc = jdbc;
         this.audiences = audiences;
