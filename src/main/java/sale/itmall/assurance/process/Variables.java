@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import sale.itmall.assurance.policy.PolicyTerms;
 import sale.itmall.assurance.process.ProcessContract.Route;
 
@@ -149,7 +150,12 @@ public final class Variables {
             BigDecimal repairQuoteAmount,
             String repairQuoteCurrency) {}
 
-    public record RmaForm(String caseRef, String rmaDecision, String approvalNotes) {}
+    public record RmaForm(String caseRef, String rmaDecision, String approvalNotes) {
+        /** The approver's choice, parsed once; empty when the form left it out. */
+        public Optional<Decisions.RmaDecision> decision() {
+            return Decisions.parse(Decisions.RmaDecision.class, rmaDecision, "RMA decision");
+        }
+    }
 
     public record Receipt(String caseRef, String receiptId, String receivedAt) {}
 
@@ -160,7 +166,12 @@ public final class Variables {
 
     public record CaseToClose(String caseRef, String caseOutcome) {}
 
-    public record DisputeForm(String caseRef, String disputeDecision, String governanceRuling) {}
+    public record DisputeForm(String caseRef, String disputeDecision, String governanceRuling) {
+        /** The ruling, parsed once; empty when the form left it out. */
+        public Optional<Decisions.DisputeDecision> decision() {
+            return Decisions.parse(Decisions.DisputeDecision.class, disputeDecision, "dispute decision");
+        }
+    }
 
     /** The late-unit form's answer; {@code lateUnitDecidedBy} is the deciding task's output mapping (its group). */
     public record LateUnitForm(

@@ -10,6 +10,7 @@ import sale.itmall.assurance.policy.Codes;
 import sale.itmall.assurance.policy.PolicyDecision;
 import sale.itmall.assurance.policy.PolicyViolation;
 import sale.itmall.assurance.policy.ServicePolicy;
+import sale.itmall.assurance.process.Decisions;
 
 /**
  * How a case and its request end: cancellation, a dispute's ruling, closing, and the request acknowledged and summarized once all its cases are closed.
@@ -62,9 +63,10 @@ class ClosingSteps {
      * Records the governance ruling on a dispute once per dispute: the audit and mail key is the dispute's process
      * instance, so a redelivered job records and mails nothing twice.
      */
-    void recordDisputeRuling(String caseRef, String decision, String ruling, long disputeInstanceKey) {
+    void recordDisputeRuling(
+            String caseRef, Decisions.DisputeDecision decision, String ruling, long disputeInstanceKey) {
         CaseRecord c = store.require(caseRef);
-        if (decision == null || decision.isBlank()) {
+        if (decision == null) {
             throw new PolicyViolation(
                     "The policy dispute form was completed without a ruling (disputeDecision is missing)");
         }
@@ -77,7 +79,8 @@ class ClosingSteps {
                 "tasklist:service-governance",
                 decision + ": " + (ruling == null ? "" : ruling),
                 now);
-        events.publishEvent(new ReturnEvent.DisputeRuled(c.facts(), now, step, "UPHELD".equals(decision), ruling));
+        events.publishEvent(new ReturnEvent.DisputeRuled(
+                c.facts(), now, step, decision == Decisions.DisputeDecision.UPHELD, ruling));
     }
 
     void close(String caseRef, String outcome) {

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import sale.itmall.assurance.policy.CaseOutcome;
 import sale.itmall.assurance.policy.DiagnosisDecision;
 import sale.itmall.assurance.policy.Entitlement;
-import sale.itmall.assurance.policy.PolicyViolation;
 import sale.itmall.assurance.policy.RepairQuote;
+import sale.itmall.assurance.process.Decisions;
 import sale.itmall.assurance.process.ProcessContract;
 import sale.itmall.assurance.process.ProcessContract.Jobs;
 import sale.itmall.assurance.process.ProcessContract.Route;
@@ -143,15 +143,8 @@ public class OpeningWorkers {
     @JobWorker(type = Jobs.RMA_DECIDE)
     public RmaDecided decideRma(ActivatedJob job, @VariablesAsType RmaForm form) {
         return steps.run(job, () -> {
-            Boolean approved = form.rmaDecision() == null
-                    ? null
-                    : switch (form.rmaDecision()) {
-                        case "APPROVE" -> true;
-                        case "REJECT" -> false;
-                        default ->
-                            throw new PolicyViolation(
-                                    "Unknown RMA decision '" + form.rmaDecision() + "'; expected APPROVE or REJECT");
-                    };
+            Boolean approved =
+                    form.decision().map(d -> d == Decisions.RmaDecision.APPROVE).orElse(null);
             Optional<CaseRecord> authorized =
                     rmaSteps.decideRma(form.caseRef(), approved, form.approvalNotes(), "tasklist:rma-approvers");
             if (authorized.isEmpty()) {

@@ -90,7 +90,10 @@ public class ResolutionWorkers {
         steps.run(
                 job,
                 () -> closingSteps.recordDisputeRuling(
-                        form.caseRef(), form.disputeDecision(), form.governanceRuling(), job.getProcessInstanceKey()));
+                        form.caseRef(),
+                        form.decision().orElse(null),
+                        form.governanceRuling(),
+                        job.getProcessInstanceKey()));
     }
 
     @JobWorker(type = Jobs.LATE_UNIT_DECIDE)

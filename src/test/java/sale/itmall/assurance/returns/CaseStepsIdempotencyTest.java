@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import sale.itmall.assurance.policy.CaseOutcome;
+import sale.itmall.assurance.process.Decisions;
 import sale.itmall.assurance.support.ApplicationTest;
 import sale.itmall.assurance.support.Fixtures;
 
@@ -129,8 +130,10 @@ class CaseStepsIdempotencyTest {
         String caseRef = authorizedAdvanceCase(true);
         CaseId caseId = store.require(caseRef).id();
         long disputeInstance = 4_242_424_242L;
-        closingSteps.recordDisputeRuling(caseRef, "DISMISSED", "The policy was applied correctly", disputeInstance);
-        closingSteps.recordDisputeRuling(caseRef, "DISMISSED", "The policy was applied correctly", disputeInstance);
+        closingSteps.recordDisputeRuling(
+                caseRef, Decisions.DisputeDecision.DISMISSED, "The policy was applied correctly", disputeInstance);
+        closingSteps.recordDisputeRuling(
+                caseRef, Decisions.DisputeDecision.DISMISSED, "The policy was applied correctly", disputeInstance);
 
         assertThat(audit.events(caseId))
                 .filteredOn(e -> e.type().equals("POLICY_DISPUTE_RULED"))

@@ -29,6 +29,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import sale.itmall.assurance.policy.PolicyTerms;
+import sale.itmall.assurance.process.Decisions;
 import sale.itmall.assurance.process.ProcessContract;
 import sale.itmall.assurance.process.ProcessContract.Elements;
 import sale.itmall.assurance.process.StaffRole;
@@ -393,6 +394,28 @@ class ProcessContractTest {
             list.add((Element) nodes.item(i));
         }
         return list;
+    }
+
+    /** The choices a form offers are the ones the code parses at the boundary, no more and no fewer. */
+    @Test
+    void theDecisionsTheFormsOfferAreTheEnumsTheCodeParses() {
+        assertThat(optionsOf("rma-approval", "rmaDecision"))
+                .containsExactlyInAnyOrder(Stream.of(Decisions.RmaDecision.values())
+                        .map(Enum::name)
+                        .toArray(String[]::new));
+        assertThat(optionsOf("policy-dispute", "disputeDecision"))
+                .containsExactlyInAnyOrder(Stream.of(Decisions.DisputeDecision.values())
+                        .map(Enum::name)
+                        .toArray(String[]::new));
+    }
+
+    private static List<String> optionsOf(String formId, String key) {
+        List<String> options = new ArrayList<>();
+        forms.get(formId).findParents("key").stream()
+                .filter(c -> key.equals(c.path("key").asText()))
+                .forEach(c -> c.path("values")
+                        .forEach(v -> options.add(v.path("value").asText())));
+        return options;
     }
 
     /** Element ids the code and the tests name come from one place, and each names an element of a model. */

@@ -1,0 +1,44 @@
+package sale.itmall.assurance.process;
+
+import java.util.Arrays;
+import java.util.Optional;
+import sale.itmall.assurance.policy.PolicyViolation;
+
+/**
+ * The choices staff make in the forms, as the code reads them: parsed once at the process boundary, so a step works
+ * with an enum and a value no rule can decide becomes an incident that names it and what was expected.
+ */
+public final class Decisions {
+
+    private Decisions() {}
+
+    /** The RMA approver's choice ({@code forms/rma-approval.form}, {@code rmaDecision}). */
+    public enum RmaDecision {
+        APPROVE,
+        REJECT
+    }
+
+    /** The Service Governance Team's ruling on a policy dispute ({@code forms/policy-dispute.form}). */
+    public enum DisputeDecision {
+        UPHELD,
+        DISMISSED
+    }
+
+    /** The value as its enum; absent when the form left it empty; an incident's reason when it is none of them. */
+    public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value, String what) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        return Arrays.stream(type.getEnumConstants())
+                .filter(e -> e.name().equals(value.trim()))
+                .findFirst()
+                .or(() -> {
+                    throw new PolicyViolation("Unknown " + what + " '" + value + "'; expected "
+                            + String.join(
+                                    " or ",
+                                    Arrays.stream(type.getEnumConstants())
+                                            .map(Enum::name)
+                                            .toList()));
+                });
+    }
+}
