@@ -31,10 +31,10 @@ import sale.itmall.assurance.shared.Faults;
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class FaultAdvice {
+public class FaultAdvice {
 
     /** Seconds a client should wait before trying again while the database or the engine is away. */
-    static final int RETRY_AFTER_SECONDS = 30;
+    public static final int RETRY_AFTER_SECONDS = 30;
 
     private static final Logger LOG = LoggerFactory.getLogger(FaultAdvice.class);
 

@@ -5,12 +5,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import sale.itmall.assurance.returns.ReturnRejected;
 
 /** A page's action answered with a redirect: what it did reaches the next page as a notice, a refusal as an error. */
-final class Redirects {
+public final class Redirects {
 
     private Redirects() {}
 
     /** Runs {@code action} (which answers what it did, in words) and redirects to {@code path}. */
-    static String after(RedirectAttributes redirect, String path, Supplier<String> action) {
+    public static String after(RedirectAttributes redirect, String path, Supplier<String> action) {
         try {
             redirect.addFlashAttribute("message", action.get());
         } catch (ReturnRejected e) {

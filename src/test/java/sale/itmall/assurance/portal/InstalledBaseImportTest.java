@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import sale.itmall.assurance.policy.AssetCategory;
+import sale.itmall.assurance.portal.identity.ApiKeys;
 import sale.itmall.assurance.returns.ReturnRequests;
 import sale.itmall.assurance.support.ApplicationTest;
 import sale.itmall.assurance.support.Chromium;

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import sale.itmall.assurance.portal.identity.DemoAccounts;
 import sale.itmall.assurance.process.StaffRole;
 
 /**

@@ -1,4 +1,4 @@
-package sale.itmall.assurance.portal;
+package sale.itmall.assurance.portal.identity;
 
 import java.security.Principal;
 import java.sql.Timestamp;
@@ -27,7 +27,7 @@ import sale.itmall.assurance.returns.CustomerId;
  * account a customer sign-in belongs to, and the lockout after too many wrong passwords in a row.
  */
 @Service
-class PortalAccounts implements UserDetailsService {
+public class PortalAccounts implements UserDetailsService {
 
     private final JdbcClient jdbc;
     private final CustomerAccounts customerAccounts;
@@ -94,7 +94,7 @@ class PortalAccounts implements UserDetailsService {
     }
 
     /** The customer account of the signed-in user. */
-    Customer customerOf(Principal me) {
+    public Customer customerOf(Principal me) {
         CustomerId id = jdbc.sql("select customer_id from portal_users where username = ? and customer_id is not null")
                 .param(me.getName())
                 .query((rs, n) -> new CustomerId(rs.getLong(1)))

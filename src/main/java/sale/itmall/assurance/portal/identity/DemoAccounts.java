@@ -1,4 +1,4 @@
-package sale.itmall.assurance.portal;
+package sale.itmall.assurance.portal.identity;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,12 +23,12 @@ import sale.itmall.assurance.returns.CustomerAccounts;
 @Component
 @Profile("demo")
 @Order(2) // after the demo installed base: the customers' sign-ins need their accounts
-class DemoAccounts implements ApplicationRunner {
+public class DemoAccounts implements ApplicationRunner {
 
     static final String PASSWORD = "demo";
 
     /** One demo staff sign-in per role, named for the work. */
-    static final Map<String, StaffRole> STAFF = new LinkedHashMap<>();
+    public static final Map<String, StaffRole> STAFF = new LinkedHashMap<>();
 
     static {
         STAFF.put("tac", StaffRole.TAC_ENGINEER);

@@ -1,4 +1,4 @@
-package sale.itmall.assurance.portal;
+package sale.itmall.assurance.portal.staff;
 
 import java.io.IOException;
 import java.io.StringReader;

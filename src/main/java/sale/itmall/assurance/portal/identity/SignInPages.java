@@ -1,4 +1,4 @@
-package sale.itmall.assurance.portal;
+package sale.itmall.assurance.portal.identity;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

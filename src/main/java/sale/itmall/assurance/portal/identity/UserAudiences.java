@@ -1,4 +1,4 @@
-package sale.itmall.assurance.portal;
+package sale.itmall.assurance.portal.identity;
 
 import java.time.ZoneId;
 import java.util.Locale;
@@ -14,7 +14,7 @@ import sale.itmall.assurance.shared.Audience;
  * account's where not. Read by the locale resolver ({@link PortalAudiences}) and by mails to a user.
  */
 @Repository
-class UserAudiences {
+public class UserAudiences {
 
     private final JdbcClient jdbc;
     private final CustomerAccounts customerAccounts;
@@ -53,7 +53,7 @@ class UserAudiences {
     /** A user's own choice and the customer account whose language and zone apply where they made none. */
     private record Own(String language, String timeZone, Long customerId) {}
 
-    Choice choiceOf(String username) {
+    public Choice choiceOf(String username) {
         return jdbc.sql("select language, time_zone from portal_users where username = ?")
                 .param(username)
                 .query((rs, n) -> new Choice(rs.getString(1), rs.getString(2)))
@@ -61,7 +61,7 @@ class UserAudiences {
     }
 
     /** Keeps a user's own choice; a null language or zone goes back to the account's. */
-    void choose(String username, Locale language, ZoneId zone) {
+    public void choose(String username, Locale language, ZoneId zone) {
         jdbc.sql("update portal_users set language = ?, time_zone = ? where username = ?")
                 .params(language == null ? null : language.getLanguage(), zone == null ? null : zone.getId(), username)
                 .update();

@@ -1,4 +1,4 @@
-package sale.itmall.assurance.portal;
+package sale.itmall.assurance.portal.staff;
 
 import java.security.Principal;
 import org.springframework.stereotype.Controller;
@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import sale.itmall.assurance.portal.identity.ApiKeys;
 
 /** Service administrators issue and revoke the API keys of integrations (ERP import, warehouse receipts). */
 @Controller

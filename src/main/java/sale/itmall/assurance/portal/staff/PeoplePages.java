@@ -1,4 +1,4 @@
-package sale.itmall.assurance.portal;
+package sale.itmall.assurance.portal.staff;
 
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
+import sale.itmall.assurance.portal.identity.SignInLinks;
 import sale.itmall.assurance.process.StaffRole;
 
 /**

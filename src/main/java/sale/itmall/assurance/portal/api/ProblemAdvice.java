@@ -1,4 +1,4 @@
-package sale.itmall.assurance.portal;
+package sale.itmall.assurance.portal.api;
 
 import java.net.URI;
 import org.springframework.beans.InvalidPropertyException;

@@ -1,4 +1,4 @@
-package sale.itmall.assurance.portal;
+package sale.itmall.assurance.portal.identity;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,7 +25,7 @@ import sale.itmall.assurance.process.StaffRole;
  * provider knows but who holds no staff role is refused with a reason, not let in without rights.
  */
 @Component
-class StaffSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
+public class StaffSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
     /** The error code of a sign-in refused for want of a staff role; the sign-in page says so. */
     static final String NO_STAFF_ROLE = "no_staff_role";

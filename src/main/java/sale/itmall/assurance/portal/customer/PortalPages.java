@@ -1,4 +1,4 @@
-package sale.itmall.assurance.portal;
+package sale.itmall.assurance.portal.customer;
 
 import java.security.Principal;
 import java.util.ArrayList;
@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import sale.itmall.assurance.notifications.Notifications;
+import sale.itmall.assurance.portal.Redirects;
+import sale.itmall.assurance.portal.identity.PortalAccounts;
 import sale.itmall.assurance.returns.CaseFacts;
 import sale.itmall.assurance.returns.CaseNotFound;
 import sale.itmall.assurance.returns.CaseRequests;
@@ -34,7 +36,7 @@ import sale.itmall.assurance.shared.Labels;
 
 /** The pages of the Self-Service Returns Center. Errors re-render the page with what the customer typed. */
 @Controller
-class PortalPages {
+public class PortalPages {
 
     private final ReturnsQuery portal;
     private final CustomerAccounts customerAccounts;

@@ -1,4 +1,4 @@
-package sale.itmall.assurance.portal;
+package sale.itmall.assurance.portal.identity;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,15 +23,15 @@ import sale.itmall.assurance.process.StaffRole;
  * SHA-256 hash is stored) and revoke it; who did either, and when a key was last used, is kept.
  */
 @Service
-class ApiKeys {
+public class ApiKeys {
 
     /** The request header that carries a key. */
-    static final String HEADER = "X-API-Key";
+    public static final String HEADER = "X-API-Key";
 
     static final String PREFIX = "itm_";
 
     /** What a key may do: one API, as one role. */
-    enum Integration {
+    public enum Integration {
         INSTALLED_BASE_IMPORT("installed-base-import", "Installed-base import (ERP)", "INSTALLED_BASE_IMPORT"),
         WAREHOUSE_RECEIPTS("warehouse-receipts", "Warehouse receipts", StaffRole.WAREHOUSE.role());
 
@@ -66,7 +66,7 @@ class ApiKeys {
         }
     }
 
-    record Key(
+    public record Key(
             long id,
             String name,
             String prefix,
@@ -82,9 +82,9 @@ class ApiKeys {
     }
 
     /** A key just made: the secret is in the answer once and nowhere else. */
-    record Issued(Key key, String secret) {}
+    public record Issued(Key key, String secret) {}
 
-    static final class Refused extends RuntimeException {
+    public static final class Refused extends RuntimeException {
         Refused(String message) {
             super(message, null, false, false);
         }
@@ -101,7 +101,7 @@ class ApiKeys {
         this.clock = clock;
     }
 
-    Issued issue(String actor, String nameInput, Integration integration) {
+    public Issued issue(String actor, String nameInput, Integration integration) {
         String name = nameInput == null ? "" : nameInput.trim();
         if (name.isEmpty() || name.length() > 100 || name.codePoints().anyMatch(Character::isISOControl)) {
             throw new Refused("Give the key a name of 1 to 100 characters (who uses it, e.g. 'ERP nightly import')");
@@ -127,7 +127,7 @@ class ApiKeys {
         }
     }
 
-    List<Key> all() {
+    public List<Key> all() {
         return jdbc.sql(SELECT + " order by revoked_at is not null, name")
                 .query((rs, n) -> key(rs))
                 .list();
@@ -140,7 +140,7 @@ class ApiKeys {
                 .optional();
     }
 
-    boolean revoke(String actor, long id) {
+    public boolean revoke(String actor, long id) {
         return jdbc.sql("update api_keys set revoked_at = ?, revoked_by = ? where id = ? and revoked_at is null")
                         .params(Timestamp.from(clock.instant()), actor, id)
                         .update()

@@ -1,4 +1,4 @@
-package sale.itmall.assurance.portal;
+package sale.itmall.assurance.portal.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import sale.itmall.assurance.portal.customer.ReturnForm;
+import sale.itmall.assurance.portal.identity.PortalAccounts;
 import sale.itmall.assurance.returns.CaseRequests;
 import sale.itmall.assurance.returns.ReturnRejected;
 import sale.itmall.assurance.returns.ReturnRequests;
@@ -36,7 +38,7 @@ import sale.itmall.assurance.shared.Audience;
 @RestController
 @RequestMapping("/api")
 @Tag(name = "Self-Service Returns Center")
-class ReturnsApi {
+public class ReturnsApi {
 
     private final ReturnsQuery portal;
     private final WarrantyLookup warrantyLookup;

@@ -1,4 +1,4 @@
-package sale.itmall.assurance.portal;
+package sale.itmall.assurance.portal.customer;
 
 import java.security.Principal;
 import java.time.ZoneId;
@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import sale.itmall.assurance.portal.identity.PortalAccounts;
+import sale.itmall.assurance.portal.identity.UserAudiences;
 import sale.itmall.assurance.returns.Customer;
 import sale.itmall.assurance.shared.Audience;
 

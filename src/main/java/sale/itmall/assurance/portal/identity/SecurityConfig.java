@@ -1,4 +1,4 @@
-package sale.itmall.assurance.portal;
+package sale.itmall.assurance.portal.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,6 +32,7 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import sale.itmall.assurance.portal.FaultAdvice;
 import sale.itmall.assurance.process.StaffRole;
 import sale.itmall.assurance.returns.ProofFile;
 import sale.itmall.assurance.shared.Faults;
@@ -44,7 +45,7 @@ import sale.itmall.assurance.shared.Faults;
  * with no session.
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfig {
+public class SecurityConfig {
 
     private static final String ADMIN = StaffRole.SERVICE_ADMINISTRATOR.role();
 

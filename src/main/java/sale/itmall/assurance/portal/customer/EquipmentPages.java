@@ -1,4 +1,4 @@
-package sale.itmall.assurance.portal;
+package sale.itmall.assurance.portal.customer;
 
 import java.security.Principal;
 import java.time.LocalDate;
@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import sale.itmall.assurance.policy.EntitlementStatus;
+import sale.itmall.assurance.portal.Redirects;
+import sale.itmall.assurance.portal.identity.PortalAccounts;
 import sale.itmall.assurance.returns.CaseRequests;
 import sale.itmall.assurance.returns.Customer;
 import sale.itmall.assurance.returns.WarrantyLookup;

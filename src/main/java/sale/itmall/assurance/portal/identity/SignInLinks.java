@@ -1,4 +1,4 @@
-package sale.itmall.assurance.portal;
+package sale.itmall.assurance.portal.identity;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -36,13 +36,13 @@ import sale.itmall.assurance.shared.EmailAddresses;
  */
 @Service
 @Transactional
-class SignInLinks {
+public class SignInLinks {
 
     static final Duration INVITATION_VALID = Duration.ofDays(3);
     static final Duration RESET_VALID = Duration.ofHours(1);
 
     /** A refusal to show on the page: an expired or used link, a password that does not meet the rules. */
-    static final class Refused extends RuntimeException {
+    public static final class Refused extends RuntimeException {
         Refused(String message) {
             super(message, null, false, false);
         }
@@ -80,7 +80,7 @@ class SignInLinks {
     }
 
     /** Invites a person to a customer account: a mail with a link to choose their password. */
-    void invite(String invitedBy, String customerNumber, String emailInput) {
+    public void invite(String invitedBy, String customerNumber, String emailInput) {
         Customer customer = customerAccounts
                 .customerByNumber(customerNumber)
                 .orElseThrow(() -> new Refused("No customer " + customerNumber));
@@ -96,7 +96,7 @@ class SignInLinks {
     }
 
     /** Invites a person to the staff with these roles: a mail with a link to choose their password. */
-    void inviteStaff(String invitedBy, String emailInput, Set<StaffRole> roles) {
+    public void inviteStaff(String invitedBy, String emailInput, Set<StaffRole> roles) {
         if (roles.isEmpty()) {
             throw new Refused("Choose at least one role for " + emailInput);
         }
@@ -111,7 +111,7 @@ class SignInLinks {
                 Map.of("roles", labels(roles), "invitedBy", invitedBy));
     }
 
-    static String labels(Set<StaffRole> roles) {
+    public static String labels(Set<StaffRole> roles) {
         return roles.stream().map(StaffRole::label).collect(Collectors.joining(", "));
     }
 
@@ -215,7 +215,7 @@ class SignInLinks {
         useUp(token);
     }
 
-    List<User> usersOf(String customerNumber) {
+    public List<User> usersOf(String customerNumber) {
         return customerAccounts
                 .customerByNumber(customerNumber)
                 .map(customer -> jdbc.sql(
@@ -229,7 +229,7 @@ class SignInLinks {
     }
 
     /** The staff's local sign-ins (people who sign in through the identity provider are not listed). */
-    List<User> staff() {
+    public List<User> staff() {
         return jdbc.sql(
                         """
                 select u.username, coalesce(u.email, ''), u.active, coalesce(u.locked_until > ?, false), u.staff_roles
@@ -249,7 +249,7 @@ class SignInLinks {
     }
 
     /** Gives a staff member these roles (what Tasklist and the staff pages let them do follows). */
-    boolean setRoles(String username, Set<StaffRole> roles) {
+    public boolean setRoles(String username, Set<StaffRole> roles) {
         return jdbc.sql("update portal_users set staff_roles = ? where username = ? and role = 'STAFF'")
                         .params(StaffAuthorities.groups(roles), username)
                         .update()
@@ -257,7 +257,7 @@ class SignInLinks {
     }
 
     /** Deactivates a user of this kind: their sign-in is refused from now on (their returns and work stay). */
-    boolean deactivate(String username, boolean staff) {
+    public boolean deactivate(String username, boolean staff) {
         return jdbc.sql("update portal_users set active = false where username = ? and role = ?")
                         .params(username, staff ? "STAFF" : "CUSTOMER")
                         .update()

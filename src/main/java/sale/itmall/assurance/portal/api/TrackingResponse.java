@@ -1,4 +1,4 @@
-package sale.itmall.assurance.portal;
+package sale.itmall.assurance.portal.api;
 
 import java.time.Instant;
 import java.time.LocalDate;

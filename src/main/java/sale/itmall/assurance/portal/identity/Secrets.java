@@ -1,4 +1,4 @@
-package sale.itmall.assurance.portal;
+package sale.itmall.assurance.portal.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
