@@ -1,27 +1,28 @@
 package sale.itmall.assurance.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.aspectj.lang.ProceedingJoinPoint;
-import org.aspectj.lang.annotation.Around;
-import org.aspectj.lang.annotation.Aspect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.support.ScheduledTaskObservationContext;
 import sale.itmall.assurance.shared.Faults;
 import sale.itmall.assurance.shared.OutageLog;
 
 /**
  * Every {@code @Scheduled} job (engine outbox, mail dispatcher, coverage notices, policy refresh, task sweep) meets an
- * outage the same way: a technical fault ({@link Faults#isTechnical}) goes to the job's {@link OutageLog} (one line
- * when it starts, a reminder, one when it heals) instead of Spring's ERROR with a stack trace on every run; the next
- * run is the retry. Any other fault is a defect and is logged by Spring as before. Scheduled jobs answer nothing
- * (they are {@code void}), so swallowing a fault loses no result.
+ * outage the same way. Spring observes each run of a scheduled method ({@link ScheduledTaskObservationContext}); a run
+ * that failed for a technical reason ({@link Faults#isTechnical}) goes to the job's {@link OutageLog} (one line when it
+ * starts, a reminder, one when it heals) and a run that completed tells it the outage is over. The scheduler's error
+ * handler logs only the other faults, which are defects, with their stack trace; the next run is the retry.
  */
-@Aspect
-@Component
-class ScheduledJobs {
+@Configuration(proxyBeanMethods = false)
+class ScheduledJobs implements ObservationHandler<ScheduledTaskObservationContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledJobs.class);
 
@@ -32,21 +33,34 @@ class ScheduledJobs {
         this.registry = registry;
     }
 
-    @Around("@annotation(org.springframework.scheduling.annotation.Scheduled)")
-    public Object run(ProceedingJoinPoint job) throws Throwable {
-        String source = job.getSignature().getDeclaringType().getSimpleName() + "."
-                + job.getSignature().getName();
-        OutageLog outage = outages.computeIfAbsent(source, s -> new OutageLog(LOG, s, registry));
-        try {
-            Object result = job.proceed();
-            outage.worked();
-            return result;
-        } catch (RuntimeException e) {
-            if (!Faults.isTechnical(e)) {
-                throw e;
-            }
-            outage.failed(e);
-            return null;
+    @Override
+    public boolean supportsContext(Observation.Context context) {
+        return context instanceof ScheduledTaskObservationContext;
+    }
+
+    @Override
+    public void onStop(ScheduledTaskObservationContext run) {
+        String source =
+                run.getTargetClass().getSimpleName() + "." + run.getMethod().getName();
+        Throwable fault = run.getError();
+        if (fault != null && Faults.isTechnical(fault)) {
+            outage(source).failed(fault);
+        } else if (fault == null && run.isComplete()) {
+            outage(source).worked();
         }
+    }
+
+    private OutageLog outage(String source) {
+        return outages.computeIfAbsent(source, s -> new OutageLog(LOG, s, registry));
+    }
+
+    /** Technical faults are the outage log's; a defect in a scheduled job is logged with its stack trace. */
+    @Bean
+    ThreadPoolTaskSchedulerCustomizer scheduledJobFaults() {
+        return scheduler -> scheduler.setErrorHandler(fault -> {
+            if (!Faults.isTechnical(fault)) {
+                LOG.error("A scheduled job failed", fault);
+            }
+        });
     }
 }
