@@ -98,8 +98,9 @@ class ApplicationStopIT {
     }
 
     private void start(String... args) throws Exception {
-        int grpc = freePort();
-        int control = freePort();
+        int[] ports = freePorts(5);
+        int grpc = ports[0];
+        int control = ports[1];
         ProcessBuilder engineStart = new ProcessBuilder("bin/demo-engine")
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("engine.log").toFile());
@@ -109,7 +110,7 @@ class ApplicationStopIT {
         engine = engineStart.start();
         awaitOk("http://127.0.0.1:" + control + "/health", engine, dir.resolve("engine.log"));
 
-        int http = freePort();
+        int http = ports[2];
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(
                 java,
@@ -118,8 +119,8 @@ class ApplicationStopIT {
                 "target/service-assurance.jar",
                 "--spring.profiles.active=demo",
                 "--server.port=" + http,
-                "--itmall.embedded-postgres.port=" + freePort(),
-                "--itmall.mail.embedded-server.port=" + freePort()));
+                "--itmall.embedded-postgres.port=" + ports[3],
+                "--itmall.mail.embedded-server.port=" + ports[4]));
         command.addAll(List.of(args));
         ProcessBuilder appStart = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -169,9 +170,19 @@ class ApplicationStopIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    /** Distinct free ports: all held open at once, so none is handed out twice, then all closed. */
+    @SuppressWarnings("PMD.CloseResource") // each socket is closed in the finally block
+    private static int[] freePorts(int count) throws IOException {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                held.add(new ServerSocket(0));
+            }
+            return held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+        } finally {
+            for (ServerSocket s : held) {
+                s.close();
+            }
         }
     }
 }
