@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /**
@@ -21,12 +22,19 @@ public final class OutageLog {
     private final Logger log;
     private final String source;
     private final Counter faults;
+    private final LongSupplier nanoTime;
     private Instant since;
     private long remindedAt;
     private long failures;
 
     /** {@code source} names what fails in the log and in the metrics' tag, e.g. {@code EngineOutbox.dispatch}. */
     public OutageLog(Logger log, String source, MeterRegistry registry) {
+        this(log, source, registry, System::nanoTime);
+    }
+
+    /** With the monotonic time the reminders are spaced by (a test moves it). */
+    OutageLog(Logger log, String source, MeterRegistry registry, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.log = log;
         this.source = source;
         this.faults = Counter.builder("itmall.outage.faults")
@@ -43,7 +51,7 @@ public final class OutageLog {
     public synchronized void failed(Throwable fault) {
         faults.increment();
         failures++;
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         if (since == null) {
             since = Instant.now();
             remindedAt = now;
