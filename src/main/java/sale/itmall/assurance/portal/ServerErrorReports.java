@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -91,12 +92,8 @@ class ServerErrorReports implements WebServerFactoryCustomizer<TomcatServletWebS
         }
 
         private static String reason(int status) {
-            return switch (status) {
-                case 400 -> "Bad Request";
-                case 414 -> "URI Too Long";
-                case 431 -> "Request Header Fields Too Large";
-                default -> "Error " + status;
-            };
+            HttpStatus known = HttpStatus.resolve(status);
+            return known == null ? "Error " + status : known.getReasonPhrase();
         }
 
         /** A page in the portal's look, in both of its languages (the request's own could not be read). */

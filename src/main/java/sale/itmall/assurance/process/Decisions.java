@@ -1,8 +1,7 @@
 package sale.itmall.assurance.process;
 
-import java.util.Arrays;
 import java.util.Optional;
-import sale.itmall.assurance.policy.PolicyViolation;
+import sale.itmall.assurance.policy.Codes;
 
 /**
  * The choices staff make in the forms, as the code reads them: parsed once at the process boundary, so a step works
@@ -26,19 +25,6 @@ public final class Decisions {
 
     /** The value as its enum; absent when the form left it empty; an incident's reason when it is none of them. */
     public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value, String what) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        return Arrays.stream(type.getEnumConstants())
-                .filter(e -> e.name().equals(value.trim()))
-                .findFirst()
-                .or(() -> {
-                    throw new PolicyViolation("Unknown " + what + " '" + value + "'; expected "
-                            + String.join(
-                                    " or ",
-                                    Arrays.stream(type.getEnumConstants())
-                                            .map(Enum::name)
-                                            .toList()));
-                });
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(Codes.parse(type, value, what));
     }
 }

@@ -29,7 +29,6 @@ import sale.itmall.assurance.shared.EmailAddresses;
  */
 final class ImportRows {
 
-    static final int MAX_ID = InputRules.MAX_ID;
     private static final int MAX_TEXT = 300;
 
     private ImportRows() {}
@@ -216,10 +215,10 @@ final class ImportRows {
     }
 
     private static void accept(Parsed p, Fields f, long line, LocalDate today) {
-        String customerNumber = f.required("customer_number", MAX_ID);
+        String customerNumber = f.required("customer_number", InputRules.MAX_ID);
         String paymentText = f.optional("payment_method_on_file", 5);
-        String languageText = f.optional("customer_language", MAX_ID);
-        String zoneText = f.optional("customer_time_zone", MAX_ID);
+        String languageText = f.optional("customer_language", InputRules.MAX_ID);
+        String zoneText = f.optional("customer_time_zone", InputRules.MAX_ID);
         if (!languageText.isEmpty() && Audience.language(languageText).isEmpty()) {
             throw new RowRejected("customer_language '" + languageText + "' is not one of "
                     + Audience.LANGUAGES.stream().map(Locale::getLanguage).toList());
@@ -240,10 +239,10 @@ final class ImportRows {
         if (!EmailAddresses.isValid(customer.email())) {
             throw new RowRejected("customer_email '" + customer.email() + "' is not an e-mail address");
         }
-        String orderNumber = f.required("order_number", MAX_ID);
-        String serial = f.required("serial_number", MAX_ID);
+        String orderNumber = f.required("order_number", InputRules.MAX_ID);
+        String serial = f.required("serial_number", InputRules.MAX_ID);
         String model = f.required("model", MAX_TEXT);
-        String categoryText = f.required("category", MAX_ID).toUpperCase(Locale.ROOT);
+        String categoryText = f.required("category", InputRules.MAX_ID).toUpperCase(Locale.ROOT);
         AssetCategory category;
         try {
             category = AssetCategory.valueOf(categoryText);
