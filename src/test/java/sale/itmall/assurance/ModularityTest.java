@@ -46,15 +46,15 @@ class ModularityTest {
         assertThat(dependencies())
                 .containsExactlyEntriesOf(new TreeMap<>(Map.of(
                         "config", "shared",
-                        "engine", "shared",
+                        "engine", "policy process returns shared tasks",
                         "notifications", "policy returns shared",
                         "policy", "",
                         "portal", "notifications policy process returns shared",
                         "process", "policy",
-                        "reporting", "notifications returns",
+                        "reporting", "engine notifications returns",
                         "returns", "policy process shared",
                         "shared", "",
-                        "tasks", "engine process returns shared")));
+                        "tasks", "process returns shared")));
     }
 
     /**
@@ -102,7 +102,7 @@ class ModularityTest {
             Map.entry("coverage_notices", "returns"),
             Map.entry("customers", "returns"),
             Map.entry("diagnoses", "returns"),
-            Map.entry("engine_commands", "returns"),
+            Map.entry("engine_commands", "engine"),
             Map.entry("extension_requests", "returns"),
             Map.entry("inspections", "returns"),
             Map.entry("installed_base_imports", "returns"),

@@ -38,6 +38,8 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 import sale.itmall.assurance.shared.Faults;
+import sale.itmall.assurance.tasks.DeployedModels;
+import sale.itmall.assurance.tasks.UserTasks;
 
 /**
  * Deploys the process owners' files, bpmn/ and forms/ (copied onto the classpath at build time), in one deployment

@@ -2,10 +2,6 @@ package sale.itmall.assurance.policy;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.camunda.client.api.response.EvaluateDecisionResponse;
-import io.grpc.Status.Code;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -28,7 +24,7 @@ public class PolicyDecision {
 
     private static final Logger LOG = LoggerFactory.getLogger(PolicyDecision.class);
 
-    private final CamundaClient camunda;
+    private final DecisionEngine engine;
     private final ObjectMapper json =
             new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     /** Terms per category of the newest decision version seen; cleared when a newer version shows up. */
@@ -36,39 +32,29 @@ public class PolicyDecision {
 
     private volatile long newestDecisionKey = -1;
 
-    public PolicyDecision(CamundaClient camunda) {
-        this.camunda = camunda;
+    public PolicyDecision(DecisionEngine engine) {
+        this.engine = engine;
     }
 
     /** Evaluates the newest deployed decision for an asset category (the {@code latest} binding). */
     public DecidedTerms evaluate(AssetCategory category) {
-        EvaluateDecisionResponse response;
+        DecisionEngine.Evaluation response;
         try {
-            response = camunda.newEvaluateDecisionCommand()
-                    .decisionId(DECISION_ID)
-                    .variables(Map.of("assetCategory", category.name()))
-                    .send()
-                    .join();
-        } catch (ClientStatusException e) {
-            if (e.getStatusCode() == Code.NOT_FOUND
-                    || e.getStatusCode() == Code.INVALID_ARGUMENT
-                    || e.getStatusCode() == Code.FAILED_PRECONDITION) {
-                throw new PolicyViolation("The policy decision " + DECISION_ID
-                        + " could not be evaluated for " + category + ": " + e.getMessage()
-                        + ". Deploy bpmn/itmall-policy-terms.dmn with a rule for every asset category");
-            }
-            throw e;
+            response = engine.evaluate(DECISION_ID, Map.of("assetCategory", category.name()));
+        } catch (DecisionEngine.Refused e) {
+            throw new PolicyViolation("The policy decision " + DECISION_ID + " could not be evaluated for " + category
+                    + ": " + e.getMessage()
+                    + ". Deploy bpmn/itmall-policy-terms.dmn with a rule for every asset category");
         }
-        if (response.getFailureMessage() != null
-                && !response.getFailureMessage().isBlank()) {
-            throw new PolicyViolation("The policy decision " + response.getFailedDecisionId() + " failed for "
-                    + category + ": " + response.getFailureMessage());
+        if (response.failed()) {
+            throw new PolicyViolation("The policy decision " + response.failedDecisionId() + " failed for " + category
+                    + ": " + response.failureMessage());
         }
         DecidedTerms decided = new DecidedTerms(
-                parse(response.getDecisionOutput(), category),
-                response.getDecisionId(),
-                response.getDecisionKey(),
-                response.getDecisionVersion());
+                parse(response.output(), category),
+                response.decisionId(),
+                response.decisionKey(),
+                response.decisionVersion());
         observe(category, decided);
         return decided;
     }

@@ -5,9 +5,11 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Service;
+import sale.itmall.assurance.engine.EngineBacklog;
 import sale.itmall.assurance.returns.ReturnReports;
 import sale.itmall.assurance.returns.ReturnsQuery;
 
@@ -53,19 +55,23 @@ class Reports {
     }
 
     private final ReturnReports reports;
+    private final EngineBacklog engineBacklog;
     private final ReturnsQuery returns;
 
-    Reports(ReturnReports reports, ReturnsQuery returns) {
+    Reports(ReturnReports reports, EngineBacklog engineBacklog, ReturnsQuery returns) {
         this.reports = reports;
+        this.engineBacklog = engineBacklog;
         this.returns = returns;
     }
 
+    /** The returns module's reports, then the engine's backlog. */
     List<String> names() {
-        return reports.names();
+        return Stream.concat(reports.names().stream(), Stream.of(EngineBacklog.REPORT))
+                .toList();
     }
 
     Table report(String name) {
-        ReturnReports.Report report = reports.report(name);
+        ReturnReports.Report report = EngineBacklog.REPORT.equals(name) ? engineBacklog.report() : reports.report(name);
         return new Table(report.name(), report.title(), report.headers(), report.rows());
     }
 

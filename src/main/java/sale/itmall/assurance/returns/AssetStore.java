@@ -21,8 +21,8 @@ class AssetStore {
     }
 
     /** Issues a replacement unit once per case: a new asset row plus the replacement record; answers its serial. */
-    ReplacementRow issueReplacement(CaseRecord c, ReplacementKind kind, LocalDate warrantyEnd, Instant at) {
-        Optional<ReplacementRow> existing = findReplacement(c.id());
+    ReplacementUnit issueReplacement(CaseRecord c, ReplacementKind kind, LocalDate warrantyEnd, Instant at) {
+        Optional<ReplacementUnit> existing = findReplacement(c.id());
         if (existing.isPresent()) {
             return existing.get();
         }
@@ -47,31 +47,22 @@ class AssetStore {
         values (?, ?, ?, ?, ?, ?)""")
                 .params(c.id().value(), c.assetId().value(), replacementId, kind.name(), warrantyEnd, CaseStore.ts(at))
                 .update();
-        return new ReplacementRow(new AssetId(replacementId), serial, kind, warrantyEnd, at);
+        return new ReplacementUnit(new AssetId(replacementId), serial, kind, warrantyEnd, at);
     }
 
-    Optional<ReplacementRow> findReplacement(CaseId caseId) {
+    Optional<ReplacementUnit> findReplacement(CaseId caseId) {
         return jdbc.sql(
                         """
         select r.replacement_asset_id, a.serial_number, r.kind, r.warranty_ends_on, r.issued_at
           from replacements r join assets a on a.id = r.replacement_asset_id where r.case_id = ?""")
                 .param(caseId.value())
-                .query((rs, n) -> new ReplacementRow(
+                .query((rs, n) -> new ReplacementUnit(
                         new AssetId(rs.getLong(1)),
                         rs.getString(2),
                         ReplacementKind.valueOf(rs.getString(3)),
                         rs.getObject(4, LocalDate.class),
                         CaseStore.instant(rs, 5)))
                 .optional();
-    }
-
-    record ReplacementRow(
-            AssetId assetId, String serialNumber, ReplacementKind kind, LocalDate warrantyEndsOn, Instant issuedAt) {
-
-        /** Shipped before the faulty unit came back (§3.1), rather than issued at resolution. */
-        public boolean advance() {
-            return kind == ReplacementKind.ADVANCE;
-        }
     }
 
     /** Passes ownership of the case's asset to ITMall once. Answers whether this call transferred it. */

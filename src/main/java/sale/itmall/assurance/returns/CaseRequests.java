@@ -29,7 +29,7 @@ public class CaseRequests {
     private final AssetStore assetStore;
     private final DiagnosisSteps diagnosisSteps;
     private final LateUnitSteps lateUnitSteps;
-    private final EngineOutbox engine;
+    private final EngineCommands engine;
     private final WarrantyLookup warrantyLookup;
     private final Clock clock;
     private final AuditTrail audit;
@@ -42,7 +42,7 @@ public class CaseRequests {
             AssetStore assetStore,
             DiagnosisSteps diagnosisSteps,
             LateUnitSteps lateUnitSteps,
-            EngineOutbox engine,
+            EngineCommands engine,
             WarrantyLookup warrantyLookup,
             Clock clock,
             AuditTrail audit,

@@ -20,7 +20,7 @@ import sale.itmall.assurance.process.Decisions;
  */
 @Service
 @Transactional
-class ClosingSteps {
+public class ClosingSteps {
 
     private final CaseStore store;
     private final RequestStore requestStore;
@@ -47,7 +47,7 @@ class ClosingSteps {
         this.metrics = metrics;
     }
 
-    void cancel(String caseRef, String reason) {
+    public void cancel(String caseRef, String reason) {
         CaseRecord c = store.require(caseRef);
         Instant now = clock.instant();
         audit.record(
@@ -63,7 +63,7 @@ class ClosingSteps {
      * Records the governance ruling on a dispute once per dispute: the audit and mail key is the dispute's process
      * instance, so a redelivered job records and mails nothing twice.
      */
-    void recordDisputeRuling(
+    public void recordDisputeRuling(
             String caseRef, Decisions.DisputeDecision decision, String ruling, long disputeInstanceKey) {
         CaseRecord c = store.require(caseRef);
         if (decision == null) {
@@ -83,7 +83,7 @@ class ClosingSteps {
                 c.facts(), now, step, decision == Decisions.DisputeDecision.UPHELD, ruling));
     }
 
-    void close(String caseRef, String outcome) {
+    public void close(String caseRef, String outcome) {
         CaseRecord c = store.require(caseRef);
         CaseOutcome parsed = Codes.parse(CaseOutcome.class, outcome, "case outcome");
         Instant now = clock.instant();
@@ -99,7 +99,7 @@ class ClosingSteps {
      * all its items. False when another instance already runs the request (it was started twice: a crash between the
      * start and its record); that instance is then not the request's and does nothing.
      */
-    boolean acknowledgeRequest(String requestRef, long processInstanceKey) {
+    public boolean acknowledgeRequest(String requestRef, long processInstanceKey) {
         RequestRecord r = requestStore.requireRequest(requestRef);
         if (!requestStore.bindRequestInstance(r.id(), processInstanceKey)) {
             return false;
@@ -109,7 +109,7 @@ class ClosingSteps {
     }
 
     /** Tells the customer how each item of a request ended, once all its cases are closed. */
-    RequestRecord summarizeRequest(String requestRef) {
+    public RequestRecord summarizeRequest(String requestRef) {
         RequestRecord r = requestStore.requireRequest(requestRef);
         events.publishEvent(new ReturnEvent.RequestSettled(r.facts(), clock.instant()));
         return r;

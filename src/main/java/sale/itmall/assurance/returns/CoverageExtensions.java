@@ -15,7 +15,7 @@ import sale.itmall.assurance.policy.PolicyViolation;
  */
 @Service
 @Transactional
-class CoverageExtensions {
+public class CoverageExtensions {
 
     /** What the team answers. */
     enum Decision {
@@ -36,7 +36,7 @@ class CoverageExtensions {
         this.events = events;
     }
 
-    void answer(String extensionRef, String decision, String answer) {
+    public void answer(String extensionRef, String decision, String answer) {
         Decision parsed = Codes.parse(Decision.class, decision, "extension decision (extensionDecision)");
         if (answer == null || answer.isBlank()) {
             throw new PolicyViolation("The extension form was completed without an answer to the customer"

@@ -26,7 +26,7 @@ import sale.itmall.assurance.shared.Labels;
  */
 @Service
 @Transactional
-class DiagnosisSteps {
+public class DiagnosisSteps {
 
     private final CaseStore store;
     private final CaseFindings caseFindings;
@@ -58,13 +58,13 @@ class DiagnosisSteps {
     }
 
     /** Where the diagnosis sends the case, and the paid repair quote it offered (null when none). */
-    record Diagnosed(DiagnosisDecision decision, RepairQuote quote) {}
+    public record Diagnosed(DiagnosisDecision decision, RepairQuote quote) {}
 
     /**
      * Records the remote diagnosis; a confirmed defect the warranty does not pay for, with a price from TAC, becomes a
      * paid repair quote (kept once: a repeated job finds the first) the customer answers.
      */
-    Diagnosed recordDiagnosis(
+    public Diagnosed recordDiagnosis(
             String caseRef,
             String outcome,
             String exclusionCode,
@@ -170,7 +170,7 @@ class DiagnosisSteps {
      * Settles a paid repair quote when the customer's answer reached the process or its validity ran out: an
      * unanswered quote expires. Tells the customer what follows; an accepted repair goes on to RMA approval.
      */
-    RepairQuote.Answer settleRepairQuote(String caseRef) {
+    public RepairQuote.Answer settleRepairQuote(String caseRef) {
         CaseRecord c = store.require(caseRef);
         Instant now = clock.instant();
         if (caseFindings.answerRepairQuote(c.id(), RepairQuote.Answer.EXPIRED, "system:repair-quote-timer", now)) {
@@ -184,7 +184,7 @@ class DiagnosisSteps {
         return row.answer();
     }
 
-    void escalateDiagnosis(String caseRef) {
+    public void escalateDiagnosis(String caseRef) {
         CaseRecord c = store.require(caseRef);
         Instant now = clock.instant();
         if (store.markDiagnosisEscalated(c.id(), now)) {

@@ -24,7 +24,7 @@ import sale.itmall.assurance.policy.ServicePolicy;
  */
 @Service
 @Transactional
-class EntitlementSteps {
+public class EntitlementSteps {
 
     private final CaseStore store;
     private final AuditTrail audit;
@@ -46,7 +46,7 @@ class EntitlementSteps {
      * Evaluates the policy decision for the case's asset once, when the case starts, and keeps the result with the
      * decision version: every later step applies these terms. A redelivered job answers the terms already kept.
      */
-    CaseRecord applyTerms(String caseRef, long processInstanceKey) {
+    public CaseRecord applyTerms(String caseRef, long processInstanceKey) {
         CaseRecord c = store.require(caseRef);
         if (c.policyTermsJson() != null) {
             return c;
@@ -89,7 +89,7 @@ class EntitlementSteps {
     public record EntitlementResult(
             Entitlement entitlement, Optional<CaseOutcome> closeWith, Instant diagnosisDueAt, String currency) {}
 
-    EntitlementResult checkEntitlement(String caseRef) {
+    public EntitlementResult checkEntitlement(String caseRef) {
         CaseRecord c = store.require(caseRef);
         ServicePolicy policy = c.policy();
         Instant now = clock.instant();

@@ -24,7 +24,7 @@ import sale.itmall.assurance.policy.ServicePolicy.ComplianceAction;
  */
 @Service
 @Transactional
-class LateUnitSteps {
+public class LateUnitSteps {
 
     private final CaseStore store;
     private final AccountStore accountStore;
@@ -54,7 +54,7 @@ class LateUnitSteps {
         this.metrics = metrics;
     }
 
-    void sendOverdueNotice(String caseRef) {
+    public void sendOverdueNotice(String caseRef) {
         CaseRecord c = store.require(caseRef);
         Instant now = clock.instant();
         store.markOverdueNotice(c.id(), now);
@@ -68,12 +68,12 @@ class LateUnitSteps {
     }
 
     /** The compliance action at day 20; for a charge, whether it was captured. */
-    ComplianceResult enforceComplianceLimit(String caseRef) {
+    public ComplianceResult enforceComplianceLimit(String caseRef) {
         CaseRecord c = store.require(caseRef);
         Instant now = clock.instant();
         boolean advanceShipped = assetStore
                 .findReplacement(c.id())
-                .filter(AssetStore.ReplacementRow::advance)
+                .filter(ReplacementUnit::advance)
                 .isPresent();
         ComplianceAction action = c.policy().complianceAction(advanceShipped);
         if (action == ComplianceAction.EXPIRE_RMA) {
@@ -111,9 +111,9 @@ class LateUnitSteps {
         return new ComplianceResult(action, captured, CaseOutcome.CHARGED_FULL_UNIT_PRICE);
     }
 
-    record ComplianceResult(ComplianceAction action, boolean chargeCaptured, CaseOutcome outcome) {}
+    public record ComplianceResult(ComplianceAction action, boolean chargeCaptured, CaseOutcome outcome) {}
 
-    void suspendAccount(String caseRef) {
+    public void suspendAccount(String caseRef) {
         CaseRecord c = store.require(caseRef);
         Instant now = clock.instant();
         if (accountStore.suspendAccount(c.customerId(), "Declined full-unit charge for " + c.rmaNumber(), now)) {
@@ -135,7 +135,7 @@ class LateUnitSteps {
      * must be one the case's closing leaves open, with a reason the customer reads. Answers whether the inspection
      * resumes.
      */
-    boolean decideLateUnit(String caseRef, String decision, String reason, String decidedBy) {
+    public boolean decideLateUnit(String caseRef, String decision, String reason, String decidedBy) {
         CaseRecord c = store.require(caseRef);
         Optional<String> taken = store.lateUnitDecision(c.id());
         if (taken.isPresent()) { // a repeated job: the decision stands and was carried out

@@ -27,7 +27,7 @@ import sale.itmall.assurance.policy.ServicePolicy;
  */
 @Service
 @Transactional
-class ResolutionSteps {
+public class ResolutionSteps {
 
     private final CaseStore store;
     private final AssetStore assetStore;
@@ -58,7 +58,7 @@ class ResolutionSteps {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
-    RmaDeadlines.ReturnStanding recordReceipt(String caseRef, Instant receivedAt, String receiptId) {
+    public RmaDeadlines.ReturnStanding recordReceipt(String caseRef, Instant receivedAt, String receiptId) {
         CaseRecord c = store.require(caseRef);
         Instant at = receivedAt != null ? receivedAt : clock.instant();
         store.recordReceipt(c.id(), at, receiptId);
@@ -98,7 +98,7 @@ class ResolutionSteps {
         return "warehouse" + (receiptId == null ? "" : ":" + receiptId);
     }
 
-    ResolutionPlan recordInspection(
+    public ResolutionPlan recordInspection(
             String caseRef, String finding, String resolution, String exclusionCode, String notes, String inspectedBy) {
         CaseRecord c = store.require(caseRef);
         Instant now = clock.instant();
@@ -106,8 +106,7 @@ class ResolutionSteps {
         Resolution parsedResolution = resolution == null || resolution.isBlank()
                 ? null
                 : Codes.parse(Resolution.class, resolution, "resolution");
-        Optional<AssetStore.ReplacementRow> advance =
-                assetStore.findReplacement(c.id()).filter(AssetStore.ReplacementRow::advance);
+        Optional<ReplacementUnit> advance = assetStore.findReplacement(c.id()).filter(ReplacementUnit::advance);
         LocalDate exchangeDate = advance.map(r -> LocalDate.ofInstant(r.issuedAt(), ZoneOffset.UTC))
                 .orElse(today());
         Optional<RepairQuote> paidRepair = acceptedQuote(c);
@@ -227,13 +226,13 @@ class ResolutionSteps {
     }
 
     /** Arranges the outbound shipment the recorded resolution calls for, with its payer; empty when none ships. */
-    Optional<FreightLeg> arrangeOutboundShipment(String caseRef) {
+    public Optional<FreightLeg> arrangeOutboundShipment(String caseRef) {
         CaseRecord c = store.require(caseRef);
         CaseFindings.InspectionRow inspection = caseFindings
                 .findInspection(c.id())
                 .orElseThrow(() -> new PolicyViolation("Case " + caseRef + " has no inspection to ship against"));
-        Optional<AssetStore.ReplacementRow> replacement = assetStore.findReplacement(c.id());
-        boolean advance = replacement.filter(AssetStore.ReplacementRow::advance).isPresent();
+        Optional<ReplacementUnit> replacement = assetStore.findReplacement(c.id());
+        boolean advance = replacement.filter(ReplacementUnit::advance).isPresent();
         ResolutionPlan plan = resolution(
                 c,
                 acceptedQuote(c),
@@ -245,7 +244,7 @@ class ResolutionSteps {
         Instant now = clock.instant();
         plan.outbound().ifPresent(leg -> {
             AssetId assetId = leg.purpose() == FreightLeg.Purpose.REPLACEMENT_UNIT
-                    ? replacement.map(AssetStore.ReplacementRow::assetId).orElse(null)
+                    ? replacement.map(ReplacementUnit::assetId).orElse(null)
                     : c.assetId();
             caseFindings.insertShipment(c.id(), leg, assetId, now);
             audit.record(

@@ -49,19 +49,6 @@ public class ReturnReports {
          where c.rma_number is not null and c.received_at is null and c.return_due_at < :now
          order by c.return_due_at"""
         });
-        REPORTS.put("waiting-for-engine", new String[] {
-            "Waiting for the engine (not accepted for over a minute; delivered by itself once the engine answers)",
-            """
-        select case when command = 'START_REQUEST' then 'Start request' else message_name end as "What",
-               reference as "Request, case or RMA",
-               to_char(created_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS') as "Since (UTC)",
-               attempts as "Attempts",
-               to_char(next_attempt_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS') as "Next attempt (UTC)",
-               coalesce(last_error, '') as "Last error"
-          from engine_commands
-         where delivered_at is null and created_at < cast(:now as timestamptz) - interval '1 minute'
-         order by id"""
-        });
         REPORTS.put("received-after-close", new String[] {
             "Units received after their case closed (late returns) and staff's decision on each",
             """

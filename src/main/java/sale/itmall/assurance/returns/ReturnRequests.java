@@ -25,7 +25,7 @@ public class ReturnRequests {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-    private final EngineOutbox engine;
+    private final EngineCommands engine;
     private final CustomerAccounts customerAccounts;
     private final WarrantyLookup warrantyLookup;
     private final PolicyDecision decision;
@@ -34,7 +34,7 @@ public class ReturnRequests {
     ReturnRequests(
             JdbcClient jdbc,
             TransactionTemplate tx,
-            EngineOutbox engine,
+            EngineCommands engine,
             CustomerAccounts customerAccounts,
             WarrantyLookup warrantyLookup,
             PolicyDecision decision,
@@ -64,7 +64,7 @@ public class ReturnRequests {
     /**
      * Records the request, its cases and the start of its process in one transaction; the request process then
      * acknowledges the request and calls one return case per item. The engine being unreachable delays the start, never
-     * loses it ({@link EngineOutbox}). A rejected request writes nothing; the rejection says which item and why.
+     * loses it ({@link EngineCommands}). A rejected request writes nothing; the rejection says which item and why.
      */
     public Submitted submit(String customerNumber, String orderNumber, List<Item> items) {
         if (items == null || items.isEmpty()) {

@@ -249,7 +249,7 @@ public class ReturnsQuery {
                 .param(c.id().value())
                 .query()
                 .singleRow();
-        Optional<AssetStore.ReplacementRow> replacement = assetStore.findReplacement(c.id());
+        Optional<ReplacementUnit> replacement = assetStore.findReplacement(c.id());
         boolean cancellable = !closed && c.receivedAt() == null && replacement.isEmpty();
         return new Tracking(
                 c.facts(),

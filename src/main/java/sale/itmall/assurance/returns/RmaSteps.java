@@ -20,7 +20,7 @@ import sale.itmall.assurance.policy.ServicePolicy;
  */
 @Service
 @Transactional
-class RmaSteps {
+public class RmaSteps {
 
     private final CaseStore store;
     private final AssetStore assetStore;
@@ -49,7 +49,7 @@ class RmaSteps {
     }
 
     /** The RMA decision: the authorized case (RMA number and deadlines) when approved, empty when rejected. */
-    Optional<CaseRecord> decideRma(String caseRef, Boolean approved, String notes, String decidedBy) {
+    public Optional<CaseRecord> decideRma(String caseRef, Boolean approved, String notes, String decidedBy) {
         if (approved == null) {
             throw new PolicyViolation(
                     "The RMA approval form was completed without a decision (rmaApproved is missing)");
@@ -84,7 +84,7 @@ class RmaSteps {
         return "RMA-%s-%06d".formatted(c.reference().replaceAll("[^0-9]", "").substring(0, 4), c.id().value());
     }
 
-    AssetStore.ReplacementRow dispatchAdvanceReplacement(String caseRef) {
+    public ReplacementUnit dispatchAdvanceReplacement(String caseRef) {
         CaseRecord c = store.require(caseRef);
         if (!c.advanceReplacement()) {
             throw new PolicyViolation("Case " + caseRef + " is not eligible for advance replacement");
@@ -92,14 +92,14 @@ class RmaSteps {
         Instant now = clock.instant();
         ServicePolicy policy = c.policy();
         LocalDate newEnd = policy.warrantyAfterService(policy.warrantyEndsOn(c.assetFacts()), today());
-        AssetStore.ReplacementRow replacement = assetStore.issueReplacement(c, ReplacementKind.ADVANCE, newEnd, now);
+        ReplacementUnit replacement = assetStore.issueReplacement(c, ReplacementKind.ADVANCE, newEnd, now);
         caseFindings.insertShipment(c.id(), policy.advanceReplacementLeg(), replacement.assetId(), now);
         store.setNewWarrantyEnd(c.id(), replacement.warrantyEndsOn());
         audit.record(
                 c,
                 "ADVANCE_REPLACEMENT_SHIPPED",
                 "system:advance-replacement-dispatch",
-                "Replacement " + replacement.serialNumber() + " shipped at ITMall's cost, warranty through "
+                "ReplacementUnit " + replacement.serialNumber() + " shipped at ITMall's cost, warranty through "
                         + replacement.warrantyEndsOn(),
                 now);
         events.publishEvent(new ReturnEvent.AdvanceReplacementShipped(
@@ -107,7 +107,7 @@ class RmaSteps {
         return replacement;
     }
 
-    void transferOwnership(String caseRef) {
+    public void transferOwnership(String caseRef) {
         CaseRecord c = store.require(caseRef);
         Instant now = clock.instant();
         assetStore.transferOwnership(c, now);

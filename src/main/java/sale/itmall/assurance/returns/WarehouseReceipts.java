@@ -27,7 +27,7 @@ public class WarehouseReceipts {
     private final AssetStore assetStore;
     private final CaseFindings caseFindings;
     private final ResolutionSteps resolutionSteps;
-    private final EngineOutbox engine;
+    private final EngineCommands engine;
     private final Clock clock;
     private final Labels labels;
     private final FormFacts formFacts;
@@ -39,7 +39,7 @@ public class WarehouseReceipts {
             AssetStore assetStore,
             CaseFindings caseFindings,
             ResolutionSteps resolutionSteps,
-            EngineOutbox engine,
+            EngineCommands engine,
             Clock clock,
             Labels labels,
             FormFacts formFacts) {
@@ -119,8 +119,8 @@ public class WarehouseReceipts {
     /** The late-unit process's start: what its forms show, and the decisions the case's closing leaves open. */
     private Variables.LateUnitReceived lateUnitFacts(CaseRecord c, String receiptId) {
         FormFacts.EntitlementFacts entitlement = FormFacts.entitlementFacts(c);
-        Optional<AssetStore.ReplacementRow> replacement =
-                assetStore.findReplacement(c.id()).filter(AssetStore.ReplacementRow::advance);
+        Optional<ReplacementUnit> replacement =
+                assetStore.findReplacement(c.id()).filter(ReplacementUnit::advance);
         String charges = caseFindings.charges(c.id()).stream()
                 .map(ch -> labels.of(ch.reason(), Locale.ENGLISH) + " "
                         + ch.amount().toPlainString() + " " + ch.currency() + " (" + ch.status() + ")")
@@ -154,7 +154,7 @@ public class WarehouseReceipts {
                 Labels.utc(c.closedAt()),
                 Labels.utc(c.complianceLimitAt()),
                 replacement.isPresent(),
-                replacement.map(AssetStore.ReplacementRow::serialNumber).orElse(null),
+                replacement.map(ReplacementUnit::serialNumber).orElse(null),
                 charges.isEmpty() ? "none" : charges,
                 c.accountSuspended() ? "suspended" : "active",
                 LateUnitDecision.after(c.outcome()).stream()

@@ -3,15 +3,12 @@ package sale.itmall.assurance.tasks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.grpc.Status;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
-import sale.itmall.assurance.engine.DeployedModels;
 import sale.itmall.assurance.process.StaffRole;
 import sale.itmall.assurance.shared.Faults;
 
@@ -27,9 +24,9 @@ public class TaskQueue {
 
     private final TaskStore store;
     private final DeployedModels models;
-    private final CamundaClient engine;
+    private final TaskEngine engine;
 
-    TaskQueue(TaskStore store, DeployedModels models, CamundaClient engine) {
+    TaskQueue(TaskStore store, DeployedModels models, TaskEngine engine) {
         this.store = store;
         this.models = models;
         this.engine = engine;
@@ -37,6 +34,14 @@ public class TaskQueue {
 
     /** A task with what its form needs: the form's schema (null when unknown) and the task's variables. */
     public record OpenTask(StaffTask task, JsonNode form, JsonNode variables) {}
+
+    /**
+     * Records a task the engine handed out (again), with its variables as JSON and when it was seen; true when it is
+     * new to the queue.
+     */
+    public boolean record(StaffTask task, String variablesJson, Instant seenAt) {
+        return store.record(task, variablesJson, seenAt);
+    }
 
     /** The tasks offered to a staff member's roles (or to one of them), soonest due first. */
     public List<StaffTask> offeredTo(Staff staff, StaffRole onlyRole, String caseReference) {
@@ -100,16 +105,10 @@ public class TaskQueue {
                     checked.refusals());
         }
         try {
-            engine.newCompleteCommand(taskKey)
-                    .variables(checked.variables())
-                    .send()
-                    .join();
-        } catch (ClientStatusException e) {
-            if (e.getStatusCode() == Status.Code.NOT_FOUND) {
-                store.remove(taskKey);
-                throw new TaskRefused(409, "Task " + taskKey + " is already completed, or its case went on without it");
-            }
-            throw technical(e);
+            engine.complete(taskKey, checked.variables());
+        } catch (TaskEngine.Gone e) {
+            store.remove(taskKey);
+            throw new TaskRefused(409, "Task " + taskKey + " is already completed, or its case went on without it");
         } catch (RuntimeException e) {
             throw technical(e);
         }

@@ -99,9 +99,9 @@ class CaseStoreTest {
     void aReplacementIsIssuedOnceAndACaseClosesOnceWithItsFirstOutcome() {
         CaseRecord c = newCase(true);
         Instant now = clock.instant();
-        AssetStore.ReplacementRow first =
+        ReplacementUnit first =
                 assetStore.issueReplacement(c, ReplacementKind.ADVANCE, LocalDate.parse("2027-06-01"), now);
-        AssetStore.ReplacementRow again =
+        ReplacementUnit again =
                 assetStore.issueReplacement(c, ReplacementKind.STANDARD, LocalDate.parse("2028-01-01"), now);
         assertThat(again.serialNumber()).isEqualTo(first.serialNumber());
         assertThat(again.advance()).isTrue();

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import sale.itmall.assurance.engine.EngineBacklog;
 import sale.itmall.assurance.policy.AssetCategory;
 import sale.itmall.assurance.policy.CaseOutcome;
 import sale.itmall.assurance.process.ProcessContract;
@@ -59,7 +60,7 @@ class EngineOutageTest {
     CamundaClient camunda;
 
     @Autowired
-    ReturnReports reports;
+    EngineBacklog backlog;
 
     @Autowired
     MeterRegistry meters;
@@ -100,7 +101,7 @@ class EngineOutageTest {
 
         // a minute on, staff see what waits for the engine (report and metric)
         driver.advanceClock(Duration.ofMinutes(2));
-        assertThat(reports.report("waiting-for-engine").rows())
+        assertThat(backlog.report().rows())
                 .extracting(row -> row.get(1))
                 .contains(submitted.requestReference(), toCancel, toDispute);
         assertThat(meters.get("itmall.engine.commands.pending").gauge().value()).isGreaterThanOrEqualTo(3);
@@ -109,7 +110,7 @@ class EngineOutageTest {
 
         // each reaches the engine once: the request runs in one instance, the others do what they asked
         await().atMost(HEALED).until(() -> pending() == 0);
-        assertThat(reports.report("waiting-for-engine").rows()).isEmpty();
+        assertThat(backlog.report().rows()).isEmpty();
         driver.awaitWaitingAt(newCase, Elements.REMOTE_DIAGNOSIS);
         assertThat(driver.awaitClosed(toCancel).outcome()).isEqualTo(CaseOutcome.CANCELLED);
         assertThat(driver.userTaskOf(ProcessContract.DISPUTE_PROCESS_ID, Elements.DISPUTE_REVIEW, toDispute))

@@ -386,8 +386,7 @@ class ReturnProcessTest {
         String caseRef = caseAwaitingReturn(fixtures.customer(true), YOUNG);
         driver.instance(caseRef).hasPassedElementsInOrder(Elements.DISPATCH_ADVANCE, Elements.TRANSFER_OWNERSHIP);
         CaseRecord c = store.require(caseRef);
-        AssetStore.ReplacementRow replacement =
-                assetStore.findReplacement(c.id()).orElseThrow();
+        ReplacementUnit replacement = assetStore.findReplacement(c.id()).orElseThrow();
         assertThat(replacement.kind()).isEqualTo(ReplacementKind.ADVANCE);
         assertThat(replacement.warrantyEndsOn()).isEqualTo(c.warrantyEndsOn());
         assertThat(jdbc.sql("select owner from assets where id = ?")

@@ -71,7 +71,7 @@ class TaskQueueTest {
                 .update();
         assertThat(queue.all(caseRef)).isEmpty();
 
-        driver.advanceClock(UserTaskJobs.TIMEOUT.plusMinutes(1));
+        driver.advanceClock(UserTasks.JOB_TIMEOUT.plusMinutes(1));
         StaffTask back = driver.userTask(caseRef, Elements.REMOTE_DIAGNOSIS);
         assertThat(back.taskKey()).isEqualTo(task.taskKey());
         assertThat(back.candidateGroups()).containsExactly("tac-engineers");
@@ -86,7 +86,7 @@ class TaskQueueTest {
         Instant firstSeen = seenAt(task.taskKey());
 
         // the engine hands the job out again after its timeout (as to a second application instance)
-        driver.advanceClock(UserTaskJobs.TIMEOUT.plusMinutes(1));
+        driver.advanceClock(UserTasks.JOB_TIMEOUT.plusMinutes(1));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> seenAt(task.taskKey()).isAfter(firstSeen));
         assertThat(rows(task.taskKey())).isEqualTo(1);

@@ -1,4 +1,4 @@
-package sale.itmall.assurance.tasks;
+package sale.itmall.assurance.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,31 +17,23 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import sale.itmall.assurance.engine.DeployedModels;
-import sale.itmall.assurance.engine.UserTasks;
 import sale.itmall.assurance.process.StaffRole;
-import sale.itmall.assurance.returns.ReturnEvent;
 import sale.itmall.assurance.shared.Faults;
+import sale.itmall.assurance.tasks.DeployedModels;
+import sale.itmall.assurance.tasks.StaffTask;
+import sale.itmall.assurance.tasks.TaskQueue;
+import sale.itmall.assurance.tasks.UserTasks;
 
 /**
  * Takes the user tasks the engine hands out as jobs into the queue. The job is not completed here: it stays with the
- * engine until a staff member completes the task. It is handed out again each {@link #TIMEOUT}, which keeps the queue
- * true: a task the app did not record before it died comes back, and a task the engine no longer has (its case went
- * on, e.g. by a timer or a cancellation) stops coming back and is removed after {@link #GONE_AFTER}.
+ * engine until a staff member completes the task. It is handed out again each {@link UserTasks#JOB_TIMEOUT}, which
+ * keeps the queue true: a task the app did not record before it died comes back, and a task the engine no longer has
+ * (its case went on, e.g. by a timer or a cancellation) stops coming back and leaves the queue.
  */
 @Component
 @ConditionalOnProperty(name = UserTasks.PROPERTY, havingValue = "portal")
 public class UserTaskJobs {
-
-    /** How long the app holds a task's job before the engine hands it out again (5 minutes). */
-    static final long TIMEOUT_MILLIS = 300_000L;
-
-    static final Duration TIMEOUT = Duration.ofMillis(TIMEOUT_MILLIS);
-    /** A task not handed out again for this long is gone from the engine. */
-    static final Duration GONE_AFTER = TIMEOUT.multipliedBy(3);
 
     static final String CANDIDATE_GROUPS = "io.camunda.zeebe:candidateGroups";
     static final String FORM_KEY = "io.camunda.zeebe:formKey";
@@ -52,22 +44,26 @@ public class UserTaskJobs {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TECHNICAL_BACKOFF = Duration.ofSeconds(5);
 
-    private final TaskStore store;
+    private final TaskQueue queue;
     private final DeployedModels models;
     private final Clock clock;
 
-    UserTaskJobs(TaskStore store, DeployedModels models, Clock clock) {
-        this.store = store;
+    UserTaskJobs(TaskQueue queue, DeployedModels models, Clock clock) {
+        this.queue = queue;
         this.models = models;
         this.clock = clock;
     }
 
-    @JobWorker(type = UserTasks.JOB_TYPE, autoComplete = false, timeout = TIMEOUT_MILLIS, fetchAllVariables = true)
+    @JobWorker(
+            type = UserTasks.JOB_TYPE,
+            autoComplete = false,
+            timeout = UserTasks.JOB_TIMEOUT_MILLIS,
+            fetchAllVariables = true)
     public void taskCreated(JobClient client, ActivatedJob job) {
         try {
             StaffTask task = taskOf(job);
             // seen on the wall clock: it tells whether the engine still hands the job out, not a business date
-            if (store.record(task, job.getVariables(), Instant.now())) {
+            if (queue.record(task, job.getVariables(), Instant.now())) {
                 LOG.debug("Task {} ({}) of case {} is in the queue", task.taskKey(), task.name(), task.caseReference());
             }
         } catch (IllegalArgumentException e) {
@@ -160,20 +156,5 @@ public class UserTaskJobs {
 
     private static String text(Object value) {
         return value instanceof String s && !s.isBlank() ? s : null;
-    }
-
-    /** A cancelled case's tasks leave the queue with it. */
-    @EventListener
-    void caseCancelled(ReturnEvent.ReturnCancelled cancelled) {
-        store.removeOfCase(cancelled.c().reference());
-    }
-
-    /** Tasks the engine no longer hands out are gone (their case went on without them). */
-    @Scheduled(fixedDelayString = "${itmall.tasks.sweep-interval:PT1M}", initialDelayString = "PT1M")
-    void sweep() {
-        int gone = store.removeUnseenSince(Instant.now().minus(GONE_AFTER));
-        if (gone > 0) {
-            LOG.info("{} tasks left the queue: the engine no longer has them", gone);
-        }
     }
 }

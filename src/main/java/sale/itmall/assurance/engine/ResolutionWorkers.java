@@ -1,4 +1,4 @@
-package sale.itmall.assurance.returns;
+package sale.itmall.assurance.engine;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
@@ -22,12 +22,16 @@ import sale.itmall.assurance.process.Variables.LateUnitForm;
 import sale.itmall.assurance.process.Variables.OutboundArranged;
 import sale.itmall.assurance.process.Variables.Outcome;
 import sale.itmall.assurance.process.Variables.ResolutionRecorded;
+import sale.itmall.assurance.returns.ClosingSteps;
+import sale.itmall.assurance.returns.CoverageExtensions;
+import sale.itmall.assurance.returns.LateUnitSteps;
+import sale.itmall.assurance.returns.ResolutionSteps;
 
 /**
  * The job workers of a case's end: the bench's resolution and its outbound shipment, a cancellation, a dispute's
  * ruling, a late unit's decision, a cover extension's answer, and closing.
  * Each is thin: it reads its typed variables, calls one step and answers the typed variables the model's gateways
- * and forms read ({@link Variables}); {@link Steps} turns its failures into what Operate shows.
+ * and forms read ({@link Variables}); {@link JobFailurePolicy} turns its failures into what Operate shows.
  */
 @Component
 public class ResolutionWorkers {
@@ -35,14 +39,14 @@ public class ResolutionWorkers {
     private final LateUnitSteps lateUnitSteps;
     private final ResolutionSteps resolutionSteps;
     private final ClosingSteps closingSteps;
-    private final Steps steps;
+    private final JobFailurePolicy steps;
     private final CoverageExtensions extensions;
 
     ResolutionWorkers(
             LateUnitSteps lateUnitSteps,
             ResolutionSteps resolutionSteps,
             ClosingSteps closingSteps,
-            Steps steps,
+            JobFailurePolicy steps,
             CoverageExtensions extensions) {
         this.lateUnitSteps = lateUnitSteps;
         this.resolutionSteps = resolutionSteps;

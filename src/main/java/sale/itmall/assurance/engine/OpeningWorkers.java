@@ -1,4 +1,4 @@
-package sale.itmall.assurance.returns;
+package sale.itmall.assurance.engine;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
@@ -24,12 +24,17 @@ import sale.itmall.assurance.process.Variables.RequestRef;
 import sale.itmall.assurance.process.Variables.RmaDecided;
 import sale.itmall.assurance.process.Variables.RmaForm;
 import sale.itmall.assurance.process.Variables.TermsApplied;
+import sale.itmall.assurance.returns.CaseRecord;
+import sale.itmall.assurance.returns.ClosingSteps;
+import sale.itmall.assurance.returns.DiagnosisSteps;
+import sale.itmall.assurance.returns.EntitlementSteps;
+import sale.itmall.assurance.returns.RmaSteps;
 
 /**
  * The job workers of a request and a case's first steps: the request acknowledged and summarized, the policy terms,
  * the entitlement check, the remote diagnosis (its escalation, its paid repair quote settled) and the RMA decision.
  * Each is thin: it reads its typed variables, calls one step and answers the typed variables the model's gateways
- * and forms read ({@link Variables}); {@link Steps} turns its failures into what Operate shows.
+ * and forms read ({@link Variables}); {@link JobFailurePolicy} turns its failures into what Operate shows.
  */
 @Component
 public class OpeningWorkers {
@@ -38,7 +43,7 @@ public class OpeningWorkers {
     private final DiagnosisSteps diagnosisSteps;
     private final RmaSteps rmaSteps;
     private final ClosingSteps closingSteps;
-    private final Steps steps;
+    private final JobFailurePolicy steps;
     private final EngineOutbox engine;
 
     OpeningWorkers(
@@ -46,7 +51,7 @@ public class OpeningWorkers {
             DiagnosisSteps diagnosisSteps,
             RmaSteps rmaSteps,
             ClosingSteps closingSteps,
-            Steps steps,
+            JobFailurePolicy steps,
             EngineOutbox engine) {
         this.entitlementSteps = entitlementSteps;
         this.diagnosisSteps = diagnosisSteps;

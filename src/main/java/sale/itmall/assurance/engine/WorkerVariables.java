@@ -1,4 +1,4 @@
-package sale.itmall.assurance.returns;
+package sale.itmall.assurance.engine;
 
 import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.annotation.customizer.JobWorkerValueCustomizer;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What each job worker of a case fetches from the engine: the variables it declares (the components of its
- * {@code @VariablesAsType} record) and the two counters {@link Steps} keeps of a technical fault, nothing else. The
+ * {@code @VariablesAsType} record) and the two counters {@link JobFailurePolicy} keeps of a technical fault, nothing else. The
  * workers take the {@code ActivatedJob} (its type, key and retries tell what failed), and the Camunda starter fetches
  * every variable of the instance for such a worker unless it is told which; this tells it.
  */
@@ -41,8 +41,8 @@ class WorkerVariables implements JobWorkerValueCustomizer {
                 }
             }
         }
-        names.add(Steps.FAULT_SINCE);
-        names.add(Steps.FAULT_COUNT);
+        names.add(JobFailurePolicy.FAULT_SINCE);
+        names.add(JobFailurePolicy.FAULT_COUNT);
         return List.copyOf(names);
     }
 }

@@ -1,4 +1,4 @@
-package sale.itmall.assurance.returns;
+package sale.itmall.assurance.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,6 +26,9 @@ import sale.itmall.assurance.policy.PolicyViolation;
 import sale.itmall.assurance.policy.ServicePolicy.ComplianceAction;
 import sale.itmall.assurance.process.ProcessContract;
 import sale.itmall.assurance.process.Variables;
+import sale.itmall.assurance.returns.DiagnosisSteps;
+import sale.itmall.assurance.returns.LateUnitSteps;
+import sale.itmall.assurance.returns.RmaSteps;
 
 /**
  * The job workers alone (unit tests, the case steps stood in by a mock): what Operate shows for each kind of outcome
@@ -37,7 +40,7 @@ class JobWorkersTest {
     final RmaSteps rmaSteps = mock(RmaSteps.class);
     final LateUnitSteps lateUnitSteps = mock(LateUnitSteps.class);
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    final Steps steps = new Steps(meters, Clock.systemUTC());
+    final JobFailurePolicy steps = new JobFailurePolicy(meters, Clock.systemUTC());
     final OpeningWorkers opening = new OpeningWorkers(null, diagnosisSteps, rmaSteps, null, steps, null);
     final ReturnWindowWorkers returnWindow = new ReturnWindowWorkers(rmaSteps, lateUnitSteps, null, steps);
     final ActivatedJob job = mock(ActivatedJob.class);
@@ -94,9 +97,9 @@ class JobWorkersTest {
                     assertThat(e.getRetryBackoff()).isEqualTo(Duration.ofSeconds(5));
                     assertThat(e.getVariables())
                             .isEqualTo(Map.of(
-                                    Steps.FAULT_SINCE,
-                                    e.getVariables() instanceof Map<?, ?> m ? m.get(Steps.FAULT_SINCE) : "",
-                                    Steps.FAULT_COUNT,
+                                    JobFailurePolicy.FAULT_SINCE,
+                                    e.getVariables() instanceof Map<?, ?> m ? m.get(JobFailurePolicy.FAULT_SINCE) : "",
+                                    JobFailurePolicy.FAULT_COUNT,
                                     1));
                     assertThat(e.getErrorMessage())
                             .contains("Database or engine unreachable while running test-job")
@@ -116,15 +119,18 @@ class JobWorkersTest {
         when(job.getRetries()).thenReturn(1);
         when(job.getVariablesAsMap())
                 .thenReturn(Map.of(
-                        Steps.FAULT_SINCE,
-                        Instant.now().minus(Steps.RIDE_OUT).minusSeconds(1).toString(),
-                        Steps.FAULT_COUNT,
+                        JobFailurePolicy.FAULT_SINCE,
+                        Instant.now()
+                                .minus(JobFailurePolicy.RIDE_OUT)
+                                .minusSeconds(1)
+                                .toString(),
+                        JobFailurePolicy.FAULT_COUNT,
                         12));
 
         assertThatThrownBy(() -> opening.decideRma(job, new Variables.RmaForm("RC-1", "APPROVE", null)))
                 .isInstanceOfSatisfying(JobError.class, e -> {
                     assertThat(e.getRetries()).isZero();
-                    assertThat(e.getRetryBackoff()).isEqualTo(Steps.MAX_TECHNICAL_BACKOFF);
+                    assertThat(e.getRetryBackoff()).isEqualTo(JobFailurePolicy.MAX_TECHNICAL_BACKOFF);
                     assertThat(e.getErrorMessage())
                             .endsWith("Check that the database and the engine are up, then retry the incident.");
                 });

@@ -1,4 +1,4 @@
-package sale.itmall.assurance.tasks;
+package sale.itmall.assurance.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

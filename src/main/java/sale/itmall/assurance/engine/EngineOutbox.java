@@ -1,4 +1,4 @@
-package sale.itmall.assurance.returns;
+package sale.itmall.assurance.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +12,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -27,9 +26,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import sale.itmall.assurance.process.FormText;
 import sale.itmall.assurance.process.ProcessContract;
 import sale.itmall.assurance.process.Variables;
+import sale.itmall.assurance.returns.EngineCommands;
+import sale.itmall.assurance.returns.RequestProcesses;
 import sale.itmall.assurance.shared.Backoff;
 import sale.itmall.assurance.shared.Faults;
 import sale.itmall.assurance.shared.OutageLog;
@@ -41,10 +41,10 @@ import sale.itmall.assurance.shared.OutageLog;
  * scheduled dispatcher with exponential backoff (1 s doubling to 1 min) until the engine accepts it. Rows are claimed
  * {@code FOR UPDATE SKIP LOCKED}, so any number of instances deliver each once, and every delivery is idempotent at the
  * engine: a message carries a message id the engine refuses twice, and a request is bound to the first process
- * instance that claims it ({@link RequestStore#bindRequestInstance}); a second one is cancelled.
+ * instance that claims it ({@link RequestProcesses#bind}); a second one is cancelled.
  */
 @Component
-class EngineOutbox {
+class EngineOutbox implements EngineCommands {
 
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
@@ -55,8 +55,7 @@ class EngineOutbox {
     private final Executor afterCommit;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-    private final CaseStore store;
-    private final RequestStore requestStore;
+    private final RequestProcesses requests;
     private final CamundaClient camunda;
     private final ObjectMapper json;
     private final Clock clock;
@@ -66,8 +65,7 @@ class EngineOutbox {
     EngineOutbox(
             JdbcClient jdbc,
             TransactionTemplate tx,
-            CaseStore store,
-            RequestStore requestStore,
+            RequestProcesses requests,
             CamundaClient camunda,
             ObjectMapper json,
             Clock clock,
@@ -77,8 +75,7 @@ class EngineOutbox {
         this.afterCommit = afterCommit;
         this.jdbc = jdbc;
         this.tx = tx;
-        this.store = store;
-        this.requestStore = requestStore;
+        this.requests = requests;
         this.camunda = camunda;
         this.json = json;
         this.clock = clock;
@@ -98,16 +95,14 @@ class EngineOutbox {
             String variables,
             int attempts) {}
 
-    /** Within the caller's transaction: start the process of a recorded request once it commits. */
-    void startRequest(String requestRef) {
+    @Override
+    public void startRequest(String requestRef) {
         insert("START_REQUEST", requestRef, null, null, null).ifPresent(this::deliverAfterCommit);
     }
 
-    /**
-     * Within the caller's transaction: publish a message once it commits. A message id given by the sender (a warehouse
-     * receipt id) makes a repeated call a no-op; without one, the row's own id is used.
-     */
-    void publish(String messageName, String correlationKey, String messageId, Object variables) {
+    /** {@inheritDoc} Without a message id, the row's own id is the message's. */
+    @Override
+    public void publish(String messageName, String correlationKey, String messageId, Object variables) {
         String variablesJson;
         try {
             variablesJson = json.writeValueAsString(variables);
@@ -249,47 +244,21 @@ class EngineOutbox {
         }
     }
 
-    /**
-     * Starts the request process for a recorded request that has none yet: its items carry the facts the forms show
-     * (references and short text, not the proofs themselves).
-     */
+    /** Starts the request process for a recorded request that has none yet (its first step may have claimed it). */
     private void start(String requestRef) {
-        RequestRecord r = requestStore.requireRequest(requestRef);
-        if (r.processInstanceKey() != null) {
-            return; // its first step already claimed it
-        }
-        List<Variables.Item> items = new ArrayList<>();
-        for (CaseRecord c : r.cases()) {
-            List<String> proofs = jdbc.sql("select file_name from proofs where case_id = ? order by id")
-                    .param(c.id().value())
-                    .query(String.class)
-                    .list();
-            items.add(new Variables.Item(
-                    c.reference(),
-                    c.serialNumber(),
-                    c.model(),
-                    c.category().name(),
-                    c.shippedOn().toString(),
-                    c.faultDescription(),
-                    proofs.isEmpty()
-                            ? "none attached"
-                            : proofs.size() + " attached ("
-                                    + String.join(
-                                            ", ",
-                                            proofs.stream()
-                                                    .map(FormText::literal)
-                                                    .toList())
-                                    + "), viewable by staff in the portal"));
+        Optional<Variables.RequestStarted> started = requests.toStart(requestRef);
+        if (started.isEmpty()) {
+            return;
         }
         ProcessInstanceEvent event = camunda.newCreateInstanceCommand()
                 .bpmnProcessId(ProcessContract.REQUEST_PROCESS_ID)
                 .latestVersion()
-                .variables(new Variables.RequestStarted(r.reference(), r.customerNumber(), r.customerName(), items))
+                .variables(started.get())
                 .requestTimeout(requestTimeout)
                 .send()
                 .join();
-        if (!requestStore.bindRequestInstance(r.id(), event.getProcessInstanceKey())) {
-            cancelDuplicate(event.getProcessInstanceKey(), r.reference());
+        if (!requests.bind(requestRef, event.getProcessInstanceKey())) {
+            cancelDuplicate(event.getProcessInstanceKey(), requestRef);
         }
     }
 

@@ -1,4 +1,6 @@
-package sale.itmall.assurance.engine;
+package sale.itmall.assurance.tasks;
+
+import java.time.Duration;
 
 /**
  * Who works the user tasks of bpmn/ ({@code itmall.engine.user-tasks}).
@@ -19,4 +21,10 @@ public enum UserTasks {
 
     /** The job type under which the engine hands out a user task in the job-worker form. */
     public static final String JOB_TYPE = "io.camunda.zeebe:userTask";
+
+    /** How long the app holds a task's job before the engine hands it out again (5 minutes, in milliseconds). */
+    public static final long JOB_TIMEOUT_MILLIS = 300_000L;
+
+    /** {@link #JOB_TIMEOUT_MILLIS} as a duration. */
+    public static final Duration JOB_TIMEOUT = Duration.ofMillis(JOB_TIMEOUT_MILLIS);
 }

@@ -1,4 +1,4 @@
-package sale.itmall.assurance.returns;
+package sale.itmall.assurance.engine;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
@@ -16,13 +16,16 @@ import sale.itmall.assurance.process.Variables.CaseRef;
 import sale.itmall.assurance.process.Variables.Outcome;
 import sale.itmall.assurance.process.Variables.Receipt;
 import sale.itmall.assurance.process.Variables.ReceiptRecorded;
-import sale.itmall.assurance.returns.AssetStore.ReplacementRow;
+import sale.itmall.assurance.returns.LateUnitSteps;
+import sale.itmall.assurance.returns.ReplacementUnit;
+import sale.itmall.assurance.returns.ResolutionSteps;
+import sale.itmall.assurance.returns.RmaSteps;
 
 /**
  * The job workers while a unit is on its way back: the advance replacement and its ownership transfer, the overdue
  * notice, the compliance action past the limit (charge, suspension, RMA expiry) and the receipt.
  * Each is thin: it reads its typed variables, calls one step and answers the typed variables the model's gateways
- * and forms read ({@link Variables}); {@link Steps} turns its failures into what Operate shows.
+ * and forms read ({@link Variables}); {@link JobFailurePolicy} turns its failures into what Operate shows.
  */
 @Component
 public class ReturnWindowWorkers {
@@ -30,9 +33,10 @@ public class ReturnWindowWorkers {
     private final RmaSteps rmaSteps;
     private final LateUnitSteps lateUnitSteps;
     private final ResolutionSteps resolutionSteps;
-    private final Steps steps;
+    private final JobFailurePolicy steps;
 
-    ReturnWindowWorkers(RmaSteps rmaSteps, LateUnitSteps lateUnitSteps, ResolutionSteps resolutionSteps, Steps steps) {
+    ReturnWindowWorkers(
+            RmaSteps rmaSteps, LateUnitSteps lateUnitSteps, ResolutionSteps resolutionSteps, JobFailurePolicy steps) {
         this.rmaSteps = rmaSteps;
         this.lateUnitSteps = lateUnitSteps;
         this.resolutionSteps = resolutionSteps;
@@ -42,7 +46,7 @@ public class ReturnWindowWorkers {
     @JobWorker(type = Jobs.ADVANCE_DISPATCH)
     public AdvanceDispatched dispatchAdvanceReplacement(ActivatedJob job, @VariablesAsType CaseRef c) {
         return steps.run(job, () -> {
-            ReplacementRow replacement = rmaSteps.dispatchAdvanceReplacement(c.caseRef());
+            ReplacementUnit replacement = rmaSteps.dispatchAdvanceReplacement(c.caseRef());
             return new AdvanceDispatched(
                     true,
                     replacement.serialNumber(),

@@ -1,4 +1,4 @@
-package sale.itmall.assurance.returns;
+package sale.itmall.assurance.engine;
 
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.BpmnError;
@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import sale.itmall.assurance.policy.PolicyViolation;
+import sale.itmall.assurance.returns.CaseNotFound;
 import sale.itmall.assurance.shared.Backoff;
 import sale.itmall.assurance.shared.Faults;
 import sale.itmall.assurance.shared.OutageLog;
@@ -31,7 +32,7 @@ import sale.itmall.assurance.shared.OutageLog;
  * </ul>
  */
 @Component
-class Steps {
+class JobFailurePolicy {
 
     static final Duration TECHNICAL_BACKOFF = Duration.ofSeconds(5);
     static final Duration MAX_TECHNICAL_BACKOFF = Duration.ofMinutes(2);
@@ -41,12 +42,12 @@ class Steps {
 
     static final String FAULT_SINCE = "technicalFaultSince";
     static final String FAULT_COUNT = "technicalFaults";
-    private static final Logger LOG = LoggerFactory.getLogger(Steps.class);
+    private static final Logger LOG = LoggerFactory.getLogger(JobFailurePolicy.class);
     private final MeterRegistry registry;
     private final Clock clock;
     private final OutageLog outage;
 
-    Steps(MeterRegistry registry, Clock clock) {
+    JobFailurePolicy(MeterRegistry registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
         this.outage = new OutageLog(LOG, "Job workers", registry);

@@ -1,4 +1,4 @@
-package sale.itmall.assurance.engine;
+package sale.itmall.assurance.tasks;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package sale.itmall.assurance.returns;
+package sale.itmall.assurance.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

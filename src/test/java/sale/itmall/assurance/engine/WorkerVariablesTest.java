@@ -1,4 +1,4 @@
-package sale.itmall.assurance.returns;
+package sale.itmall.assurance.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +18,11 @@ class WorkerVariablesTest {
         Method decideRma = OpeningWorkers.class.getMethod("decideRma", ActivatedJob.class, Variables.RmaForm.class);
 
         assertThat(WorkerVariables.declared(decideRma))
-                .containsExactly("caseRef", "rmaDecision", "approvalNotes", Steps.FAULT_SINCE, Steps.FAULT_COUNT);
+                .containsExactly(
+                        "caseRef",
+                        "rmaDecision",
+                        "approvalNotes",
+                        JobFailurePolicy.FAULT_SINCE,
+                        JobFailurePolicy.FAULT_COUNT);
     }
 }
