@@ -49,7 +49,7 @@ class ModularityTest {
                         "engine", "policy process returns shared tasks",
                         "notifications", "policy returns shared",
                         "policy", "",
-                        "portal", "notifications policy process returns shared",
+                        "portal", "config notifications policy process returns shared",
                         "process", "policy",
                         "reporting", "engine notifications returns",
                         "returns", "policy process shared",

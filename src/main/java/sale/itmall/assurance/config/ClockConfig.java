@@ -15,7 +15,7 @@ import org.springframework.core.env.Profiles;
 @Configuration(proxyBeanMethods = false)
 class ClockConfig {
 
-    static final String ENABLED = "itmall.demo-clock.enabled";
+    static final String ENABLED = EngineClock.ENABLED;
 
     @Bean
     Clock clock(Environment env) {

@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class EngineClock extends Clock implements AutoCloseable {
 
+    /** The switch that lets the demo profile follow the demo engine's clock (and staff move it). */
+    public static final String ENABLED = "itmall.demo-clock.enabled";
+
     private static final Logger LOG = LoggerFactory.getLogger(EngineClock.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(3);

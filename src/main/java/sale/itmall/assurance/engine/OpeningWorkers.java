@@ -24,7 +24,6 @@ import sale.itmall.assurance.process.Variables.RequestRef;
 import sale.itmall.assurance.process.Variables.RmaDecided;
 import sale.itmall.assurance.process.Variables.RmaForm;
 import sale.itmall.assurance.process.Variables.TermsApplied;
-import sale.itmall.assurance.returns.CaseRecord;
 import sale.itmall.assurance.returns.ClosingSteps;
 import sale.itmall.assurance.returns.DiagnosisSteps;
 import sale.itmall.assurance.returns.EntitlementSteps;
@@ -80,11 +79,11 @@ public class OpeningWorkers {
     @JobWorker(type = Jobs.POLICY_TERMS)
     public TermsApplied applyPolicyTerms(ActivatedJob job, @VariablesAsType CaseRef c) {
         return steps.run(job, () -> {
-            CaseRecord kept = entitlementSteps.applyTerms(c.caseRef(), job.getProcessInstanceKey());
+            EntitlementSteps.KeptTerms kept = entitlementSteps.applyTerms(c.caseRef(), job.getProcessInstanceKey());
             return new TermsApplied(
                     kept.terms(),
                     kept.policyRevision(),
-                    ProcessContract.POLICY_DECISION_ID + " v" + kept.policyDecisionVersion());
+                    ProcessContract.POLICY_DECISION_ID + " v" + kept.decisionVersion());
         });
     }
 
@@ -94,15 +93,13 @@ public class OpeningWorkers {
             EntitlementSteps.EntitlementResult result = entitlementSteps.checkEntitlement(c.caseRef());
             Entitlement e = result.entitlement();
             return new EntitlementChecked(
-                    e.status().name(),
+                    e.status(),
                     e.explanation(),
-                    e.warrantyEndsOn().toString(),
-                    e.maintenanceEndsOn() == null
-                            ? "none"
-                            : e.maintenanceEndsOn().toString(),
-                    Variables.iso(result.diagnosisDueAt()),
+                    e.warrantyEndsOn(),
+                    e.maintenanceEndsOn(),
+                    result.diagnosisDueAt(),
                     result.closeWith().isPresent() ? Route.CLOSE : Route.CONTINUE,
-                    result.closeWith().map(Enum::name).orElse(null),
+                    result.closeWith().orElse(null),
                     result.currency());
         });
     }
@@ -117,7 +114,7 @@ public class OpeningWorkers {
         return steps.run(job, () -> {
             DiagnosisSteps.Diagnosed diagnosed = diagnosisSteps.recordDiagnosis(
                     form.caseRef(),
-                    form.diagnosisOutcome(),
+                    form.outcome(),
                     form.exclusionReason(),
                     form.diagnosisNotes(),
                     "tasklist:tac-engineers",
@@ -127,11 +124,9 @@ public class OpeningWorkers {
             return new DiagnosisRecorded(
                     d.paidRepairQuote() ? Route.QUOTE : d.goesToRmaApproval() ? Route.CONTINUE : Route.CLOSE,
                     d.advanceReplacement(),
-                    d.exclusion() == null ? null : d.exclusion().name(),
-                    d.closeWith() == null ? null : d.closeWith().name(),
-                    diagnosed.quote() == null
-                            ? null
-                            : Variables.iso(diagnosed.quote().validUntil()));
+                    d.exclusion(),
+                    d.closeWith(),
+                    diagnosed.quote() == null ? null : diagnosed.quote().validUntil());
         });
     }
 
@@ -140,8 +135,7 @@ public class OpeningWorkers {
     public RepairQuoteSettled settleRepairQuote(ActivatedJob job, @VariablesAsType CaseRef c) {
         return steps.run(job, () -> {
             RepairQuote.Answer answer = diagnosisSteps.settleRepairQuote(c.caseRef());
-            CaseOutcome closesAs = answer.closesAs();
-            return new RepairQuoteSettled(answer.name(), closesAs == null ? null : closesAs.name());
+            return new RepairQuoteSettled(answer, answer.closesAs());
         });
     }
 
@@ -150,20 +144,14 @@ public class OpeningWorkers {
         return steps.run(job, () -> {
             Boolean approved =
                     form.decision().map(d -> d == Decisions.RmaDecision.APPROVE).orElse(null);
-            Optional<CaseRecord> authorized =
+            Optional<RmaSteps.Authorized> authorized =
                     rmaSteps.decideRma(form.caseRef(), approved, form.approvalNotes(), "tasklist:rma-approvers");
             if (authorized.isEmpty()) {
-                return new RmaDecided(false, false, null, null, null, null, CaseOutcome.RMA_REJECTED.name());
+                return new RmaDecided(false, false, null, null, null, null, CaseOutcome.RMA_REJECTED);
             }
-            CaseRecord rma = authorized.get();
+            RmaSteps.Authorized rma = authorized.get();
             return new RmaDecided(
-                    true,
-                    false,
-                    rma.rmaNumber(),
-                    Variables.iso(rma.rmaAuthorizedAt()),
-                    Variables.iso(rma.returnDueAt()),
-                    Variables.iso(rma.complianceLimitAt()),
-                    null);
+                    true, false, rma.rmaNumber(), rma.authorizedAt(), rma.returnDueAt(), rma.complianceLimitAt(), null);
         });
     }
 }

@@ -60,16 +60,12 @@ public class ResolutionWorkers {
         return steps.run(job, () -> {
             ResolutionPlan plan = resolutionSteps.recordInspection(
                     form.caseRef(),
-                    form.benchFinding(),
-                    form.resolution(),
+                    form.finding(),
+                    form.chosenResolution().orElse(null),
                     form.exclusionReason(),
                     form.inspectionNotes(),
                     "tasklist:service-bench");
-            return new ResolutionRecorded(
-                    plan.outcome().name(),
-                    plan.newWarrantyEndsOn() == null
-                            ? null
-                            : plan.newWarrantyEndsOn().toString());
+            return new ResolutionRecorded(plan.outcome(), plan.newWarrantyEndsOn());
         });
     }
 
@@ -78,15 +74,15 @@ public class ResolutionWorkers {
         return steps.run(job, () -> {
             Optional<FreightLeg> leg = resolutionSteps.arrangeOutboundShipment(c.caseRef());
             return new OutboundArranged(
-                    leg.map(l -> l.purpose().name()).orElse("NONE"),
-                    leg.map(l -> l.payer().name()).orElse(null));
+                    leg.map(FreightLeg::purpose).orElse(null),
+                    leg.map(FreightLeg::payer).orElse(null));
         });
     }
 
     @JobWorker(type = Jobs.RETURN_CANCEL)
     public Outcome cancel(ActivatedJob job, @VariablesAsType Cancellation cancellation) {
         steps.run(job, () -> closingSteps.cancel(cancellation.caseRef(), cancellation.cancellationReason()));
-        return new Outcome(CaseOutcome.CANCELLED.name());
+        return new Outcome(CaseOutcome.CANCELLED);
     }
 
     @JobWorker(type = Jobs.DISPUTE_RECORD)
@@ -107,7 +103,7 @@ public class ResolutionWorkers {
                 () -> new LateUnitDecided(
                         lateUnitSteps.decideLateUnit(
                                         form.caseRef(),
-                                        form.lateUnitDecision(),
+                                        form.decision(),
                                         form.lateUnitReason(),
                                         form.lateUnitDecidedBy())
                                 ? Route.CONTINUE
@@ -116,11 +112,11 @@ public class ResolutionWorkers {
 
     @JobWorker(type = Jobs.EXTENSION_ANSWER)
     public void answerExtension(ActivatedJob job, @VariablesAsType ExtensionForm form) {
-        steps.run(job, () -> extensions.answer(form.extensionRef(), form.extensionDecision(), form.extensionAnswer()));
+        steps.run(job, () -> extensions.answer(form.extensionRef(), form.decision(), form.extensionAnswer()));
     }
 
     @JobWorker(type = Jobs.CASE_CLOSE)
     public void close(ActivatedJob job, @VariablesAsType CaseToClose c) {
-        steps.run(job, () -> closingSteps.close(c.caseRef(), c.caseOutcome()));
+        steps.run(job, () -> closingSteps.close(c.caseRef(), c.outcome()));
     }
 }

@@ -4,7 +4,6 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
-import java.time.Instant;
 import org.springframework.stereotype.Component;
 import sale.itmall.assurance.policy.CaseOutcome;
 import sale.itmall.assurance.policy.RmaDeadlines;
@@ -47,10 +46,7 @@ public class ReturnWindowWorkers {
     public AdvanceDispatched dispatchAdvanceReplacement(ActivatedJob job, @VariablesAsType CaseRef c) {
         return steps.run(job, () -> {
             ReplacementUnit replacement = rmaSteps.dispatchAdvanceReplacement(c.caseRef());
-            return new AdvanceDispatched(
-                    true,
-                    replacement.serialNumber(),
-                    replacement.warrantyEndsOn().toString());
+            return new AdvanceDispatched(true, replacement.serialNumber(), replacement.warrantyEndsOn());
         });
     }
 
@@ -77,33 +73,29 @@ public class ReturnWindowWorkers {
                         ProcessContract.ERROR_CHARGE_DECLINED,
                         "The full-unit charge for " + c.caseRef() + " was declined");
             }
-            return new Outcome(result.outcome().name());
+            return new Outcome(result.outcome());
         });
     }
 
     @JobWorker(type = Jobs.ACCOUNT_SUSPEND)
     public Outcome suspendAccount(ActivatedJob job, @VariablesAsType CaseRef c) {
         steps.run(job, () -> lateUnitSteps.suspendAccount(c.caseRef()));
-        return new Outcome(CaseOutcome.ACCOUNT_SUSPENDED.name());
+        return new Outcome(CaseOutcome.ACCOUNT_SUSPENDED);
     }
 
     @JobWorker(type = Jobs.RMA_EXPIRE)
     public Outcome expireRma(ActivatedJob job, @VariablesAsType CaseRef c) {
         return steps.run(
                 job,
-                () -> new Outcome(lateUnitSteps
-                        .enforceComplianceLimit(c.caseRef())
-                        .outcome()
-                        .name()));
+                () -> new Outcome(
+                        lateUnitSteps.enforceComplianceLimit(c.caseRef()).outcome()));
     }
 
     @JobWorker(type = Jobs.RECEIPT_RECORD)
     public ReceiptRecorded recordReceipt(ActivatedJob job, @VariablesAsType Receipt receipt) {
         return steps.run(job, () -> {
-            RmaDeadlines.ReturnStanding standing = resolutionSteps.recordReceipt(
-                    receipt.caseRef(),
-                    receipt.receivedAt() == null ? null : Instant.parse(receipt.receivedAt()),
-                    receipt.receiptId());
+            RmaDeadlines.ReturnStanding standing =
+                    resolutionSteps.recordReceipt(receipt.caseRef(), receipt.receivedAt(), receipt.receiptId());
             return new ReceiptRecorded(true, standing.name());
         });
     }

@@ -241,20 +241,8 @@ public final class ServicePolicy {
         if (finding != BenchFinding.DEFECT_CONFIRMED) {
             ExclusionReason exclusion = finding == BenchFinding.EXCLUDED ? ExclusionReason.parse(exclusionCode) : null;
             CaseOutcome outcome = exclusion != null ? CaseOutcome.EXCLUDED : CaseOutcome.NO_FAULT_FOUND;
-            if (advanceReplacementShipped) {
-                // the customer keeps the advance unit and pays for it; the returned unit already became ITMall's (§3.1)
-                return new ResolutionPlan(
-                        outcome,
-                        null,
-                        exclusion,
-                        null,
-                        false,
-                        false,
-                        BigDecimal.ZERO,
-                        asset.unitPrice(),
-                        BigDecimal.ZERO,
-                        Optional.empty());
-            }
+            // with an advance unit shipped, the customer keeps it and pays for it, and the returned unit already became
+            // ITMall's (§3.1): nothing ships back; otherwise the unit goes back unrepaired at the client's cost
             return new ResolutionPlan(
                     outcome,
                     null,
@@ -263,9 +251,11 @@ public final class ServicePolicy {
                     false,
                     false,
                     BigDecimal.ZERO,
+                    advanceReplacementShipped ? asset.unitPrice() : BigDecimal.ZERO,
                     BigDecimal.ZERO,
-                    BigDecimal.ZERO,
-                    Optional.of(new FreightLeg(Direction.OUTBOUND, Purpose.UNREPAIRED_UNIT, Payer.CLIENT)));
+                    advanceReplacementShipped
+                            ? Optional.empty()
+                            : Optional.of(new FreightLeg(Direction.OUTBOUND, Purpose.UNREPAIRED_UNIT, Payer.CLIENT)));
         }
         Resolution resolution = advanceReplacementShipped ? Resolution.REPLACEMENT : requested;
         if (resolution == null) {

@@ -23,6 +23,12 @@ public final class Decisions {
         DISMISSED
     }
 
+    /** The Service Governance Team's answer to a request to extend an asset's cover ({@code forms/coverage-extension.form}). */
+    public enum ExtensionDecision {
+        OFFERED,
+        DECLINED
+    }
+
     /** The value as its enum; absent when the form left it empty; an incident's reason when it is none of them. */
     public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value, String what) {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(Codes.parse(type, value, what));

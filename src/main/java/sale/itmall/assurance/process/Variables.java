@@ -1,11 +1,24 @@
 package sale.itmall.assurance.process;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import sale.itmall.assurance.policy.AssetCategory;
+import sale.itmall.assurance.policy.BenchFinding;
+import sale.itmall.assurance.policy.CaseOutcome;
+import sale.itmall.assurance.policy.Codes;
+import sale.itmall.assurance.policy.DiagnosisOutcome;
+import sale.itmall.assurance.policy.EntitlementStatus;
+import sale.itmall.assurance.policy.ExclusionReason;
+import sale.itmall.assurance.policy.FreightLeg;
+import sale.itmall.assurance.policy.LateUnitDecision;
 import sale.itmall.assurance.policy.PolicyTerms;
+import sale.itmall.assurance.policy.RepairQuote;
+import sale.itmall.assurance.policy.Resolution;
 import sale.itmall.assurance.process.ProcessContract.Route;
 
 /**
@@ -28,8 +41,8 @@ public final class Variables {
             String caseRef,
             String serialNumber,
             String assetModel,
-            String assetCategory,
-            String shippedOn,
+            AssetCategory assetCategory,
+            LocalDate shippedOn,
             String faultDescription,
             String proofSummary) {}
 
@@ -41,39 +54,53 @@ public final class Variables {
             String customerName,
             String serialNumber,
             String assetModel,
-            String assetCategory,
-            String shippedOn,
+            AssetCategory assetCategory,
+            LocalDate shippedOn,
             String faultDescription,
             String proofSummary) {}
 
     /** The warehouse receipt ({@value ProcessContract#MSG_ASSET_RECEIVED}, correlated by RMA number). */
-    public record ReceiptMessage(String receiptId, String receivedAt) {}
+    public record ReceiptMessage(String receiptId, Instant receivedAt) {
+        public ReceiptMessage {
+            receivedAt = seconds(receivedAt);
+        }
+    }
 
     /**
      * The customer's answer to a paid repair quote ({@value ProcessContract#MSG_REPAIR_QUOTE_ANSWERED}, correlated by
      * case reference): ACCEPTED or DECLINED, as recorded before it was sent.
      */
-    public record RepairQuoteAnswer(String repairQuoteAnswer) {}
+    public record RepairQuoteAnswer(RepairQuote.Answer repairQuoteAnswer) {}
 
     /** The customer's cancellation ({@value ProcessContract#MSG_CANCELLATION}, correlated by case reference). */
     public record CancellationMessage(String cancellationReason) {}
 
-    /** Starts {@value ProcessContract#DISPUTE_PROCESS_ID}: the case facts the governance form shows, and a link. */
-    public record DisputeRaised(
+    /**
+     * A case as the staff forms of the processes it starts show it: who, which asset, under which terms and cover.
+     * Absent is absent: the entitlement before its check, maintenance the asset does not have.
+     */
+    public record CaseIdentity(
             String caseRef,
             String requestRef,
             String customerNumber,
             String customerName,
             String serialNumber,
             String assetModel,
-            String assetCategory,
-            String shippedOn,
+            AssetCategory assetCategory,
+            LocalDate shippedOn,
             String policyRevision,
-            String entitlement,
+            EntitlementStatus entitlement,
             String entitlementExplanation,
-            String warrantyEndsOn,
-            String maintenanceEndsOn,
-            String caseOutcome,
+            LocalDate warrantyEndsOn,
+            LocalDate maintenanceEndsOn) {}
+
+    /**
+     * Starts {@value ProcessContract#DISPUTE_PROCESS_ID}: the case facts the governance form shows, and a link;
+     * {@code caseOutcome} is absent while the case is open.
+     */
+    public record DisputeRaised(
+            @JsonUnwrapped CaseIdentity identity,
+            CaseOutcome caseOutcome,
             String disputeStatement,
             String caseHistory,
             String caseLink) {}
@@ -84,26 +111,14 @@ public final class Variables {
      * choices), and what the inspection form shows should the inspection resume.
      */
     public record LateUnitReceived(
-            String caseRef,
-            String requestRef,
-            String customerNumber,
-            String customerName,
-            String serialNumber,
-            String assetModel,
-            String assetCategory,
-            String shippedOn,
+            @JsonUnwrapped CaseIdentity identity,
             String faultDescription,
             String proofSummary,
-            String policyRevision,
             PolicyTerms terms,
-            String entitlement,
-            String entitlementExplanation,
-            String warrantyEndsOn,
-            String maintenanceEndsOn,
             String rmaNumber,
             String receiptId,
             String receivedAt,
-            String closedAs,
+            CaseOutcome closedAs,
             String closedAsLabel,
             String closedAt,
             String complianceLimitAt,
@@ -124,11 +139,11 @@ public final class Variables {
             String customerName,
             String serialNumber,
             String assetModel,
-            String assetCategory,
-            String shippedOn,
-            String entitlement,
-            String warrantyEndsOn,
-            String maintenanceEndsOn,
+            AssetCategory assetCategory,
+            LocalDate shippedOn,
+            EntitlementStatus entitlement,
+            LocalDate warrantyEndsOn,
+            LocalDate maintenanceEndsOn,
             String policyRevision,
             String customerNote) {}
 
@@ -148,7 +163,12 @@ public final class Variables {
             String exclusionReason,
             String diagnosisNotes,
             BigDecimal repairQuoteAmount,
-            String repairQuoteCurrency) {}
+            String repairQuoteCurrency) {
+        /** TAC's finding, parsed once (an incident's reason when it is missing or unknown). */
+        public DiagnosisOutcome outcome() {
+            return Codes.parse(DiagnosisOutcome.class, diagnosisOutcome, "diagnosis outcome");
+        }
+    }
 
     public record RmaForm(String caseRef, String rmaDecision, String approvalNotes) {
         /** The approver's choice, parsed once; empty when the form left it out. */
@@ -157,14 +177,29 @@ public final class Variables {
         }
     }
 
-    public record Receipt(String caseRef, String receiptId, String receivedAt) {}
+    public record Receipt(String caseRef, String receiptId, Instant receivedAt) {}
 
     public record InspectionForm(
-            String caseRef, String benchFinding, String resolution, String exclusionReason, String inspectionNotes) {}
+            String caseRef, String benchFinding, String resolution, String exclusionReason, String inspectionNotes) {
+        /** The bench's finding, parsed once (an incident's reason when it is missing or unknown). */
+        public BenchFinding finding() {
+            return Codes.parse(BenchFinding.class, benchFinding, "bench finding");
+        }
+
+        /** The resolution chosen for a confirmed defect; empty when the form left it out. */
+        public Optional<Resolution> chosenResolution() {
+            return Decisions.parse(Resolution.class, resolution, "resolution");
+        }
+    }
 
     public record Cancellation(String caseRef, String cancellationReason) {}
 
-    public record CaseToClose(String caseRef, String caseOutcome) {}
+    public record CaseToClose(String caseRef, String caseOutcome) {
+        /** The outcome the model closes with, parsed once (an incident's reason when it is missing or unknown). */
+        public CaseOutcome outcome() {
+            return Codes.parse(CaseOutcome.class, caseOutcome, "case outcome");
+        }
+    }
 
     public record DisputeForm(String caseRef, String disputeDecision, String governanceRuling) {
         /** The ruling, parsed once; empty when the form left it out. */
@@ -175,62 +210,92 @@ public final class Variables {
 
     /** The late-unit form's answer; {@code lateUnitDecidedBy} is the deciding task's output mapping (its group). */
     public record LateUnitForm(
-            String caseRef, String lateUnitDecision, String lateUnitReason, String lateUnitDecidedBy) {}
+            String caseRef, String lateUnitDecision, String lateUnitReason, String lateUnitDecidedBy) {
+        /** The decision, parsed once (an incident's reason when it is missing or unknown). */
+        public LateUnitDecision decision() {
+            return Codes.parse(LateUnitDecision.class, lateUnitDecision, "late unit decision");
+        }
+    }
 
     /** The governance form's answer to an extension request (mapped out of the user task). */
-    public record ExtensionForm(String extensionRef, String extensionDecision, String extensionAnswer) {}
+    public record ExtensionForm(String extensionRef, String extensionDecision, String extensionAnswer) {
+        /** The decision, parsed once (an incident's reason when it is missing or unknown). */
+        public Decisions.ExtensionDecision decision() {
+            return Codes.parse(
+                    Decisions.ExtensionDecision.class, extensionDecision, "extension decision (extensionDecision)");
+        }
+    }
 
     // ---- what workers answer ---------------------------------------------------------------------------------------
 
     /** The terms the case runs under, kept for all its later steps (forms show them: "within {{terms.returnWindowDays}} days"). */
     public record TermsApplied(PolicyTerms terms, String policyRevision, String policyDecision) {}
 
+    /** {@code maintenanceEndsOn} absent without maintenance; {@code caseOutcome} only when the case closes here. */
     public record EntitlementChecked(
-            String entitlement,
+            EntitlementStatus entitlement,
             String entitlementExplanation,
-            String warrantyEndsOn,
-            String maintenanceEndsOn,
-            String diagnosisDueAt,
+            LocalDate warrantyEndsOn,
+            LocalDate maintenanceEndsOn,
+            Instant diagnosisDueAt,
             Route entitlementRoute,
-            String caseOutcome,
-            String repairQuoteCurrency) {}
+            CaseOutcome caseOutcome,
+            String repairQuoteCurrency) {
+        public EntitlementChecked {
+            diagnosisDueAt = seconds(diagnosisDueAt);
+        }
+    }
 
     /** {@code repairQuoteValidUntil}: when an unanswered paid repair quote expires (the timer), or null. */
     public record DiagnosisRecorded(
             Route diagnosisRoute,
             boolean advanceReplacement,
-            String exclusionReason,
-            String caseOutcome,
-            String repairQuoteValidUntil) {}
+            ExclusionReason exclusionReason,
+            CaseOutcome caseOutcome,
+            Instant repairQuoteValidUntil) {
+        public DiagnosisRecorded {
+            repairQuoteValidUntil = seconds(repairQuoteValidUntil);
+        }
+    }
 
     /** ACCEPTED goes on to RMA approval; DECLINED and EXPIRED close with {@code caseOutcome}. */
-    public record RepairQuoteSettled(String repairQuoteAnswer, String caseOutcome) {}
+    public record RepairQuoteSettled(RepairQuote.Answer repairQuoteAnswer, CaseOutcome caseOutcome) {}
 
     public record RmaDecided(
             boolean rmaApproved,
             boolean advanceReplacementShipped,
             String rmaNumber,
-            String rmaAuthorizedAt,
-            String returnDueAt,
-            String complianceLimitAt,
-            String caseOutcome) {}
+            Instant rmaAuthorizedAt,
+            Instant returnDueAt,
+            Instant complianceLimitAt,
+            CaseOutcome caseOutcome) {
+        public RmaDecided {
+            rmaAuthorizedAt = seconds(rmaAuthorizedAt);
+            returnDueAt = seconds(returnDueAt);
+            complianceLimitAt = seconds(complianceLimitAt);
+        }
+    }
 
     public record AdvanceDispatched(
-            boolean advanceReplacementShipped, String replacementSerial, String newWarrantyEndsOn) {}
+            boolean advanceReplacementShipped, String replacementSerial, LocalDate newWarrantyEndsOn) {}
 
-    public record Outcome(String caseOutcome) {}
+    public record Outcome(CaseOutcome caseOutcome) {}
 
     public record ReceiptRecorded(boolean unitReceived, String returnStanding) {}
 
-    public record ResolutionRecorded(String caseOutcome, String newWarrantyEndsOn) {}
+    public record ResolutionRecorded(CaseOutcome caseOutcome, LocalDate newWarrantyEndsOn) {}
 
-    public record OutboundArranged(String outboundShipment, String outboundFreightPayer) {}
+    /** Both absent when nothing ships back (a credit). */
+    public record OutboundArranged(FreightLeg.Purpose outboundShipment, FreightLeg.Payer outboundFreightPayer) {}
 
     /** CONTINUE: the inspection resumes; CLOSE: the decision is carried out and the case stays closed. */
     public record LateUnitDecided(Route lateUnitRoute) {}
 
-    /** Dates as Operate, Tasklist and FEEL read them: ISO-8601 with offset, to the second. */
-    public static String iso(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    /**
+     * Instants as Operate, Tasklist and FEEL read them: to the second (written ISO-8601 in UTC by the client's JSON
+     * mapper, e.g. {@code 2027-06-11T09:30:00Z}).
+     */
+    static Instant seconds(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS);
     }
 }

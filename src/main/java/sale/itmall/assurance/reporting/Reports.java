@@ -3,11 +3,16 @@ package sale.itmall.assurance.reporting;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import sale.itmall.assurance.engine.EngineBacklog;
 import sale.itmall.assurance.returns.ReturnReports;
@@ -34,6 +39,19 @@ class Reports {
                 throw new UncheckedIOException(e);
             }
             return out.toString();
+        }
+
+        /** The table as a CSV download named after it. */
+        ResponseEntity<String> download() {
+            return ResponseEntity.ok()
+                    .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                    .header(
+                            HttpHeaders.CONTENT_DISPOSITION,
+                            ContentDisposition.attachment()
+                                    .filename(name + ".csv")
+                                    .build()
+                                    .toString())
+                    .body(csv());
         }
     }
 

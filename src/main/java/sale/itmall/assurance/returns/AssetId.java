@@ -1,7 +1,7 @@
 package sale.itmall.assurance.returns;
 
 /** An asset (a unit a customer owns or ITMall took back), as the database numbers it. Typed so that a case, customer, asset and request number cannot be passed for one another. */
-public record AssetId(long value) {
+record AssetId(long value) {
 
     @Override
     public String toString() {

@@ -19,7 +19,7 @@ import sale.itmall.assurance.policy.ServicePolicy;
  * One return case joined with its asset and customer, as the case steps read it. Internal to the returns module: other
  * modules see {@link CaseFacts}.
  */
-public record CaseRecord(
+record CaseRecord(
         CaseId id,
         String reference,
         String requestReference,

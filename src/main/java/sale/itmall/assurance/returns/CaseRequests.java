@@ -120,13 +120,11 @@ public class CaseRequests {
                             customer.name(),
                             asset.serialNumber(),
                             asset.model(),
-                            asset.category().name(),
-                            String.valueOf(asset.shippedOn()),
-                            asset.entitlement().name(),
-                            String.valueOf(asset.warrantyEndsOn()),
-                            asset.maintenanceEndsOn() == null
-                                    ? "none"
-                                    : asset.maintenanceEndsOn().toString(),
+                            asset.category(),
+                            asset.shippedOn(),
+                            asset.entitlement(),
+                            asset.warrantyEndsOn(),
+                            asset.maintenanceEndsOn(),
                             asset.terms().policyRevision(),
                             text));
             return reference;
@@ -155,7 +153,7 @@ public class CaseRequests {
                     ProcessContract.MSG_REPAIR_QUOTE_ANSWERED,
                     caseRef,
                     "repair-quote:" + caseRef,
-                    new Variables.RepairQuoteAnswer(recorded.name()));
+                    new Variables.RepairQuoteAnswer(recorded));
             return recorded;
         });
         return new QuoteAnswer(
@@ -227,25 +225,8 @@ public class CaseRequests {
                     .append(detail)
                     .append('\n');
         }
-        FormFacts.EntitlementFacts entitlement = FormFacts.entitlementFacts(c);
         Variables.DisputeRaised raised = new Variables.DisputeRaised(
-                c.reference(),
-                c.requestReference(),
-                c.customerNumber(),
-                c.customerName(),
-                c.serialNumber(),
-                c.model(),
-                c.category().name(),
-                c.shippedOn().toString(),
-                c.policyRevision(),
-                entitlement.status(),
-                entitlement.explanation(),
-                entitlement.warrantyEndsOn(),
-                entitlement.maintenanceEndsOn(),
-                c.outcome() == null ? "still open" : c.outcome().name(),
-                statement.trim(),
-                history.toString(),
-                formFacts.caseLink(c));
+                FormFacts.identity(c), c.outcome(), statement.trim(), history.toString(), formFacts.caseLink(c));
         // the dispute and what the engine must hear of it commit together
         tx.executeWithoutResult(status -> {
             audit.record(

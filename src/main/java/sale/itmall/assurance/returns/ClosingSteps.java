@@ -6,7 +6,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import sale.itmall.assurance.policy.CaseOutcome;
-import sale.itmall.assurance.policy.Codes;
 import sale.itmall.assurance.policy.PolicyDecision;
 import sale.itmall.assurance.policy.PolicyViolation;
 import sale.itmall.assurance.policy.ServicePolicy;
@@ -83,9 +82,8 @@ public class ClosingSteps {
                 c.facts(), now, step, decision == Decisions.DisputeDecision.UPHELD, ruling));
     }
 
-    public void close(String caseRef, String outcome) {
+    public void close(String caseRef, CaseOutcome parsed) {
         CaseRecord c = store.require(caseRef);
-        CaseOutcome parsed = Codes.parse(CaseOutcome.class, outcome, "case outcome");
         Instant now = clock.instant();
         if (store.close(c.id(), parsed, now)) {
             // a case reopened for its late unit closes a second time: one event per outcome
@@ -109,9 +107,8 @@ public class ClosingSteps {
     }
 
     /** Tells the customer how each item of a request ended, once all its cases are closed. */
-    public RequestRecord summarizeRequest(String requestRef) {
+    public void summarizeRequest(String requestRef) {
         RequestRecord r = requestStore.requireRequest(requestRef);
         events.publishEvent(new ReturnEvent.RequestSettled(r.facts(), clock.instant()));
-        return r;
     }
 }

@@ -6,8 +6,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import sale.itmall.assurance.policy.Codes;
 import sale.itmall.assurance.policy.PolicyViolation;
+import sale.itmall.assurance.process.Decisions.ExtensionDecision;
 
 /**
  * The Service Governance Team's answer to a customer's request to extend an asset's cover (the policy names the team
@@ -16,12 +16,6 @@ import sale.itmall.assurance.policy.PolicyViolation;
 @Service
 @Transactional
 public class CoverageExtensions {
-
-    /** What the team answers. */
-    enum Decision {
-        OFFERED,
-        DECLINED
-    }
 
     private final JdbcClient jdbc;
     private final CustomerAccounts customerAccounts;
@@ -36,8 +30,7 @@ public class CoverageExtensions {
         this.events = events;
     }
 
-    public void answer(String extensionRef, String decision, String answer) {
-        Decision parsed = Codes.parse(Decision.class, decision, "extension decision (extensionDecision)");
+    public void answer(String extensionRef, ExtensionDecision parsed, String answer) {
         if (answer == null || answer.isBlank()) {
             throw new PolicyViolation("The extension form was completed without an answer to the customer"
                     + " (extensionAnswer): the customer reads it");
@@ -65,7 +58,7 @@ public class CoverageExtensions {
                 extensionRef,
                 asked.serial(),
                 asked.model(),
-                parsed == Decision.OFFERED,
+                parsed == ExtensionDecision.OFFERED,
                 answer.trim(),
                 now));
     }

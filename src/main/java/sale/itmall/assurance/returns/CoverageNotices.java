@@ -22,7 +22,7 @@ import sale.itmall.assurance.policy.ServicePolicy;
  * node tells nobody twice.
  */
 @Component
-public class CoverageNotices {
+class CoverageNotices {
 
     private static final Logger LOG = LoggerFactory.getLogger(CoverageNotices.class);
 

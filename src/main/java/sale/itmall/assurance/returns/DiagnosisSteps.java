@@ -9,7 +9,6 @@ import java.util.Locale;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import sale.itmall.assurance.policy.Codes;
 import sale.itmall.assurance.policy.DiagnosisDecision;
 import sale.itmall.assurance.policy.DiagnosisOutcome;
 import sale.itmall.assurance.policy.PolicyDecision;
@@ -66,14 +65,13 @@ public class DiagnosisSteps {
      */
     public Diagnosed recordDiagnosis(
             String caseRef,
-            String outcome,
+            DiagnosisOutcome parsed,
             String exclusionCode,
             String notes,
             String decidedBy,
             BigDecimal quoteAmount,
             String quoteCurrency) {
         CaseRecord c = store.require(caseRef);
-        DiagnosisOutcome parsed = Codes.parse(DiagnosisOutcome.class, outcome, "diagnosis outcome");
         Instant now = clock.instant();
         DiagnosisDecision decision = c.policy()
                 .afterDiagnosis(c.assetFacts(), c.entitlement(), parsed, exclusionCode, today(), quoteAmount != null);

@@ -46,10 +46,10 @@ public class EntitlementSteps {
      * Evaluates the policy decision for the case's asset once, when the case starts, and keeps the result with the
      * decision version: every later step applies these terms. A redelivered job answers the terms already kept.
      */
-    public CaseRecord applyTerms(String caseRef, long processInstanceKey) {
+    public KeptTerms applyTerms(String caseRef, long processInstanceKey) {
         CaseRecord c = store.require(caseRef);
         if (c.policyTermsJson() != null) {
-            return c;
+            return KeptTerms.of(c);
         }
         DecidedTerms decided = decision.evaluate(c.category());
         String termsJson;
@@ -80,9 +80,16 @@ public class EntitlementSteps {
                             + " days, replacement minimum " + t.replacementMinimumMonths() + " months, diagnosis SLA "
                             + t.diagnosisSlaHours() + " hours",
                     clock.instant());
-            return kept;
+            return KeptTerms.of(kept);
         }
-        return store.require(caseRef);
+        return KeptTerms.of(store.require(caseRef));
+    }
+
+    /** The terms a case runs under, the policy revision they come from and the decision version that gave them. */
+    public record KeptTerms(PolicyTerms terms, String policyRevision, int decisionVersion) {
+        static KeptTerms of(CaseRecord c) {
+            return new KeptTerms(c.terms(), c.policyRevision(), c.policyDecisionVersion());
+        }
     }
 
     /** {@code currency}: the asset's, which a paid repair quote starts from. */

@@ -3,6 +3,7 @@ package sale.itmall.assurance.returns;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import sale.itmall.assurance.policy.Entitlement;
+import sale.itmall.assurance.process.Variables;
 
 /**
  * Facts of a case that the governance forms show (a dispute, a late unit), built in one place for every message that
@@ -17,19 +18,28 @@ class FormFacts {
         this.staffBaseUrl = staffBaseUrl;
     }
 
-    /** The entitlement under the case's own terms as the governance forms show it ("not checked yet" before them). */
-    record EntitlementFacts(String status, String explanation, String warrantyEndsOn, String maintenanceEndsOn) {}
-
-    static EntitlementFacts entitlementFacts(CaseRecord c) {
-        if (c.policyTermsJson() == null) {
-            return new EntitlementFacts("not checked yet", "", "", "none");
-        }
-        Entitlement e = c.policy().entitlement(c.assetFacts(), c.accountSuspended(), c.createdOn());
-        return new EntitlementFacts(
-                e.status().name(),
-                e.explanation(),
-                e.warrantyEndsOn().toString(),
-                e.maintenanceEndsOn() == null ? "none" : e.maintenanceEndsOn().toString());
+    /**
+     * The case as the staff forms of the processes it starts show it, with its entitlement under the case's own terms
+     * (absent before they were applied).
+     */
+    static Variables.CaseIdentity identity(CaseRecord c) {
+        Entitlement e = c.policyTermsJson() == null
+                ? null
+                : c.policy().entitlement(c.assetFacts(), c.accountSuspended(), c.createdOn());
+        return new Variables.CaseIdentity(
+                c.reference(),
+                c.requestReference(),
+                c.customerNumber(),
+                c.customerName(),
+                c.serialNumber(),
+                c.model(),
+                c.category(),
+                c.shippedOn(),
+                c.policyRevision(),
+                e == null ? null : e.status(),
+                e == null ? null : e.explanation(),
+                e == null ? null : e.warrantyEndsOn(),
+                e == null ? null : e.maintenanceEndsOn());
     }
 
     /** Where staff open the case from a Tasklist form. */

@@ -9,7 +9,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import sale.itmall.assurance.policy.CaseOutcome;
-import sale.itmall.assurance.policy.Codes;
 import sale.itmall.assurance.policy.FreightLeg;
 import sale.itmall.assurance.policy.LateUnitDecision;
 import sale.itmall.assurance.policy.PolicyViolation;
@@ -135,7 +134,7 @@ public class LateUnitSteps {
      * must be one the case's closing leaves open, with a reason the customer reads. Answers whether the inspection
      * resumes.
      */
-    public boolean decideLateUnit(String caseRef, String decision, String reason, String decidedBy) {
+    public boolean decideLateUnit(String caseRef, LateUnitDecision parsed, String reason, String decidedBy) {
         CaseRecord c = store.require(caseRef);
         Optional<String> taken = store.lateUnitDecision(c.id());
         if (taken.isPresent()) { // a repeated job: the decision stands and was carried out
@@ -144,7 +143,6 @@ public class LateUnitSteps {
         if (c.receivedAt() == null || !c.closed()) {
             throw new PolicyViolation("Case " + caseRef + " has no unit received after it closed to decide on");
         }
-        LateUnitDecision parsed = Codes.parse(LateUnitDecision.class, decision, "late unit decision");
         List<LateUnitDecision> open = LateUnitDecision.after(c.outcome());
         if (!open.contains(parsed)) {
             throw new PolicyViolation(parsed + " does not apply to a case closed as " + c.outcome() + "; choose one of "

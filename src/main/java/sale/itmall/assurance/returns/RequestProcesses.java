@@ -39,8 +39,8 @@ public class RequestProcesses {
                     c.reference(),
                     c.serialNumber(),
                     c.model(),
-                    c.category().name(),
-                    c.shippedOn().toString(),
+                    c.category(),
+                    c.shippedOn(),
                     c.faultDescription(),
                     proofs.isEmpty()
                             ? "none attached"

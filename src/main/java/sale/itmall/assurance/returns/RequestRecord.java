@@ -3,7 +3,7 @@ package sale.itmall.assurance.returns;
 import java.util.List;
 
 /** A return request (one submission of one or more items) with its cases, as the request process reads it. */
-public record RequestRecord(
+record RequestRecord(
         RequestId id,
         String reference,
         CustomerId customerId,

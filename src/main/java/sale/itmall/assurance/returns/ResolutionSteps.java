@@ -9,7 +9,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import sale.itmall.assurance.policy.BenchFinding;
-import sale.itmall.assurance.policy.Codes;
 import sale.itmall.assurance.policy.FreightLeg;
 import sale.itmall.assurance.policy.LateUnitDecision;
 import sale.itmall.assurance.policy.PolicyViolation;
@@ -99,13 +98,14 @@ public class ResolutionSteps {
     }
 
     public ResolutionPlan recordInspection(
-            String caseRef, String finding, String resolution, String exclusionCode, String notes, String inspectedBy) {
+            String caseRef,
+            BenchFinding parsedFinding,
+            Resolution parsedResolution,
+            String exclusionCode,
+            String notes,
+            String inspectedBy) {
         CaseRecord c = store.require(caseRef);
         Instant now = clock.instant();
-        BenchFinding parsedFinding = Codes.parse(BenchFinding.class, finding, "bench finding");
-        Resolution parsedResolution = resolution == null || resolution.isBlank()
-                ? null
-                : Codes.parse(Resolution.class, resolution, "resolution");
         Optional<ReplacementUnit> advance = assetStore.findReplacement(c.id()).filter(ReplacementUnit::advance);
         LocalDate exchangeDate = advance.map(r -> LocalDate.ofInstant(r.issuedAt(), ZoneOffset.UTC))
                 .orElse(today());

@@ -48,8 +48,11 @@ public class RmaSteps {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
-    /** The RMA decision: the authorized case (RMA number and deadlines) when approved, empty when rejected. */
-    public Optional<CaseRecord> decideRma(String caseRef, Boolean approved, String notes, String decidedBy) {
+    /** An authorized RMA: its number and deadlines. */
+    public record Authorized(String rmaNumber, Instant authorizedAt, Instant returnDueAt, Instant complianceLimitAt) {}
+
+    /** The RMA decision: the RMA number and deadlines when approved, empty when rejected. */
+    public Optional<Authorized> decideRma(String caseRef, Boolean approved, String notes, String decidedBy) {
         if (approved == null) {
             throw new PolicyViolation(
                     "The RMA approval form was completed without a decision (rmaApproved is missing)");
@@ -77,7 +80,11 @@ public class RmaSteps {
                         + authorized.complianceLimitAt() + "; inbound freight at the client's cost",
                 now);
         events.publishEvent(new ReturnEvent.RmaAuthorized(authorized.facts(), now));
-        return Optional.of(authorized);
+        return Optional.of(new Authorized(
+                authorized.rmaNumber(),
+                authorized.rmaAuthorizedAt(),
+                authorized.returnDueAt(),
+                authorized.complianceLimitAt()));
     }
 
     private static String rmaNumber(CaseRecord c) {
@@ -99,7 +106,7 @@ public class RmaSteps {
                 c,
                 "ADVANCE_REPLACEMENT_SHIPPED",
                 "system:advance-replacement-dispatch",
-                "ReplacementUnit " + replacement.serialNumber() + " shipped at ITMall's cost, warranty through "
+                "Replacement " + replacement.serialNumber() + " shipped at ITMall's cost, warranty through "
                         + replacement.warrantyEndsOn(),
                 now);
         events.publishEvent(new ReturnEvent.AdvanceReplacementShipped(

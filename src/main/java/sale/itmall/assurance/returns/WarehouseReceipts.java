@@ -107,8 +107,7 @@ public class WarehouseReceipts {
                 ProcessContract.MSG_ASSET_RECEIVED,
                 c.rmaNumber(),
                 receiptId,
-                new Variables.ReceiptMessage(
-                        receiptId, (receivedAt != null ? receivedAt : clock.instant()).toString())));
+                new Variables.ReceiptMessage(receiptId, receivedAt != null ? receivedAt : clock.instant())));
         return new ReceiptAnswer(
                 rmaNumber,
                 c.reference(),
@@ -118,7 +117,6 @@ public class WarehouseReceipts {
 
     /** The late-unit process's start: what its forms show, and the decisions the case's closing leaves open. */
     private Variables.LateUnitReceived lateUnitFacts(CaseRecord c, String receiptId) {
-        FormFacts.EntitlementFacts entitlement = FormFacts.entitlementFacts(c);
         Optional<ReplacementUnit> replacement =
                 assetStore.findReplacement(c.id()).filter(ReplacementUnit::advance);
         String charges = caseFindings.charges(c.id()).stream()
@@ -130,26 +128,14 @@ public class WarehouseReceipts {
                 .query(Long.class)
                 .single();
         return new Variables.LateUnitReceived(
-                c.reference(),
-                c.requestReference(),
-                c.customerNumber(),
-                c.customerName(),
-                c.serialNumber(),
-                c.model(),
-                c.category().name(),
-                c.shippedOn().toString(),
+                FormFacts.identity(c),
                 c.faultDescription(),
                 proofs == 0 ? "none" : proofs + " file(s), on the staff case page",
-                c.policyRevision(),
                 c.terms(),
-                entitlement.status(),
-                entitlement.explanation(),
-                entitlement.warrantyEndsOn(),
-                entitlement.maintenanceEndsOn(),
                 c.rmaNumber(),
                 receiptId,
                 Labels.utc(c.receivedAt()),
-                c.outcome().name(),
+                c.outcome(),
                 labels.of(c.outcome(), Locale.ENGLISH),
                 Labels.utc(c.closedAt()),
                 Labels.utc(c.complianceLimitAt()),

@@ -2,9 +2,12 @@ package sale.itmall.assurance.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.impl.CamundaObjectMapper;
 import jakarta.mail.internet.MimeMessage;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -155,6 +158,11 @@ public final class Bench {
                 .preferRestOverGrpc(false)
                 // the bare workers run as the product's do: jobs streamed to them
                 .defaultJobWorkerStreamEnabled(true)
+                // the process variables' dates and times as the application writes them (ISO-8601 text)
+                .withJsonMapper(new CamundaObjectMapper(JsonMapper.builder()
+                        .findAndAddModules()
+                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                        .build()))
                 .build()) {
 
             // 2. submit and receipt latency at 20 concurrent clients

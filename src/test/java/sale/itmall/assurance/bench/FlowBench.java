@@ -35,6 +35,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import sale.itmall.assurance.policy.AssetCategory;
 import sale.itmall.assurance.process.ProcessContract;
 import sale.itmall.assurance.process.ProcessContract.Elements;
 import sale.itmall.assurance.process.Variables;
@@ -391,8 +392,8 @@ final class FlowBench implements AutoCloseable {
                     ref,
                     "SN-F" + bench.run() + "-" + n,
                     "ITM CoreSwitch 9300-48P",
-                    "ENTERPRISE_INFRASTRUCTURE",
-                    LocalDate.now().minusDays(30).toString(),
+                    AssetCategory.ENTERPRISE_INFRASTRUCTURE,
+                    LocalDate.now().minusDays(30),
                     "No link light",
                     "");
             c.requestInstanceKey = engine.newCreateInstanceCommand()
@@ -529,8 +530,7 @@ final class FlowBench implements AutoCloseable {
                     .messageName(ProcessContract.MSG_ASSET_RECEIVED)
                     .correlationKey(c.rmaNumber)
                     .messageId(receiptId)
-                    .variables(new Variables.ReceiptMessage(
-                            receiptId, Instant.now().toString()))
+                    .variables(new Variables.ReceiptMessage(receiptId, Instant.now()))
                     .send()
                     .join();
         } else {

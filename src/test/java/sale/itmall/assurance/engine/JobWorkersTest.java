@@ -154,6 +154,6 @@ class JobWorkersTest {
         Variables.RmaDecided decided = opening.decideRma(job, new Variables.RmaForm("RC-1", "REJECT", "not ours"));
 
         assertThat(decided.rmaApproved()).isFalse();
-        assertThat(decided.caseOutcome()).isEqualTo(CaseOutcome.RMA_REJECTED.name());
+        assertThat(decided.caseOutcome()).isEqualTo(CaseOutcome.RMA_REJECTED);
     }
 }

@@ -148,8 +148,11 @@ class CaseStepsIdempotencyTest {
     void aRedeliveredTermsStepKeepsTheTermsAndDecisionVersionOfTheFirstEvaluation() {
         String caseRef = authorizedAdvanceCase(true);
         CaseRecord first = store.require(caseRef);
-        CaseRecord again = entitlementSteps.applyTerms(caseRef, 1L);
+        EntitlementSteps.KeptTerms answered = entitlementSteps.applyTerms(caseRef, 1L);
+        CaseRecord again = store.require(caseRef);
 
+        assertThat(answered.terms()).isEqualTo(first.terms());
+        assertThat(answered.decisionVersion()).isEqualTo(first.policyDecisionVersion());
         assertThat(again.policyTermsJson()).isEqualTo(first.policyTermsJson());
         assertThat(again.policyDecisionKey()).isEqualTo(first.policyDecisionKey());
         assertThat(again.processInstanceKey()).isEqualTo(first.processInstanceKey());
@@ -176,9 +179,9 @@ class CaseStepsIdempotencyTest {
     @Test
     void aClosedCaseKeepsItsFirstOutcome() {
         String caseRef = authorizedAdvanceCase(true);
-        closingSteps.close(caseRef, "CANCELLED");
+        closingSteps.close(caseRef, CaseOutcome.CANCELLED);
         Instant closedAt = store.require(caseRef).closedAt();
-        closingSteps.close(caseRef, "REPAIRED");
+        closingSteps.close(caseRef, CaseOutcome.REPAIRED);
 
         assertThat(store.require(caseRef).outcome()).isEqualTo(CaseOutcome.CANCELLED);
         assertThat(store.require(caseRef).closedAt()).isEqualTo(closedAt);

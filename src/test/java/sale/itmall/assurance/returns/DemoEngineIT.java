@@ -286,6 +286,10 @@ class DemoEngineIT {
             assertThat(description.getDomProperty("value")).isEqualTo("Fans stop at boot");
             assertThat(description.getDomAttribute("readonly")).isNotNull();
             assertThat(form.getText()).contains("Case " + caseRef);
+            // a fact the case does not have (no maintenance) is absent in the engine, and the form says so in words
+            assertThat(form.getText())
+                    .containsPattern("Maintenance ends\\s+none")
+                    .containsPattern("Warranty ends\\s+\\d{4}-\\d{2}-\\d{2}");
             // form-js's watermark stays visible, as its licence asks
             assertThat(browser.findElement(By.cssSelector(".fjs-powered-by a[href='https://bpmn.io']"))
                             .isDisplayed())

@@ -2,6 +2,7 @@ package sale.itmall.assurance.returns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.annotation.JobWorker;
@@ -146,7 +147,11 @@ class ProcessContractTest {
         }
         Set<String> names = new LinkedHashSet<>();
         for (RecordComponent c : type.getRecordComponents()) {
-            names.add(c.getName());
+            if (c.getAccessor().isAnnotationPresent(JsonUnwrapped.class)) {
+                names.addAll(names(c.getType())); // its components are variables of their own
+            } else {
+                names.add(c.getName());
+            }
         }
         return names;
     }

@@ -118,6 +118,16 @@ class ReturnProcessTest {
     }
 
     @Test
+    void aFactACaseDoesNotHaveIsAbsentInTheEngineNotASentinel() {
+        // accessories have no premium maintenance (§1.1): nothing for it, where "none" used to stand
+        String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.ACCESSORY, YOUNG);
+        Map<String, Object> engineHolds = driver.variables(caseRef);
+        assertThat(engineHolds).containsEntry("entitlement", "WARRANTY").containsKey("warrantyEndsOn");
+        assertThat(engineHolds.get("maintenanceEndsOn")).isNull();
+        assertThat(engineHolds.get("caseOutcome")).isNull();
+    }
+
+    @Test
     void aProblemResolvedRemotelyClosesTheCase() {
         String caseRef = caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, YOUNG);
         driver.completeUserTask(
@@ -356,6 +366,15 @@ class ReturnProcessTest {
         driver.instance(caseRef).hasNotPassedElement(Elements.DISPATCH_ADVANCE);
         assertThat(caseFindings.shipments(authorized.id()))
                 .containsExactly(new FreightLeg(Direction.INBOUND, Purpose.FAULTY_UNIT, Payer.CLIENT));
+        // the engine holds dates as Operate and FEEL read them (ISO-8601, instants to the second)
+        Map<String, Object> engineHolds = driver.variables(caseRef);
+        assertThat(engineHolds)
+                .containsEntry(
+                        "returnDueAt",
+                        authorized.returnDueAt().truncatedTo(ChronoUnit.SECONDS).toString())
+                .containsEntry("warrantyEndsOn", authorized.warrantyEndsOn().toString())
+                .containsEntry("entitlement", "WARRANTY");
+        assertThat((String) engineHolds.get("diagnosisDueAt")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
 
         warehouseReceipts.publishReceipt(authorized.rmaNumber(), "WH-" + caseRef, null);
         StaffTask inspection = driver.userTask(caseRef, Elements.INSPECTION);

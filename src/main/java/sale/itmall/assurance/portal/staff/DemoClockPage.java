@@ -1,4 +1,4 @@
-package sale.itmall.assurance.config;
+package sale.itmall.assurance.portal.staff;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import sale.itmall.assurance.config.EngineClock;
 
 /**
  * The demo clock's page for service administrators: what day it is for the engine and the application, and buttons
@@ -19,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @Profile("demo")
-@ConditionalOnProperty(name = ClockConfig.ENABLED, havingValue = "true")
+@ConditionalOnProperty(name = EngineClock.ENABLED, havingValue = "true")
 class DemoClockPage {
 
     /** The most a single move may jump: a year, so that a typo does not expire every warranty of the demo. */

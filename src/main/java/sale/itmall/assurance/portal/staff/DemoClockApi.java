@@ -1,4 +1,4 @@
-package sale.itmall.assurance.config;
+package sale.itmall.assurance.portal.staff;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import sale.itmall.assurance.config.EngineClock;
 
 /**
  * The demo clock for scripts and tests (service administrators, demo profile and demo clock only): {@code GET} answers
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/staff/demo/clock")
 @Profile("demo")
-@ConditionalOnProperty(name = ClockConfig.ENABLED, havingValue = "true")
+@ConditionalOnProperty(name = EngineClock.ENABLED, havingValue = "true")
 class DemoClockApi {
 
     private final EngineClock clock;
