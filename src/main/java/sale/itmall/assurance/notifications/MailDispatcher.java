@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -20,6 +21,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import sale.itmall.assurance.returns.ReturnLabels;
 import sale.itmall.assurance.shared.Backoff;
 import sale.itmall.assurance.shared.Faults;
 import sale.itmall.assurance.shared.OutageLog;
@@ -48,22 +50,33 @@ class MailDispatcher {
     private final String from;
     private final OutageLog mailOutage;
 
+    private final ReturnLabels returnLabels;
+
     MailDispatcher(
             JdbcClient jdbc,
             JavaMailSender mail,
             TransactionTemplate tx,
             Clock clock,
             MeterRegistry registry,
+            ReturnLabels returnLabels,
             @Value("${itmall.mail.from:ITMall Service Assurance <rma@itmall.sale>}") String from) {
         this.jdbc = jdbc;
         this.mail = mail;
         this.tx = tx;
         this.clock = clock;
         this.from = from;
+        this.returnLabels = returnLabels;
         this.mailOutage = new OutageLog(LOG, "MailDispatcher.send", registry);
     }
 
-    record Pending(long id, String recipient, String subject, String body, int attempts) {}
+    record Pending(
+            long id,
+            String recipient,
+            String subject,
+            String body,
+            int attempts,
+            String reference,
+            String attachment) {}
 
     private static final Backoff BACKOFF = new Backoff(FIRST_BACKOFF, MAX_BACKOFF);
 
@@ -78,12 +91,18 @@ class MailDispatcher {
             Instant now = clock.instant();
             List<Pending> due = jdbc.sql(
                             """
-                    select id, recipient, subject, body, attempts from notifications
+                    select id, recipient, subject, body, attempts, reference, attachment from notifications
                      where sent_at is null and attempts < ? and (next_attempt_at is null or next_attempt_at <= ?)
                      order by id limit ? for update skip locked""")
                     .params(MAX_ATTEMPTS, Timestamp.from(now), BATCH)
-                    .query((rs, n) ->
-                            new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+                    .query((rs, n) -> new Pending(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getInt(5),
+                            rs.getString(6),
+                            rs.getString(7)))
                     .list();
             for (Pending p : due) {
                 send(p, now);
@@ -94,11 +113,15 @@ class MailDispatcher {
     private void send(Pending p, Instant now) {
         try {
             MimeMessage message = mail.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+            MimeMessageHelper helper = new MimeMessageHelper(message, p.attachment() != null, "UTF-8");
             helper.setFrom(new InternetAddress(from));
             helper.setTo(p.recipient());
             helper.setSubject(p.subject());
             helper.setText(p.body());
+            if (Outbox.RETURN_LABEL.equals(p.attachment())) {
+                ReturnLabels.Pdf label = returnLabels.forCase(p.reference());
+                helper.addAttachment(label.fileName(), new ByteArrayResource(label.content()), "application/pdf");
+            }
             mail.send(message);
             jdbc.sql("update notifications set sent_at = ?, attempts = attempts + 1, last_error = null where id = ?")
                     .params(Timestamp.from(now), p.id())

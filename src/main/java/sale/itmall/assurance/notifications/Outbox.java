@@ -54,6 +54,14 @@ class Outbox {
      * under as {@code terms} ("within [(${terms.returnWindowDays})] days").
      */
     void queue(CaseFacts c, String template, String step, Map<String, Object> model, Instant at) {
+        queue(c, template, step, model, at, null);
+    }
+
+    /** What a mail may carry besides its text, rendered when it is sent (so it shows the case as it is then). */
+    static final String RETURN_LABEL = "RETURN_LABEL";
+
+    /** Queues a mail about a case that carries an attachment ({@link #RETURN_LABEL}), or none when null. */
+    void queue(CaseFacts c, String template, String step, Map<String, Object> model, Instant at, String attachment) {
         Map<String, Object> variables = new HashMap<>(model);
         variables.put("c", c);
         if (c.terms() != null) {
@@ -63,8 +71,9 @@ class Outbox {
                 template, variables, customerAccounts.customer(c.customerId()).audience());
         jdbc.sql(
                         """
-        insert into notifications (case_id, reference, customer_id, step, recipient, subject, body, created_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (case_id, step) do nothing""")
+        insert into notifications (case_id, reference, customer_id, step, recipient, subject, body, created_at,
+                                   attachment)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (case_id, step) do nothing""")
                 .params(
                         c.id().value(),
                         c.reference(),
@@ -73,7 +82,8 @@ class Outbox {
                         c.customerEmail(),
                         mail.subject(),
                         mail.body(),
-                        Timestamp.from(at))
+                        Timestamp.from(at),
+                        attachment)
                 .update();
     }
 

@@ -92,7 +92,8 @@ class ReturnNotices {
                         Map.of("answer", e.answer().name(), "quote", e.quote()));
             case RmaRejected e ->
                 queue(e.c(), "rma-rejected", e.at(), Map.of("reason", e.reason() == null ? "" : e.reason()));
-            case RmaAuthorized e -> queue(e.c(), "rma-authorized", e.at(), Map.of());
+            case RmaAuthorized e ->
+                outbox.queue(e.c(), "rma-authorized", "rma-authorized", Map.of(), e.at(), Outbox.RETURN_LABEL);
             case AdvanceReplacementShipped e ->
                 queue(
                         e.c(),

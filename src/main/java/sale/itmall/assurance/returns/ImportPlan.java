@@ -53,7 +53,8 @@ final class ImportPlan {
             return plan;
         }
         Map<String, ImportRows.CustomerRow> storedCustomers = new HashMap<>();
-        jdbc.sql("select customer_number, name, email, payment_method_on_file, language, time_zone from customers")
+        jdbc.sql("select customer_number, name, email, payment_method_on_file, language, time_zone, address"
+                        + " from customers")
                 .query(rs -> {
                     storedCustomers.put(
                             rs.getString(1),
@@ -63,7 +64,8 @@ final class ImportPlan {
                                     rs.getString(3),
                                     rs.getBoolean(4),
                                     rs.getString(5),
-                                    rs.getString(6)));
+                                    rs.getString(6),
+                                    rs.getString(7)));
                 });
         Map<String, ImportRows.OrderRow> storedOrders = new HashMap<>();
         jdbc.sql(

@@ -39,16 +39,26 @@ final class ImportRows {
         UNCHANGED
     }
 
-    /** A customer's row; {@code paymentMethodOnFile}, {@code language} and {@code timeZone} are null when not said. */
+    /**
+     * A customer's row; {@code paymentMethodOnFile}, {@code language}, {@code timeZone} and {@code address} are null
+     * when not said.
+     */
     record CustomerRow(
-            String number, String name, String email, Boolean paymentMethodOnFile, String language, String timeZone) {
+            String number,
+            String name,
+            String email,
+            Boolean paymentMethodOnFile,
+            String language,
+            String timeZone,
+            String address) {
         /** Whether the stored customer already is what this row says. */
         boolean sameAs(CustomerRow stored) {
             return name.equals(stored.name())
                     && email.equals(stored.email())
                     && (paymentMethodOnFile == null || paymentMethodOnFile.equals(stored.paymentMethodOnFile()))
                     && (language == null || language.equals(stored.language()))
-                    && (timeZone == null || timeZone.equals(stored.timeZone()));
+                    && (timeZone == null || timeZone.equals(stored.timeZone()))
+                    && (address == null || address.equals(stored.address()));
         }
 
         /**
@@ -60,7 +70,8 @@ final class ImportRows {
                     || !email.equals(earlier.email())
                     || disagree(paymentMethodOnFile, earlier.paymentMethodOnFile())
                     || disagree(language, earlier.language())
-                    || disagree(timeZone, earlier.timeZone())) {
+                    || disagree(timeZone, earlier.timeZone())
+                    || disagree(address, earlier.address())) {
                 return Optional.empty();
             }
             return Optional.of(new CustomerRow(
@@ -69,7 +80,8 @@ final class ImportRows {
                     email,
                     paymentMethodOnFile != null ? paymentMethodOnFile : earlier.paymentMethodOnFile(),
                     language != null ? language : earlier.language(),
-                    timeZone != null ? timeZone : earlier.timeZone()));
+                    timeZone != null ? timeZone : earlier.timeZone(),
+                    address != null ? address : earlier.address()));
         }
 
         private static boolean disagree(Object a, Object b) {
@@ -219,6 +231,7 @@ final class ImportRows {
         String paymentText = f.optional("payment_method_on_file", 5);
         String languageText = f.optional("customer_language", InputRules.MAX_ID);
         String zoneText = f.optional("customer_time_zone", InputRules.MAX_ID);
+        String address = f.optional("customer_address", MAX_TEXT);
         if (!languageText.isEmpty() && Audience.language(languageText).isEmpty()) {
             throw new RowRejected("customer_language '" + languageText + "' is not one of "
                     + Audience.LANGUAGES.stream().map(Locale::getLanguage).toList());
@@ -235,7 +248,8 @@ final class ImportRows {
                 languageText.isEmpty()
                         ? null
                         : Audience.language(languageText).orElseThrow().getLanguage(),
-                zoneText.isEmpty() ? null : zoneText);
+                zoneText.isEmpty() ? null : zoneText,
+                address.isEmpty() ? null : address);
         if (!EmailAddresses.isValid(customer.email())) {
             throw new RowRejected("customer_email '" + customer.email() + "' is not an e-mail address");
         }

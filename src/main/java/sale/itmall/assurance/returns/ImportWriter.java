@@ -22,11 +22,13 @@ final class ImportWriter {
         batches(
                 plan.customerWrites,
                 """
-                insert into customers (customer_number, name, email, payment_method_on_file, language, time_zone)
-                values (?, ?, ?, coalesce(?::boolean, true), coalesce(?, 'en'), coalesce(?, 'UTC'))
+                insert into customers (customer_number, name, email, payment_method_on_file, language, time_zone,
+                                       address)
+                values (?, ?, ?, coalesce(?::boolean, true), coalesce(?, 'en'), coalesce(?, 'UTC'), ?)
                 on conflict (customer_number) do update set name = excluded.name, email = excluded.email,
                   payment_method_on_file = coalesce(?::boolean, customers.payment_method_on_file),
-                  language = coalesce(?, customers.language), time_zone = coalesce(?, customers.time_zone)""",
+                  language = coalesce(?, customers.language), time_zone = coalesce(?, customers.time_zone),
+                  address = coalesce(?, customers.address)""",
                 c -> new Object[] {
                     c.number(),
                     c.name(),
@@ -34,9 +36,11 @@ final class ImportWriter {
                     c.paymentMethodOnFile(),
                     c.language(),
                     c.timeZone(),
+                    c.address(),
                     c.paymentMethodOnFile(),
                     c.language(),
-                    c.timeZone()
+                    c.timeZone(),
+                    c.address()
                 },
                 done -> {});
         batches(

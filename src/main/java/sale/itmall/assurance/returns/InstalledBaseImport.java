@@ -38,7 +38,9 @@ public class InstalledBaseImport {
      * empty; {@code payment_method_on_file} (true/false: whether a charge can be made to the customer) may be left out,
      * and then a new customer has one and a known customer keeps what is stored. {@code customer_language} ({@code en},
      * {@code de}) and {@code customer_time_zone} (a region id such as {@code Europe/Berlin}) may be left out the same
-     * way: a new customer reads English and UTC.
+     * way: a new customer reads English and UTC. {@code customer_address} (its lines separated by {@code ;})
+     * is printed as the sender on the customer's return labels; left out, the label leaves room to
+     * write it.
      */
     public static final List<String> COLUMNS = List.of(
             "customer_number",
@@ -56,10 +58,16 @@ public class InstalledBaseImport {
             "manufacturer_name",
             "payment_method_on_file",
             "customer_language",
-            "customer_time_zone");
+            "customer_time_zone",
+            "customer_address");
 
     static final Set<String> OPTIONAL_COLUMNS = Set.of(
-            "ordered_on", "manufacturer_name", "payment_method_on_file", "customer_language", "customer_time_zone");
+            "ordered_on",
+            "manufacturer_name",
+            "payment_method_on_file",
+            "customer_language",
+            "customer_time_zone",
+            "customer_address");
 
     private static final int MAX_REJECTIONS_KEPT = 1000;
 

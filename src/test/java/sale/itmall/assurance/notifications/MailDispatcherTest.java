@@ -88,7 +88,8 @@ class MailDispatcherTest {
         sender.setHost("127.0.0.1");
         sender.setPort(port);
         sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
-        return new MailDispatcher(jdbc, sender, tx, clock, new SimpleMeterRegistry(), "rma@itmall.sale");
+        // these mails carry no attachment, so no return labels are drawn
+        return new MailDispatcher(jdbc, sender, tx, clock, new SimpleMeterRegistry(), null, "rma@itmall.sale");
     }
 
     long queue(String step) {

@@ -286,10 +286,10 @@ class DemoEngineIT {
             assertThat(description.getDomProperty("value")).isEqualTo("Fans stop at boot");
             assertThat(description.getDomAttribute("readonly")).isNotNull();
             assertThat(form.getText()).contains("Case " + caseRef);
-            // a fact the case does not have (no maintenance) is absent in the engine, and the form says so in words
+            // dates the engine holds as dates read as dates in the form
             assertThat(form.getText())
-                    .containsPattern("Maintenance ends\\s+none")
-                    .containsPattern("Warranty ends\\s+\\d{4}-\\d{2}-\\d{2}");
+                    .containsPattern("Warranty ends\\s+\\d{4}-\\d{2}-\\d{2}")
+                    .containsPattern("Maintenance ends\\s+\\d{4}-\\d{2}-\\d{2}");
             // form-js's watermark stays visible, as its licence asks
             assertThat(browser.findElement(By.cssSelector(".fjs-powered-by a[href='https://bpmn.io']"))
                             .isDisplayed())
@@ -357,6 +357,22 @@ class DemoEngineIT {
         // the queue is empty for the case once it is closed
         assertThat(ok(api("bench", "GET", "/api/staff/tasks?caseReference=" + caseRef, null)))
                 .isEmpty();
+    }
+
+    @Test
+    void aFactTheCaseDoesNotHaveIsAbsentInTheEngineAndTheFormSaysSoInWords() {
+        // accessories have no premium maintenance (§1.1): the engine holds nothing for it, the form reads "none"
+        String caseRef = submit(AssetCategory.ACCESSORY, 100, true);
+        WebDriver browser = Chromium.start(1280, 1400);
+        try {
+            WebElement form = takeTask(browser, "tac", caseRef, Elements.REMOTE_DIAGNOSIS);
+            assertThat(form.getText())
+                    .containsPattern("Maintenance ends\\s+none")
+                    .containsPattern("Warranty ends\\s+\\d{4}-\\d{2}-\\d{2}")
+                    .doesNotContain("{{");
+        } finally {
+            browser.quit();
+        }
     }
 
     @Test

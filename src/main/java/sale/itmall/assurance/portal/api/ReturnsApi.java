@@ -25,8 +25,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import sale.itmall.assurance.portal.customer.ReturnForm;
+import sale.itmall.assurance.portal.customer.ReturnLabelPages;
 import sale.itmall.assurance.portal.identity.PortalAccounts;
 import sale.itmall.assurance.returns.CaseRequests;
+import sale.itmall.assurance.returns.Customer;
+import sale.itmall.assurance.returns.ReturnLabels;
 import sale.itmall.assurance.returns.ReturnRejected;
 import sale.itmall.assurance.returns.ReturnRequests;
 import sale.itmall.assurance.returns.ReturnsQuery;
@@ -46,6 +49,7 @@ public class ReturnsApi {
     private final CaseRequests caseRequests;
     private final ReturnRequests returnRequests;
     private final WarehouseReceipts warehouseReceipts;
+    private final ReturnLabels returnLabels;
 
     ReturnsApi(
             ReturnsQuery portal,
@@ -53,13 +57,15 @@ public class ReturnsApi {
             PortalAccounts accounts,
             CaseRequests caseRequests,
             ReturnRequests returnRequests,
-            WarehouseReceipts warehouseReceipts) {
+            WarehouseReceipts warehouseReceipts,
+            ReturnLabels returnLabels) {
         this.portal = portal;
         this.warrantyLookup = warrantyLookup;
         this.accounts = accounts;
         this.caseRequests = caseRequests;
         this.returnRequests = returnRequests;
         this.warehouseReceipts = warehouseReceipts;
+        this.returnLabels = returnLabels;
     }
 
     @Operation(summary = "Your orders and their assets, each with its warranty status and whether it can be returned")
@@ -133,6 +139,16 @@ public class ReturnsApi {
     }
 
     public record CancelRequest(String reason) {}
+
+    @Operation(
+            summary = "The return label of an authorized RMA: a PDF (4 x 6 in) with the RMA number as Code 128 and QR,"
+                    + " ship-to and ship-from, the case, item and deadlines in the account's language and time zone")
+    @GetMapping(path = "/returns/{caseRef}/label.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    public ResponseEntity<byte[]> label(Principal me, @PathVariable String caseRef) {
+        Customer customer = accounts.customerOf(me);
+        portal.ownCase(customer, caseRef);
+        return ReturnLabelPages.pdf(returnLabels.forCustomer(customer, caseRef));
+    }
 
     @Operation(summary = "Cancel a return before the unit is received")
     @PostMapping("/returns/{caseRef}/cancel")

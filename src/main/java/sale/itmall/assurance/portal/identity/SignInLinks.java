@@ -51,7 +51,19 @@ public class SignInLinks {
     record User(String username, String email, boolean active, boolean locked, Set<StaffRole> roles) {}
 
     /** An open link: a staff invitation has roles and no customer. */
-    record Link(String kind, String email, Long customerId, String customerName, Set<StaffRole> staffRoles) {}
+    record Link(String kind, String email, Long customerId, String customerName, Set<StaffRole> staffRoles) {
+        /** The link with its customer's name, which the invitation page shows. */
+        Link named(CustomerAccounts accounts) {
+            return customerId == null
+                    ? this
+                    : new Link(
+                            kind,
+                            email,
+                            customerId,
+                            accounts.customer(new CustomerId(customerId)).name(),
+                            staffRoles);
+        }
+    }
 
     private final JdbcClient jdbc;
     private final Notifications notifications;
@@ -142,16 +154,7 @@ public class SignInLinks {
                 .query((rs, n) -> new Link(
                         rs.getString(1), rs.getString(2), rs.getObject(3, Long.class), "", staffRoles(rs.getArray(4))))
                 .optional()
-                .map(l -> l.customerId() == null
-                        ? l
-                        : new Link(
-                                l.kind(),
-                                l.email(),
-                                l.customerId(),
-                                customerAccounts
-                                        .customer(new CustomerId(l.customerId()))
-                                        .name(),
-                                l.staffRoles()))
+                .map(l -> l.named(customerAccounts))
                 .orElseThrow(() -> new Refused("This link has expired or was used already. Ask for a new one"
                         + ("INVITATION".equals(kind)
                                 ? " from whoever invited you."

@@ -1,0 +1,61 @@
+package sale.itmall.assurance.portal.customer;
+
+import java.security.Principal;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import sale.itmall.assurance.portal.identity.PortalAccounts;
+import sale.itmall.assurance.returns.CaseNotFound;
+import sale.itmall.assurance.returns.Customer;
+import sale.itmall.assurance.returns.ReturnLabels;
+import sale.itmall.assurance.returns.ReturnsQuery;
+
+/** The return label of an authorized RMA, for the customer to print: a PDF in their language and time zone. */
+@Controller
+public class ReturnLabelPages {
+
+    private final ReturnLabels labels;
+    private final ReturnsQuery returns;
+    private final PortalAccounts accounts;
+
+    ReturnLabelPages(ReturnLabels labels, ReturnsQuery returns, PortalAccounts accounts) {
+        this.labels = labels;
+        this.returns = returns;
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/returns/{caseRef}/label.pdf")
+    ResponseEntity<byte[]> label(Principal me, @PathVariable String caseRef) {
+        Customer customer = accounts.customerOf(me);
+        returns.ownCase(customer, caseRef); // another's case is not found, as on every page of a case
+        return pdf(labels.forCustomer(customer, caseRef));
+    }
+
+    @ExceptionHandler(CaseNotFound.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(CaseNotFound e, Model model) {
+        model.addAttribute("error", e.getMessage());
+        return "not-found";
+    }
+
+    /** A label shown in the browser (to print) and saved under its file name. */
+    public static ResponseEntity<byte[]> pdf(ReturnLabels.Pdf pdf) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename(pdf.fileName())
+                                .build()
+                                .toString())
+                .body(pdf.content());
+    }
+}
