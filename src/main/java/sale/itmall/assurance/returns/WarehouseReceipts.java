@@ -60,7 +60,11 @@ public class WarehouseReceipts {
 
     /** The warehouse receipt the process waits for, correlated by RMA number; idempotent on the receipt id. */
     /** What the warehouse is told of a receipt: where the case stands and what to do with the unit. */
-    public record ReceiptAnswer(String rmaNumber, String caseRef, String status, String nextStep) {}
+    /**
+     * What the warehouse is told of a receipt: {@code status} RECEIVED, ALREADY_RECEIVED or HELD_FOR_DECISION (the case
+     * closed before the unit came), {@code late} when the unit came after its return-by date, and what to do next.
+     */
+    public record ReceiptAnswer(String rmaNumber, String caseRef, String status, boolean late, String nextStep) {}
 
     public ReceiptAnswer publishReceipt(String rmaNumber, String receiptId, Instant receivedAt) {
         InputRules.plainText("receiptId", receiptId, "The receipt id");
@@ -88,6 +92,7 @@ public class WarehouseReceipts {
                     rmaNumber,
                     c.reference(),
                     "HELD_FOR_DECISION",
+                    true,
                     "Hold the unit: case " + c.reference() + " closed as " + labels.of(c.outcome()) + " on "
                             + Labels.utc(c.closedAt()) + ", before the unit arrived. Staff decide whether to "
                             + LateUnitDecision.after(c.outcome()).stream()
@@ -101,17 +106,20 @@ public class WarehouseReceipts {
                     rmaNumber,
                     c.reference(),
                     "ALREADY_RECEIVED",
+                    c.returnDueAt() != null && c.receivedAt().isAfter(c.returnDueAt()),
                     "Nothing more: this unit's receipt was recorded before.");
         }
+        Instant at = receivedAt != null ? receivedAt : clock.instant();
         tx.executeWithoutResult(status -> engine.publish(
                 ProcessContract.MSG_ASSET_RECEIVED,
                 c.rmaNumber(),
                 receiptId,
-                new Variables.ReceiptMessage(receiptId, receivedAt != null ? receivedAt : clock.instant())));
+                new Variables.ReceiptMessage(receiptId, at)));
         return new ReceiptAnswer(
                 rmaNumber,
                 c.reference(),
                 "RECEIVED",
+                c.returnDueAt() != null && at.isAfter(c.returnDueAt()),
                 "Send the unit to the service bench: its inspection is offered to service-bench (the task queue, or Tasklist).");
     }
 

@@ -88,7 +88,7 @@ class PeopleInTest {
 
     static String body(MimeMessage m) {
         try {
-            return m.getContent().toString();
+            return TestMail.text(m);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

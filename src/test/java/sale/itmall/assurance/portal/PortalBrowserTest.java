@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -139,6 +141,74 @@ class PortalBrowserTest {
                 .param(serial)
                 .query(String.class)
                 .single();
+    }
+
+    @Test
+    void aWarehouseScannerRecordsOneReceiptAfterAnotherAndEachIsAnsweredAtOnce() throws IOException {
+        String onTime = scenarios.caseAwaitingReturn(customer, 60);
+        String rmaOnTime = driver.facts(onTime).rmaNumber();
+        String late = scenarios.caseAwaitingReturn(customer, 60);
+        String rmaLate = driver.facts(late).rmaNumber();
+
+        browser.manage().deleteAllCookies();
+        String warehouse = fixtures.staffUser(StaffRole.WAREHOUSE, "wh-");
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(warehouse);
+        browser.findElement(By.id("password")).sendKeys("secret");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(() -> !browser.getCurrentUrl().contains("/login"));
+        browser.findElement(By.id("nav-scan")).click();
+        waitFor(() -> browser.getTitle().startsWith("Scan returns"));
+
+        // a handheld scanner is a keyboard: it types the code (in whatever case) and Enter, into the focused field
+        scan(rmaOnTime.toLowerCase(Locale.ROOT));
+        assertThat(latest()).contains("Received").contains(rmaOnTime).contains("case " + onTime);
+        assertThat(latest()).doesNotContain("late");
+        driver.awaitPassed(onTime, Elements.AWAIT_RETURN);
+
+        scan(rmaOnTime);
+        assertThat(latest()).contains("Already received").contains(rmaOnTime);
+
+        scan("RMA-0000-999999");
+        assertThat(latest()).contains("Unknown RMA").contains("set the unit aside");
+
+        driver.advanceClock(Duration.ofDays(12));
+        scan(rmaLate);
+        assertThat(latest()).contains("Received late").contains("after its return-by date");
+        assertThat(browser.findElement(By.id("latest")).getDomAttribute("class"))
+                .contains("warn");
+
+        assertThat(browser.findElements(By.cssSelector("#scans tbody tr"))).hasSize(4);
+        shot("warehouse-scan");
+        // each received unit went on in its process, received once
+        driver.awaitPassed(late, Elements.AWAIT_RETURN);
+        assertThat(jdbc.sql("select receipt_id from return_cases where reference = ?")
+                        .param(onTime)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("SCAN-" + rmaOnTime);
+    }
+
+    void scan(String code) {
+        String before = browser.findElements(By.id("latest")).isEmpty()
+                ? ""
+                : browser.findElement(By.id("latest")).getText()
+                        + browser.findElements(By.cssSelector("#scans tbody tr"))
+                                .size();
+        WebElement focused = browser.switchTo().activeElement();
+        assertThat(focused.getDomAttribute("id"))
+                .as("the code field has the focus")
+                .isEqualTo("code");
+        focused.sendKeys(code + Keys.ENTER);
+        waitFor(() -> !browser.findElements(By.id("latest")).isEmpty()
+                && !(browser.findElement(By.id("latest")).getText()
+                                + browser.findElements(By.cssSelector("#scans tbody tr"))
+                                        .size())
+                        .equals(before));
+    }
+
+    String latest() {
+        return browser.findElement(By.id("latest")).getText();
     }
 
     @Test

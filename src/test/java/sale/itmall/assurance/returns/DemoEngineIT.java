@@ -360,7 +360,7 @@ class DemoEngineIT {
     }
 
     @Test
-    void aFactTheCaseDoesNotHaveIsAbsentInTheEngineAndTheFormSaysSoInWords() {
+    void aFactTheCaseDoesNotHaveIsAbsentInTheEngineAndTheFormSaysSoInWords() throws IOException {
         // accessories have no premium maintenance (§1.1): the engine holds nothing for it, the form reads "none"
         String caseRef = submit(AssetCategory.ACCESSORY, 100, true);
         WebDriver browser = Chromium.start(1280, 1400);

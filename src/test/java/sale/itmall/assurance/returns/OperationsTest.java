@@ -77,7 +77,7 @@ class OperationsTest {
     String body(String customerNumber, String subjectPart) throws Exception {
         for (MimeMessage m : TestMail.to(email(customerNumber))) {
             if (m.getSubject().contains(subjectPart)) {
-                return m.getContent().toString();
+                return TestMail.text(m);
             }
         }
         throw new AssertionError("no message '" + subjectPart + "' in " + subjects(customerNumber));
@@ -118,7 +118,7 @@ class OperationsTest {
                 .contains("inbound freight is at your cost")
                 .contains("(within 10 days)")
                 .contains("(20 days)")
-                .contains("write " + rma + " on the outside")
+                .contains("stick the return label attached to this mail (PDF, its barcode is " + rma + ")")
                 .contains("charged at the full unit price");
         assertThat(body(customer, "diagnosis result"))
                 .contains("within the first 12 months, a replacement ships in advance");

@@ -2,8 +2,10 @@ package sale.itmall.assurance.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Arrays;
@@ -42,5 +44,27 @@ public final class TestMail {
                     }
                 })
                 .toList();
+    }
+
+    /** A message's text: the body of a plain mail, or the text part of one with attachments. */
+    public static String text(MimeMessage message) {
+        try {
+            return text(message.getContent());
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(Object content) throws IOException, MessagingException {
+        if (content instanceof MimeMultipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                if (part.getFileName() == null) {
+                    return text(part.getContent());
+                }
+            }
+            return "";
+        }
+        return content.toString();
     }
 }

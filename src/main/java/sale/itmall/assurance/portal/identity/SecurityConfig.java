@@ -142,8 +142,9 @@ public class SecurityConfig {
                                 "/staff/demo/**",
                                 "/api/staff/demo/**")
                         .hasRole(ADMIN)
-                        // units received: the warehouse's people, or its system with a warehouse API key
-                        .requestMatchers("/api/warehouse/**")
+                        // units received: the warehouse's people (the scan page too), or its system with a warehouse
+                        // API key
+                        .requestMatchers("/api/warehouse/**", "/staff/warehouse/**")
                         .hasRole(StaffRole.WAREHOUSE.role())
                         // reports and case audit for every staff role; metrics tell returns by state, charges and
                         // suspensions: staff only (scrapers use HTTP Basic)
