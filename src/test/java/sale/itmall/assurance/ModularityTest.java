@@ -44,17 +44,18 @@ class ModularityTest {
     @Test
     void theModulesAreTheCapabilitiesAndTheReturnsCoreKnowsNothingOfWhatReactsToIt() {
         assertThat(dependencies())
-                .containsExactlyEntriesOf(new TreeMap<>(Map.of(
-                        "config", "shared",
-                        "engine", "policy process returns shared tasks",
-                        "notifications", "policy returns shared",
-                        "policy", "",
-                        "portal", "config notifications policy process returns shared",
-                        "process", "policy",
-                        "reporting", "engine notifications returns",
-                        "returns", "policy process shared",
-                        "shared", "",
-                        "tasks", "process returns shared")));
+                .containsExactlyEntriesOf(new TreeMap<>(Map.ofEntries(
+                        Map.entry("config", "shared"),
+                        Map.entry("engine", "policy process returns shared tasks"),
+                        Map.entry("notifications", "policy returns shared"),
+                        Map.entry("policy", ""),
+                        Map.entry("portal", "config notifications policy process returns shared webhooks"),
+                        Map.entry("process", "policy"),
+                        Map.entry("reporting", "engine notifications returns"),
+                        Map.entry("returns", "policy process shared"),
+                        Map.entry("shared", ""),
+                        Map.entry("tasks", "process returns shared"),
+                        Map.entry("webhooks", "returns shared"))));
     }
 
     /**
@@ -95,6 +96,8 @@ class ModularityTest {
             Map.entry("sign_in_links", "portal"),
             Map.entry("notifications", "notifications"),
             Map.entry("staff_tasks", "tasks"),
+            Map.entry("webhook_subscriptions", "webhooks"),
+            Map.entry("webhook_deliveries", "webhooks"),
             Map.entry("account_reinstatements", "returns"),
             Map.entry("assets", "returns"),
             Map.entry("audit_events", "returns"),

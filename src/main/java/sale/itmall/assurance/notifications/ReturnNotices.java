@@ -13,6 +13,7 @@ import sale.itmall.assurance.returns.ReturnEvent;
 import sale.itmall.assurance.returns.ReturnEvent.AccountReinstated;
 import sale.itmall.assurance.returns.ReturnEvent.AccountSuspended;
 import sale.itmall.assurance.returns.ReturnEvent.AdvanceReplacementShipped;
+import sale.itmall.assurance.returns.ReturnEvent.CaseClosed;
 import sale.itmall.assurance.returns.ReturnEvent.ClosedAtEntitlement;
 import sale.itmall.assurance.returns.ReturnEvent.CoverageEnding;
 import sale.itmall.assurance.returns.ReturnEvent.DiagnosisRecorded;
@@ -136,6 +137,9 @@ class ReturnNotices {
                                 "reason", e.reason()));
             case AccountReinstated e ->
                 outbox.queue(e.c(), "reinstated", e.step(), Map.of("reason", e.reason()), e.at());
+            case CaseClosed e -> {
+                // the customer heard how it ends from the step that decided it; the request's summary follows
+            }
         }
     }
 

@@ -89,6 +89,8 @@ public class ClosingSteps {
             // a case reopened for its late unit closes a second time: one event per outcome
             audit.record(c, "CASE_CLOSED", "CASE_CLOSED:" + parsed, "system:case-close", parsed.name(), now);
             metrics.closed(parsed);
+            events.publishEvent(
+                    new ReturnEvent.CaseClosed(store.require(caseRef).facts(), now, parsed));
         }
     }
 

@@ -128,6 +128,9 @@ public sealed interface ReturnEvent {
 
     record ReturnCancelled(CaseFacts c, Instant at) implements CaseEvent {}
 
+    /** The case closed with its outcome (once per outcome: a case reopened for its late unit may close again). */
+    record CaseClosed(CaseFacts c, Instant at, CaseOutcome outcome) implements CaseEvent {}
+
     /**
      * The Service Governance Team ruled on a dispute.
      *

@@ -138,6 +138,8 @@ public class SecurityConfig {
                                 "/staff/team",
                                 "/staff/api-keys/**",
                                 "/staff/api-keys",
+                                "/staff/webhooks/**",
+                                "/staff/webhooks",
                                 // the demo clock's page and API (demo profile only)
                                 "/staff/demo/**",
                                 "/api/staff/demo/**")
