@@ -1,5 +1,8 @@
 package sale.itmall.assurance.reporting;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,8 +26,12 @@ class ReportPages {
 
     @GetMapping("/staff/reports")
     String reports(Model model) {
-        model.addAttribute(
-                "tables", reports.names().stream().map(reports::report).toList());
+        List<Reports.Table> tables =
+                reports.names().stream().map(reports::report).toList();
+        Map<String, String> charts = new HashMap<>();
+        tables.forEach(t -> TrendCharts.svg(t).ifPresent(svg -> charts.put(t.name(), svg)));
+        model.addAttribute("tables", tables);
+        model.addAttribute("charts", charts);
         model.addAttribute("undeliverable", notifications.undeliverable());
         return "staff-reports";
     }

@@ -24,7 +24,98 @@ public class ReturnReports {
 
     private static final Map<String, String[]> REPORTS = new LinkedHashMap<>();
 
+    /** The last twelve weeks (UTC, from Monday) up to {@code :now}, and the instant they start. */
+    private static final String WEEKS =
+            """
+        with weeks as (
+          select generate_series(date_trunc('week', cast(:now as timestamptz) at time zone 'UTC') - interval '11 weeks',
+                                 date_trunc('week', cast(:now as timestamptz) at time zone 'UTC'),
+                                 interval '1 week') as week),
+        since as (select min(week) at time zone 'UTC' as t from weeks)""";
+
     static {
+        // the trends of the last twelve weeks (UTC, weeks from Monday), each drawn as a chart over its table
+        REPORTS.put("weekly-returns", new String[] {
+            "Returns opened and closed per week, by outcome",
+            """
+%s,
+        opened as (select date_trunc('week', created_at at time zone 'UTC') as week, count(*) as n
+                     from return_cases where created_at >= (select t from since) group by 1),
+        closed as (select date_trunc('week', closed_at at time zone 'UTC') as week,
+                          count(*) filter (where outcome in ('RESOLVED_REMOTELY', 'REPAIRED', 'REPLACED', 'CREDITED',
+                                                             'PAID_REPAIR')) as resolved,
+                          count(*) filter (where outcome in ('NO_FAULT_FOUND', 'EXCLUDED', 'OUT_OF_WARRANTY',
+                                                             'MANUFACTURER_REFERRAL', 'RMA_REJECTED',
+                                                             'REPAIR_QUOTE_DECLINED', 'REPAIR_QUOTE_EXPIRED',
+                                                             'ACCOUNT_SUSPENDED_NO_NEW_RMA')) as no_claim,
+                          count(*) filter (where outcome in ('CANCELLED', 'RMA_EXPIRED')) as dropped,
+                          count(*) filter (where outcome in ('CHARGED_FULL_UNIT_PRICE', 'ACCOUNT_SUSPENDED')) as charged
+                     from return_cases where closed_at >= (select t from since) group by 1)
+        select to_char(w.week, 'YYYY-MM-DD') as "Week", coalesce(o.n, 0) as "Opened",
+               coalesce(c.resolved, 0) as "Closed: resolved", coalesce(c.no_claim, 0) as "Closed: no valid claim",
+               coalesce(c.dropped, 0) as "Closed: cancelled or expired",
+               coalesce(c.charged, 0) as "Closed: charged or suspended"
+          from weeks w left join opened o on o.week = w.week left join closed c on c.week = w.week
+         order by w.week"""
+                    .formatted(WEEKS)
+        });
+        REPORTS.put("weekly-late-returns", new String[] {
+            "Late returns and full-unit charges per week",
+            """
+%s,
+        late as (select date_trunc('week', return_due_at at time zone 'UTC') as week, count(*) as n from return_cases
+                  where return_due_at >= (select t from since) and return_due_at < :now
+                    and (received_at is null or received_at > return_due_at) group by 1),
+        came_late as (select date_trunc('week', received_at at time zone 'UTC') as week, count(*) as n
+                        from return_cases where received_at >= (select t from since) and received_at > return_due_at
+                       group by 1),
+        charged as (select date_trunc('week', created_at at time zone 'UTC') as week,
+                           count(*) filter (where status = 'CAPTURED') as captured,
+                           count(*) filter (where status = 'DECLINED') as declined
+                      from charges where reason = 'UNRETURNED_ADVANCE_UNIT' and created_at >= (select t from since)
+                     group by 1)
+        select to_char(w.week, 'YYYY-MM-DD') as "Week", coalesce(l.n, 0) as "Due that week, not back in time",
+               coalesce(r.n, 0) as "Received late", coalesce(ch.captured, 0) as "Unit price charged",
+               coalesce(ch.declined, 0) as "Charge declined"
+          from weeks w left join late l on l.week = w.week left join came_late r on r.week = w.week
+               left join charged ch on ch.week = w.week
+         order by w.week"""
+                    .formatted(WEEKS)
+        });
+        REPORTS.put("weekly-diagnosis-sla", new String[] {
+            "Remote diagnoses within their SLA per week (§1.2)",
+            """
+%s,
+        diagnosed as (select date_trunc('week', d.decided_at at time zone 'UTC') as week, count(*) as n,
+                             count(*) filter (where c.diagnosis_due_at is null
+                                                 or d.decided_at <= c.diagnosis_due_at) as within
+                        from diagnoses d join return_cases c on c.id = d.case_id
+                       where d.decided_at >= (select t from since) group by 1)
+        select to_char(w.week, 'YYYY-MM-DD') as "Week", coalesce(d.n, 0) as "Diagnosed",
+               coalesce(d.within, 0) as "Within SLA",
+               case when d.n > 0 then round(100.0 * d.within / d.n)::int::text else '' end as "Within SLA (%%)"
+          from weeks w left join diagnosed d on d.week = w.week
+         order by w.week"""
+                    .formatted(WEEKS)
+        });
+        REPORTS.put("weekly-rma-to-receipt", new String[] {
+            "Days from RMA to receipt, by week of receipt",
+            """
+%s,
+        received as (select date_trunc('week', received_at at time zone 'UTC') as week, count(*) as n,
+                            percentile_cont(0.5) within group (
+                              order by extract(epoch from received_at - rma_authorized_at) / 86400) as median,
+                            percentile_cont(0.9) within group (
+                              order by extract(epoch from received_at - rma_authorized_at) / 86400) as p90
+                       from return_cases
+                      where received_at >= (select t from since) and rma_authorized_at is not null group by 1)
+        select to_char(w.week, 'YYYY-MM-DD') as "Week", coalesce(r.n, 0) as "Received",
+               coalesce(round(cast(r.median as numeric), 1)::text, '') as "Median days",
+               coalesce(round(cast(r.p90 as numeric), 1)::text, '') as "90th percentile days"
+          from weeks w left join received r on r.week = w.week
+         order by w.week"""
+                    .formatted(WEEKS)
+        });
         REPORTS.put("open-returns", new String[] {
             "Open returns with days to deadline",
             """
