@@ -60,7 +60,7 @@ final class TrendCharts {
     private static final int LEFT = 44;
     private static final int RIGHT = 12;
     private static final int TOP = 12;
-    private static final int BOTTOM = 64;
+    private static final int BOTTOM = 72;
 
     private TrendCharts() {}
 
@@ -227,12 +227,18 @@ final class TrendCharts {
                 .append(dots);
     }
 
+    /** The series' names under the plot, on as many rows as they need. */
     private static void legend(StringBuilder svg, List<Series> bars, List<Series> lines) {
         double x = LEFT;
-        double y = HEIGHT - 18;
+        double y = HEIGHT - BOTTOM + 36;
         List<Series> all = new ArrayList<>(bars);
         all.addAll(lines);
         for (Series s : all) {
+            double width = 24 + s.name().length() * 6.2;
+            if (x > LEFT && x + width > WIDTH - RIGHT) {
+                x = LEFT;
+                y += 16;
+            }
             svg.append("<rect x=\"")
                     .append(fmt(x))
                     .append("\" y=\"")
@@ -241,7 +247,7 @@ final class TrendCharts {
                     .append(s.color())
                     .append("\"/>");
             svg.append(text(x + 14, y, "start", s.name()));
-            x += 24 + s.name().length() * 6.2;
+            x += width;
         }
     }
 

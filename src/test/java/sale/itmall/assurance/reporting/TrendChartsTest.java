@@ -38,7 +38,7 @@ class TrendChartsTest {
         double six = height(svg, "Week of 2026-11-30: Closed: resolved 6");
         double two = height(svg, "Week of 2026-11-23: Closed: resolved 2");
         assertThat(six / two).isCloseTo(3.0, offset(0.05));
-        assertThat(six).isCloseTo(0.6 * 184, offset(0.2));
+        assertThat(six).isCloseTo(0.6 * 176, offset(0.2));
         // a week with no case of a kind draws no bar for it
         assertThat(svg).doesNotContain("Week of 2026-11-23: Closed: cancelled or expired");
         assertThat(svg).contains("aria-label=\"Returns opened and closed per week, by outcome: ");
