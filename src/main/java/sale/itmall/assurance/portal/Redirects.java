@@ -1,6 +1,7 @@
 package sale.itmall.assurance.portal;
 
 import java.util.function.Supplier;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import sale.itmall.assurance.returns.ReturnRejected;
 
@@ -14,8 +15,13 @@ public final class Redirects {
         try {
             redirect.addFlashAttribute("message", action.get());
         } catch (ReturnRejected e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", said(e));
         }
         return "redirect:" + path;
+    }
+
+    /** A refusal in the language of the request's reader (Spring's locale: the user's, the account's or the browser's). */
+    public static String said(RuntimeException e) {
+        return e instanceof ReturnRejected r ? r.message(LocaleContextHolder.getLocale()) : e.getMessage();
     }
 }

@@ -62,7 +62,7 @@ public class CaseRequests {
 
     /** The Service Governance Team reinstates a suspended account, with the reason the customer reads. */
     public void reinstateAccount(String customerNumber, String reason, String by) {
-        InputRules.plainText("reason", reason, "The reason");
+        InputRules.plainText("reason", reason, "reason");
         lateUnitSteps.reinstateAccount(customerNumber, reason, by);
     }
 
@@ -74,14 +74,12 @@ public class CaseRequests {
     public String requestExtension(Customer customer, String serialNumber, String note, String by) {
         WarrantyLookup.AssetView asset = warrantyLookup.warranty(customer, serialNumber);
         if (asset.manufacturerPlan()) {
-            throw new ReturnRejected(
-                    "serialNumber",
-                    asset.serialNumber() + " is covered by the manufacturer's plan: ask the manufacturer to extend it");
+            throw new ReturnRejected("serialNumber", "extension.manufacturer-plan", asset.serialNumber());
         }
         if (note != null && note.length() > InputRules.MAX_TEXT) {
-            throw new ReturnRejected("note", "Keep the note under " + InputRules.MAX_TEXT + " characters");
+            throw new ReturnRejected("note", "note.too-long", InputRules.MAX_TEXT);
         }
-        InputRules.plainText("note", note, "The note");
+        InputRules.plainText("note", note, "note");
         String text = note == null ? "" : note.trim();
         return tx.execute(status -> {
             Instant now = clock.instant();
@@ -105,10 +103,7 @@ public class CaseRequests {
                                 customer.id().value())
                         .update();
             } catch (DuplicateKeyException e) {
-                throw new ReturnRejected(
-                        "serialNumber",
-                        "An extension of " + asset.serialNumber()
-                                + " is already asked for; the Service Governance Team answers it by mail and here");
+                throw new ReturnRejected("serialNumber", "extension.already-asked", asset.serialNumber());
             }
             engine.publish(
                     ProcessContract.MSG_EXTENSION_REQUESTED,
@@ -145,7 +140,7 @@ public class CaseRequests {
         } else if ("DECLINE".equalsIgnoreCase(answer == null ? "" : answer.trim())) {
             accept = false;
         } else {
-            throw new ReturnRejected("answer", "Answer ACCEPT or DECLINE");
+            throw new ReturnRejected("answer", "quote.answer");
         }
         RepairQuote.Answer given = tx.execute(status -> {
             RepairQuote.Answer recorded = diagnosisSteps.answerRepairQuote(caseRef, accept, by);
@@ -168,17 +163,13 @@ public class CaseRequests {
     public void requestCancellation(String caseRef, String reason) {
         CaseRecord c = store.require(caseRef);
         if (c.closed() || c.receivedAt() != null) {
-            throw new ReturnRejected(
-                    "caseRef",
-                    caseRef + " can no longer be cancelled: the unit has been received or the case is closed");
+            throw new ReturnRejected("caseRef", "cancel.too-late", caseRef);
         }
         if (assetStore.findReplacement(c.id()).isPresent()) {
-            throw new ReturnRejected(
-                    "caseRef",
-                    caseRef + " has an advance replacement on its way: return the faulty unit instead of cancelling");
+            throw new ReturnRejected("caseRef", "cancel.advance-shipped", caseRef);
         }
         if (reason != null && reason.length() > InputRules.MAX_TEXT) {
-            throw new ReturnRejected("reason", "Keep the reason under " + InputRules.MAX_TEXT + " characters");
+            throw new ReturnRejected("reason", "reason.too-long", InputRules.MAX_TEXT);
         }
         InputRules.plainText("reason", reason, "The reason");
         tx.executeWithoutResult(status -> engine.publish(
@@ -198,15 +189,12 @@ public class CaseRequests {
     public void raisePolicyDispute(String caseRef, String statement) {
         CaseRecord c = store.require(caseRef);
         if (statement == null || statement.isBlank()) {
-            throw new ReturnRejected("statement", "Say what you dispute and why");
+            throw new ReturnRejected("statement", "dispute.statement-missing");
         }
         if (statement.length() > InputRules.MAX_TEXT) {
-            throw new ReturnRejected(
-                    "statement",
-                    "Keep the statement under " + InputRules.MAX_TEXT
-                            + " characters; attach documents to the case instead");
+            throw new ReturnRejected("statement", "dispute.statement-too-long", InputRules.MAX_TEXT);
         }
-        InputRules.plainText("statement", statement, "The statement");
+        InputRules.plainText("statement", statement, "statement");
         List<AuditEvent> events = audit.events(c.id());
         StringBuilder history = new StringBuilder();
         if (events.size() > DISPUTE_HISTORY_EVENTS) {
@@ -245,21 +233,19 @@ public class CaseRequests {
     public void setInboundTracking(CustomerId customer, String caseRef, String carrier, String trackingNumber) {
         CaseRecord c = store.requireOwned(caseRef, customer);
         if (c.rmaNumber() == null) {
-            throw new ReturnRejected("trackingNumber", "Enter tracking once the RMA is authorized");
+            throw new ReturnRejected("trackingNumber", "tracking.before-rma");
         }
         if (c.receivedAt() != null || c.closed()) {
-            throw new ReturnRejected("trackingNumber", "The unit has already been received");
+            throw new ReturnRejected("trackingNumber", "tracking.received");
         }
         if (carrier == null || carrier.isBlank() || trackingNumber == null || trackingNumber.isBlank()) {
-            throw new ReturnRejected("trackingNumber", "Enter both the carrier and the tracking number");
+            throw new ReturnRejected("trackingNumber", "tracking.both");
         }
-        InputRules.plainText("trackingNumber", carrier, "The carrier");
-        InputRules.plainText("trackingNumber", trackingNumber, "The tracking number");
+        InputRules.plainText("trackingNumber", carrier, "carrier");
+        InputRules.plainText("trackingNumber", trackingNumber, "tracking-number");
         if (carrier.trim().length() > InputRules.MAX_IDENTIFIER
                 || trackingNumber.trim().length() > InputRules.MAX_IDENTIFIER) {
-            throw new ReturnRejected(
-                    "trackingNumber",
-                    "Keep the carrier and the tracking number under " + InputRules.MAX_IDENTIFIER + " characters");
+            throw new ReturnRejected("trackingNumber", "tracking.too-long", InputRules.MAX_IDENTIFIER);
         }
         store.setInboundTracking(c.id(), carrier.trim(), trackingNumber.trim());
     }

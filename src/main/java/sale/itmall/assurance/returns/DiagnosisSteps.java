@@ -125,19 +125,19 @@ public class DiagnosisSteps {
         CaseRecord c = store.require(caseRef);
         CaseFindings.QuoteRow row = caseFindings
                 .repairQuote(c.id())
-                .orElseThrow(() -> new ReturnRejected("caseRef", caseRef + " has no paid repair quote to answer"));
+                .orElseThrow(() -> new ReturnRejected("caseRef", "quote.none", caseRef));
         RepairQuote.Answer answer = accept ? RepairQuote.Answer.ACCEPTED : RepairQuote.Answer.DECLINED;
         Instant now = clock.instant();
         if (row.answer() == null) {
             if (c.closed()) {
-                throw new ReturnRejected(
-                        "caseRef", caseRef + " is closed: its paid repair quote can no longer be answered");
+                throw new ReturnRejected("caseRef", "quote.case-closed", caseRef);
             }
             if (!row.quote().openAt(now)) {
                 throw new ReturnRejected(
                         "caseRef",
-                        "The paid repair quote of " + caseRef + " expired on "
-                                + Labels.utc(row.quote().validUntil()));
+                        "quote.expired",
+                        caseRef,
+                        Labels.utc(row.quote().validUntil()));
             }
             if (caseFindings.answerRepairQuote(c.id(), answer, by, now)) {
                 store.setStatus(c.id(), accept ? CaseStatus.AWAITING_RMA_APPROVAL : CaseStatus.CLOSING);
@@ -157,9 +157,9 @@ public class DiagnosisSteps {
         if (given != answer) {
             throw new ReturnRejected(
                     "caseRef",
-                    "The paid repair quote of " + caseRef + " was already "
-                            + given.name().toLowerCase(Locale.ROOT)
-                            + (given == RepairQuote.Answer.EXPIRED ? "" : "; it cannot be changed"));
+                    given == RepairQuote.Answer.EXPIRED ? "quote.expired-already" : "quote.answered-already",
+                    caseRef,
+                    new ReturnRejected.Term("quote-answer." + given.name()));
         }
         return answer;
     }

@@ -20,9 +20,14 @@ public final class InputRules {
      * place in what staff read.
      */
     static void plainText(String field, String value, String what) {
+        plainText(field, value, new ReturnRejected.Term(what));
+    }
+
+    /** The same, the field's name being words with arguments ({@code refusal.term.<key>}). */
+    static void plainText(String field, String value, ReturnRejected.Term what) {
         if (value != null
                 && value.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            throw new ReturnRejected(field, what + " contains control characters; send plain text");
+            throw new ReturnRejected(field, "text.control-characters", what);
         }
     }
 
@@ -38,11 +43,11 @@ public final class InputRules {
      */
     static String serialNumber(String raw, String field) {
         if (raw == null || raw.isBlank()) {
-            throw new ReturnRejected(field, "Enter a serial number");
+            throw new ReturnRejected(field, "serial.missing");
         }
         String serial = raw.trim();
         if (serial.length() > MAX_ID) {
-            throw new ReturnRejected(field, "A serial number has at most " + MAX_ID + " characters");
+            throw new ReturnRejected(field, "serial.too-long", MAX_ID);
         }
         return serial;
     }

@@ -208,20 +208,20 @@ public class LateUnitSteps {
      */
     void reinstateAccount(String customerNumber, String reason, String by) {
         if (reason == null || reason.isBlank()) {
-            throw new ReturnRejected("reason", "Say why the account is reinstated (the customer reads it)");
+            throw new ReturnRejected("reason", "reinstate.reason-missing");
         }
         if (reason.length() > 1000) {
-            throw new ReturnRejected("reason", "Keep the reason under 1000 characters");
+            throw new ReturnRejected("reason", "reason.too-long", 1000);
         }
         Optional<CaseRecord> suspendedFor = accountStore.lastSuspendingCase(customerNumber);
         CustomerId customer = suspendedFor
                 .map(CaseRecord::customerId)
                 .or(() -> accountStore.customerId(customerNumber))
-                .orElseThrow(() -> new ReturnRejected("customerNumber", "No customer account " + customerNumber));
+                .orElseThrow(() -> new ReturnRejected("customerNumber", "customer.no-account", customerNumber));
         Instant now = clock.instant();
         if (!accountStore.reinstateAccount(
                 customer, suspendedFor.map(CaseRecord::id).orElse(null), reason.trim(), by, now)) {
-            throw new ReturnRejected("customerNumber", "Account " + customerNumber + " is not suspended");
+            throw new ReturnRejected("customerNumber", "reinstate.not-suspended", customerNumber);
         }
         metrics.reinstatement();
         // the case the account was suspended for holds the reinstatement in its audit trail, and the customer's mail

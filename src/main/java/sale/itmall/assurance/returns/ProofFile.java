@@ -18,14 +18,14 @@ public record ProofFile(String fileName, String contentType, byte[] content) {
     public static ProofFile check(String field, String originalName, byte[] content) {
         String name = sanitize(originalName);
         if (content == null || content.length == 0) {
-            throw new ReturnRejected(field, name + " is empty");
+            throw new ReturnRejected(field, "proof.empty", name);
         }
         if (content.length > MAX_BYTES) {
-            throw new ReturnRejected(field, name + " is larger than 10 MB");
+            throw new ReturnRejected(field, "proof.too-large", name);
         }
         String type = sniff(content);
         if (type == null) {
-            throw new ReturnRejected(field, name + " is not an accepted proof (" + ACCEPTED + ")");
+            throw new ReturnRejected(field, "proof.type", name, ACCEPTED);
         }
         return new ProofFile(name, type, content);
     }

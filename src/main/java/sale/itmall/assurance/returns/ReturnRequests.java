@@ -68,43 +68,45 @@ public class ReturnRequests {
      */
     public Submitted submit(String customerNumber, String orderNumber, List<Item> items) {
         if (items == null || items.isEmpty()) {
-            throw new ReturnRejected("items", "Select at least one item to return");
+            throw new ReturnRejected("items", "items.none");
         }
         if (items.size() > InputRules.MAX_ITEMS) {
-            throw new ReturnRejected("items", "Return at most " + InputRules.MAX_ITEMS + " items in one request");
+            throw new ReturnRejected("items", "items.too-many", InputRules.MAX_ITEMS);
         }
-        InputRules.plainText("orderNumber", orderNumber, "The order number");
+        InputRules.plainText("orderNumber", orderNumber, "order-number");
         Set<String> serials = new LinkedHashSet<>();
         for (Item item : items) {
             if (item == null
                     || item.serialNumber() == null
                     || item.serialNumber().isBlank()) {
-                throw new ReturnRejected("items", "Every item needs a serial number");
+                throw new ReturnRejected("items", "items.serial-missing");
             }
             InputRules.serialNumber(item.serialNumber(), "items");
-            InputRules.plainText("items", item.serialNumber(), "A serial number");
+            InputRules.plainText("items", item.serialNumber(), "serial-number");
             InputRules.plainText(
                     "items[" + item.serialNumber() + "].faultDescription",
                     item.faultDescription(),
-                    "The fault description of " + item.serialNumber());
+                    new ReturnRejected.Term("fault-description", item.serialNumber()));
             if (item.faultDescription() == null || item.faultDescription().isBlank()) {
                 throw new ReturnRejected(
-                        "items[" + item.serialNumber() + "].faultDescription",
-                        "Describe the fault of " + item.serialNumber());
+                        "items[" + item.serialNumber() + "].faultDescription", "fault.missing", item.serialNumber());
             }
             if (item.faultDescription().length() > InputRules.MAX_TEXT) {
                 throw new ReturnRejected(
                         "items[" + item.serialNumber() + "].faultDescription",
-                        "Keep the fault description of " + item.serialNumber() + " under " + InputRules.MAX_TEXT
-                                + " characters; attach logs as proofs");
+                        "fault.too-long",
+                        item.serialNumber(),
+                        InputRules.MAX_TEXT);
             }
             if (!serials.add(item.serialNumber().trim())) {
-                throw new ReturnRejected("items", item.serialNumber() + " is listed twice");
+                throw new ReturnRejected("items", "items.twice", item.serialNumber());
             }
             if (item.proofs().size() > ProofFile.MAX_PER_ITEM) {
                 throw new ReturnRejected(
                         "items[" + item.serialNumber() + "].proofs",
-                        "Attach at most " + ProofFile.MAX_PER_ITEM + " proofs to " + item.serialNumber());
+                        "proofs.too-many",
+                        ProofFile.MAX_PER_ITEM,
+                        item.serialNumber());
             }
         }
         return tx.execute(status -> {
@@ -117,7 +119,7 @@ public class ReturnRequests {
     private Submitted insertRequest(String customerNumber, String orderNumber, List<Item> items) {
         Customer customer = customerAccounts
                 .customerByNumber(customerNumber)
-                .orElseThrow(() -> new ReturnRejected("customerNumber", "Unknown customer " + customerNumber));
+                .orElseThrow(() -> new ReturnRejected("customerNumber", "customer.unknown", customerNumber));
         long customerId = customer.id().value();
         Long orderId = null;
         if (orderNumber != null && !orderNumber.isBlank()) {
@@ -125,8 +127,7 @@ public class ReturnRequests {
                     .params(orderNumber.trim(), customerId)
                     .query(Long.class)
                     .optional()
-                    .orElseThrow(
-                            () -> new ReturnRejected("orderNumber", "No order " + orderNumber + " on this account"));
+                    .orElseThrow(() -> new ReturnRejected("orderNumber", "order.unknown", orderNumber));
         }
         String year = String.valueOf(
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).getYear());
@@ -146,13 +147,16 @@ public class ReturnRequests {
                     .owned(customer, serial, orderId)
                     .orElseThrow(() -> new ReturnRejected(
                             "items[" + serial + "]",
-                            "No asset with serial " + serial
-                                    + (orderNumber == null || orderNumber.isBlank() ? "" : " on order " + orderNumber)
-                                    + " belongs to this account"));
+                            orderNumber == null || orderNumber.isBlank() ? "asset.unknown" : "asset.unknown.on-order",
+                            serial,
+                            orderNumber));
             // the one rule the lookup and the wizard show: what they mark not returnable is refused here too
             if (!asset.view().returnable()) {
                 throw new ReturnRejected(
-                        "items[" + serial + "]", serial + ": " + asset.view().notReturnableReason());
+                        "items[" + serial + "]",
+                        "asset.not-returnable",
+                        serial,
+                        asset.view().notReturnableReason());
             }
             long assetId = asset.id();
             String revision = decision.current(asset.view().category()).terms().policyRevision();
@@ -176,7 +180,7 @@ public class ReturnRequests {
                                 CaseStore.ts(now))
                         .update();
             } catch (DuplicateKeyException e) {
-                throw new ReturnRejected("items[" + serial + "]", serial + " is already in an open return");
+                throw new ReturnRejected("items[" + serial + "]", "asset.in-open-return", serial);
             }
             for (ProofFile proof : item.proofs()) {
                 jdbc.sql("insert into proofs (case_id, file_name, content_type, size_bytes, content, uploaded_at) "

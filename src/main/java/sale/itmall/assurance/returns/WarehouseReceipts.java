@@ -67,14 +67,12 @@ public class WarehouseReceipts {
     public record ReceiptAnswer(String rmaNumber, String caseRef, String status, boolean late, String nextStep) {}
 
     public ReceiptAnswer publishReceipt(String rmaNumber, String receiptId, Instant receivedAt) {
-        InputRules.plainText("receiptId", receiptId, "The receipt id");
+        InputRules.plainText("receiptId", receiptId, "receipt-id");
         if (receiptId != null && receiptId.length() > InputRules.MAX_IDENTIFIER) {
-            throw new ReturnRejected(
-                    "receiptId", "Keep the receipt id under " + InputRules.MAX_IDENTIFIER + " characters");
+            throw new ReturnRejected("receiptId", "receipt-id.too-long", InputRules.MAX_IDENTIFIER);
         }
         if (receivedAt != null && receivedAt.isAfter(clock.instant().plus(RECEIPT_CLOCK_SKEW))) {
-            throw new ReturnRejected(
-                    "receivedAt", "A receipt cannot be dated in the future (receivedAt " + receivedAt + ")");
+            throw new ReturnRejected("receivedAt", "receipt.future", receivedAt.toString());
         }
         CaseRecord c = store.findByRmaNumber(rmaNumber).orElseThrow(() -> new CaseNotFound(rmaNumber));
         if (c.closed()) {

@@ -154,7 +154,7 @@ public class WarrantyLookup {
         return orders(customer).stream()
                 .filter(o -> o.orderNumber().equalsIgnoreCase(orderNumber.trim()))
                 .findFirst()
-                .orElseThrow(() -> new ReturnRejected("orderNumber", "No order " + orderNumber + " on your account"));
+                .orElseThrow(() -> new ReturnRejected("orderNumber", "order.not-yours", orderNumber));
     }
 
     /** A request to extend an asset's cover: pending while {@code decision} is null. */

@@ -103,7 +103,7 @@ class OddRequestsTest {
     }
 
     private static void assertProblem(HttpResponse<String> answer, int status, String detail) {
-        assertThat(answer.statusCode()).isEqualTo(status);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
         assertThat(answer.headers().firstValue("content-type").orElse("")).startsWith("application/problem+json");
         assertThat(answer.body()).contains(detail);
     }

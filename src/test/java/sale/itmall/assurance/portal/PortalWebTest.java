@@ -48,6 +48,7 @@ import sale.itmall.assurance.returns.CaseStatus;
 import sale.itmall.assurance.returns.Customer;
 import sale.itmall.assurance.returns.CustomerAccounts;
 import sale.itmall.assurance.returns.CustomerId;
+import sale.itmall.assurance.returns.ReturnLabels;
 import sale.itmall.assurance.returns.ReturnRejected;
 import sale.itmall.assurance.returns.ReturnRequests;
 import sale.itmall.assurance.returns.ReturnsQuery;
@@ -99,6 +100,9 @@ class PortalWebTest {
     @MockitoBean
     ApiKeys apiKeys;
 
+    @MockitoBean
+    ReturnLabels returnLabels;
+
     @BeforeEach
     void alice() {
         when(accounts.customerOf(any())).thenReturn(ALICE);
@@ -130,7 +134,7 @@ class PortalWebTest {
     @Test
     void aRefusedSubmissionIsAProblemNamingTheField() throws Exception {
         when(returnRequests.submit(eq("C-7"), isNull(), anyList()))
-                .thenThrow(new ReturnRejected("items[SN-1].faultDescription", "Describe the fault of SN-1"));
+                .thenThrow(new ReturnRejected("items[SN-1].faultDescription", "fault.missing", "SN-1"));
         mvc.perform(post("/api/returns")
                         .with(asAlice)
                         .with(csrf())

@@ -104,6 +104,38 @@ class ReturnsApiTest {
                 .andExpect(jsonPath("$.paths['/api/warehouse/receipts'].post").exists());
     }
 
+    /** A refusal is a problem detail in the language the client asks for (Accept-Language), English without one. */
+    @Test
+    void aRefusalReadsInTheLanguageTheClientAsksFor() throws Exception {
+        String foreign = "{\"items\":[{\"serialNumber\":\"" + bobSerial + "\",\"faultDescription\":\"x\"}]}";
+        mvc.perform(post("/api/returns")
+                        .with(asAlice)
+                        .with(csrf())
+                        .header("Accept-Language", "de-DE,de;q=0.9,en;q=0.5")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(foreign))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.field").value("items[" + bobSerial + "]"))
+                .andExpect(jsonPath("$.detail")
+                        .value("Kein Gerät mit der Seriennummer " + bobSerial + " gehört zu diesem Konto"));
+        mvc.perform(post("/api/returns")
+                        .with(asAlice)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(foreign))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(
+                        jsonPath("$.detail").value("No asset with serial " + bobSerial + " belongs to this account"));
+        mvc.perform(post("/api/returns")
+                        .with(asAlice)
+                        .with(csrf())
+                        .header("Accept-Language", "de")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"items\":[]}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.detail").value("Wählen Sie mindestens ein Gerät für die Rücksendung aus"));
+    }
+
     /** A customer with a long history gets their returns a page at a time, newest first, with links between pages. */
     @Test
     void theReturnsListComesAPageAtATimeNewestFirst() throws Exception {

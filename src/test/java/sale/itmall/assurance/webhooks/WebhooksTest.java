@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.startsWith;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -14,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import jakarta.servlet.http.Cookie;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import sale.itmall.assurance.policy.AssetCategory;
 import sale.itmall.assurance.process.ProcessContract.Elements;
 import sale.itmall.assurance.process.StaffRole;
@@ -68,6 +69,16 @@ class WebhooksTest {
 
     @Autowired
     MockMvc mvc;
+
+    /**
+     * The CSRF token as a browser sends it (cookie and header), not Spring Security's csrf() post-processor, which
+     * swaps the token repository of the shared application for every later test that talks real HTTP to it.
+     */
+    static final RequestPostProcessor CSRF = request -> {
+        request.setCookies(new Cookie("XSRF-TOKEN", "webhooks-test"));
+        request.addHeader("X-XSRF-TOKEN", "webhooks-test");
+        return request;
+    };
 
     HttpServer receiver;
     final List<Received> received = new CopyOnWriteArrayList<>();
@@ -191,7 +202,7 @@ class WebhooksTest {
         mvc.perform(post("/staff/webhooks/deliveries/" + delivery.id() + "/resend")
                         .with(user(fixtures.staffUser(StaffRole.SERVICE_ADMINISTRATOR, "wh-"))
                                 .roles("SERVICE_ADMINISTRATOR", "STAFF"))
-                        .with(csrf()))
+                        .with(CSRF))
                 .andExpect(status().is3xxRedirection());
         await().atMost(WAIT).until(() -> of("case.closed", caseRef).size() == 5);
         assertThat(of("case.closed", caseRef).get(4).eventId())
@@ -210,14 +221,14 @@ class WebhooksTest {
         String admin = fixtures.staffUser(StaffRole.SERVICE_ADMINISTRATOR, "wa-");
         mvc.perform(post("/api/admin/webhooks")
                         .with(user(admin).roles("SERVICE_ADMINISTRATOR", "STAFF"))
-                        .with(csrf())
+                        .with(CSRF)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"url\":\"http://user:pw@erp.example/x\",\"eventTypes\":[\"charged\"]}"))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.field").value("url"));
         mvc.perform(post("/api/admin/webhooks")
                         .with(user(admin).roles("SERVICE_ADMINISTRATOR", "STAFF"))
-                        .with(csrf())
+                        .with(CSRF)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"url\":\"" + url() + "\",\"eventTypes\":[\"charged\",\"account.suspended\"]}"))
                 .andExpect(status().isCreated())

@@ -1,6 +1,7 @@
 package sale.itmall.assurance.portal.api;
 
 import java.net.URI;
+import java.util.Locale;
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -15,8 +16,8 @@ import sale.itmall.assurance.returns.ReturnRejected;
 class ProblemAdvice {
 
     @ExceptionHandler(ReturnRejected.class)
-    public ProblemDetail rejected(ReturnRejected e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+    public ProblemDetail rejected(ReturnRejected e, Locale locale) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.message(locale));
         problem.setTitle("Return request not accepted");
         problem.setType(URI.create("https://itmall.sale/problems/return-rejected"));
         problem.setProperty("field", e.field());
@@ -28,11 +29,10 @@ class ProblemAdvice {
      * same refusal as too many items, naming the field; nothing is written.
      */
     @ExceptionHandler(InvalidPropertyException.class)
-    public ProblemDetail unplaceable(InvalidPropertyException e) {
-        return rejected(new ReturnRejected(
-                e.getPropertyName(),
-                "Return at most " + InputRules.MAX_ITEMS + " items in one request (" + e.getPropertyName()
-                        + " is not one of them)"));
+    public ProblemDetail unplaceable(InvalidPropertyException e, Locale locale) {
+        return rejected(
+                new ReturnRejected(e.getPropertyName(), "items.unplaceable", InputRules.MAX_ITEMS, e.getPropertyName()),
+                locale);
     }
 
     @ExceptionHandler(CaseNotFound.class)

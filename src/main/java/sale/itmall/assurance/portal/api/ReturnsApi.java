@@ -223,7 +223,7 @@ public class ReturnsApi {
         if (receipt.rmaNumber() == null
                 || receipt.receiptId() == null
                 || receipt.receiptId().isBlank()) {
-            throw new ReturnRejected("receiptId", "A receipt needs an rmaNumber and a receiptId");
+            throw new ReturnRejected("receiptId", "receipt.incomplete");
         }
         return warehouseReceipts.publishReceipt(receipt.rmaNumber(), receipt.receiptId(), receipt.receivedAt());
     }

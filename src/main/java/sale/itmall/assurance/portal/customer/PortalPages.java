@@ -118,7 +118,7 @@ public class PortalPages {
             try {
                 model.addAttribute("asset", warrantyLookup.warranty(customer, serial));
             } catch (ReturnRejected | CaseNotFound e) {
-                model.addAttribute("error", e.getMessage());
+                model.addAttribute("error", Redirects.said(e));
             }
         }
         return "warranty";
@@ -138,7 +138,7 @@ public class PortalPages {
             try {
                 model.addAttribute("order", warrantyLookup.order(customer, chosen));
             } catch (ReturnRejected e) {
-                model.addAttribute("orderError", e.getMessage());
+                model.addAttribute("orderError", Redirects.said(e));
             }
         }
         return wizardPage(customer, model);
@@ -163,7 +163,7 @@ public class PortalPages {
             redirect.addFlashAttribute("submitted", submitted.requestReference());
             return "redirect:/";
         } catch (ReturnRejected e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", Redirects.said(e));
             Map<String, ReturnForm.ItemForm> previous = new LinkedHashMap<>();
             form.getItems().forEach(i -> previous.put(i.getSerialNumber(), i));
             model.addAttribute("previous", previous);
@@ -174,7 +174,7 @@ public class PortalPages {
                         "order",
                         warrantyLookup.order(customer, form.getOrderNumber() == null ? "" : form.getOrderNumber()));
             } catch (ReturnRejected orderGone) {
-                model.addAttribute("orderError", orderGone.getMessage());
+                model.addAttribute("orderError", Redirects.said(orderGone));
             }
             return wizardPage(customer, model);
         }

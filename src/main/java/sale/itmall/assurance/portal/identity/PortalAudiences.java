@@ -48,11 +48,15 @@ class PortalAudiences implements LocaleContextResolver {
     }
 
     private Audience reader(HttpServletRequest request) {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            // a machine client says which language its people read (problem details) with Accept-Language; times UTC
+            return new Audience(acceptedLanguage(request), Audience.DEFAULT.zone());
+        }
         Optional<Authentication> signedIn = signedIn();
         if (signedIn.isPresent()) {
             boolean customer =
                     signedIn.get().getAuthorities().stream().anyMatch(a -> "ROLE_CUSTOMER".equals(a.getAuthority()));
-            if (!customer || request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            if (!customer) {
                 return Audience.DEFAULT;
             }
             try {
@@ -86,6 +90,11 @@ class PortalAudiences implements LocaleContextResolver {
                 }
             }
         }
+        return acceptedLanguage(request);
+    }
+
+    /** The best of the portal's languages the request's Accept-Language header names; English without one. */
+    private static Locale acceptedLanguage(HttpServletRequest request) {
         String header = request.getHeader("Accept-Language");
         if (header != null && !header.isBlank()) {
             try {
