@@ -64,4 +64,19 @@ class SignInTest {
         }
         mvc.perform(get("/staff/reports").with(httpBasic(staff, "secret"))).andExpect(status().isUnauthorized());
     }
+
+    /** A person not signed in reads a refused link in the language their browser asks for. */
+    @Test
+    void aUsedOrExpiredLinkIsRefusedInTheBrowsersLanguage() throws Exception {
+        mvc.perform(get("/invitations/no-such-token").header("Accept-Language", "de-DE,de;q=0.9"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(containsString("Dieser Link ist abgelaufen oder wurde bereits verwendet."
+                                + " Bitten Sie die Person, die Sie eingeladen hat, um einen neuen.")));
+        mvc.perform(get("/password-reset/no-such-token").header("Accept-Language", "en-GB"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(containsString("This link has expired or was used already. Ask for a new"
+                                + " one on the &#39;Forgot your password?&#39; page.")));
+    }
 }

@@ -3,6 +3,7 @@ package sale.itmall.assurance.portal.identity;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import sale.itmall.assurance.shared.Sentence;
 
 /**
  * What a password must be (NIST SP 800-63B: length and a blocklist, no composition rules): at least 12 and at most 128
@@ -34,24 +35,23 @@ final class PasswordRules {
     private PasswordRules() {}
 
     /** Why the password is not acceptable, or empty when it is. */
-    static Optional<String> problem(String password, String repeated, String email) {
+    static Optional<Sentence> problem(String password, String repeated, String email) {
         if (password == null || password.length() < MIN_LENGTH) {
-            return Optional.of(
-                    "Choose a password of at least " + MIN_LENGTH + " characters (a few words make a good one)");
+            return Optional.of(new Sentence("signin.refused.password-short", MIN_LENGTH));
         }
         if (password.length() > MAX_LENGTH) {
-            return Optional.of("Choose a password of at most " + MAX_LENGTH + " characters");
+            return Optional.of(new Sentence("signin.refused.password-long", MAX_LENGTH));
         }
         if (!password.equals(repeated)) {
-            return Optional.of("The two passwords differ");
+            return Optional.of(new Sentence("signin.refused.password-differ"));
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (COMMON.contains(lower) || password.chars().distinct().count() == 1) {
-            return Optional.of("That password is too easy to guess; choose another");
+            return Optional.of(new Sentence("signin.refused.password-common"));
         }
         String name = email == null ? "" : email.toLowerCase(Locale.ROOT).replaceAll("@.*", "");
         if (name.length() >= 4 && lower.contains(name)) {
-            return Optional.of("Do not use your e-mail name in your password");
+            return Optional.of(new Sentence("signin.refused.password-email-name"));
         }
         return Optional.empty();
     }

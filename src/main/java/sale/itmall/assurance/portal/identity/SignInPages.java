@@ -1,5 +1,6 @@
 package sale.itmall.assurance.portal.identity;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +31,7 @@ class SignInPages {
             model.addAttribute(
                     "staffRoles", link.staffRoles().isEmpty() ? null : SignInLinks.labels(link.staffRoles()));
         } catch (SignInLinks.Refused e) {
-            model.addAttribute("refused", e.getMessage());
+            model.addAttribute("refused", e.message(LocaleContextHolder.getLocale()));
         }
         model.addAttribute("heading", "password.heading.welcome");
         model.addAttribute("action", "/invitations/" + token);
@@ -48,7 +49,7 @@ class SignInPages {
             links.accept(token, password, repeated);
             return "redirect:/login?welcome";
         } catch (SignInLinks.Refused e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", e.message(LocaleContextHolder.getLocale()));
             return invitation(token, model);
         }
     }
@@ -70,7 +71,7 @@ class SignInPages {
         try {
             model.addAttribute("email", links.open(token, "PASSWORD_RESET").email());
         } catch (SignInLinks.Refused e) {
-            model.addAttribute("refused", e.getMessage());
+            model.addAttribute("refused", e.message(LocaleContextHolder.getLocale()));
         }
         model.addAttribute("heading", "password.heading.new");
         model.addAttribute("action", "/password-reset/" + token);
@@ -84,7 +85,7 @@ class SignInPages {
             links.reset(token, password, repeated);
             return "redirect:/login?reset";
         } catch (SignInLinks.Refused e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", e.message(LocaleContextHolder.getLocale()));
             return resetForm(token, model);
         }
     }
