@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
@@ -23,6 +24,7 @@ import org.springframework.web.servlet.ModelAndView;
 import sale.itmall.assurance.returns.InputRules;
 import sale.itmall.assurance.returns.ProofFile;
 import sale.itmall.assurance.shared.Faults;
+import sale.itmall.assurance.shared.Sentence;
 
 /**
  * What any page or API call answers when the database or the engine cannot be reached: 503 with {@code Retry-After},
@@ -49,16 +51,14 @@ public class FaultAdvice {
         ProblemDetail problem = technical
                 ? problem(
                         HttpStatus.SERVICE_UNAVAILABLE,
-                        "Temporarily unavailable",
+                        said("problem.unavailable.title"),
                         "unavailable",
-                        "A service the returns center needs cannot be reached right now; nothing was changed by"
-                                + " this request. Try again after the Retry-After delay.")
+                        said("problem.unavailable.detail"))
                 : problem(
                         HttpStatus.INTERNAL_SERVER_ERROR,
-                        "Internal error",
+                        said("problem.internal.title"),
                         "internal-error",
-                        "The request failed on our side; nothing was changed. If it happens again, tell ITMall"
-                                + " support.");
+                        said("problem.internal.detail"));
         return answer(request, response, problem);
     }
 
@@ -74,13 +74,20 @@ public class FaultAdvice {
                 response,
                 problem(
                         tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST,
-                        "Upload not accepted",
+                        said("problem.upload.title"),
                         null,
                         tooLarge
-                                ? "The upload is too large: proofs of at most 10 MB each"
-                                : "The upload could not be read: send at most " + InputRules.MAX_ITEMS
-                                        + " items with at most " + ProofFile.MAX_PER_ITEM
-                                        + " proofs each, as multipart/form-data (" + e.getMessage() + ")"));
+                                ? said("problem.upload.too-large")
+                                : said(
+                                        "problem.upload.unreadable",
+                                        InputRules.MAX_ITEMS,
+                                        ProofFile.MAX_PER_ITEM,
+                                        e.getMessage())));
+    }
+
+    /** A sentence of the problem in the language of the request's reader (Accept-Language for the API). */
+    private static String said(String key, Object... args) {
+        return new Sentence(key, args).in(LocaleContextHolder.getLocale());
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String type, String detail) {

@@ -55,6 +55,11 @@ class OddRequestsTest {
         // more parts than any request of 50 items with 5 proofs each can have
         assertProblem(
                 post(user, "/api/returns", "multipart/form-data; boundary=B", parts(serial, 500)), 400, "at most 50");
+        // the same, for a client whose people read German
+        assertProblem(
+                post(user, "/api/returns", "multipart/form-data; boundary=B", parts(serial, 500), "de"),
+                400,
+                "Der Upload ließ sich nicht lesen: senden Sie höchstens 50 Geräte");
         // an item index past what the binder grows a list to: refused by name, nothing written
         assertProblem(
                 post(
@@ -117,8 +122,14 @@ class OddRequestsTest {
     }
 
     private HttpResponse<String> post(String user, String path, String type, String body) throws Exception {
+        return post(user, path, type, body, "en");
+    }
+
+    private HttpResponse<String> post(String user, String path, String type, String body, String language)
+            throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Accept-Language", language)
                         .header("Authorization", basic(user))
                         .header("Content-Type", type)
                         .header("X-XSRF-TOKEN", "t")
