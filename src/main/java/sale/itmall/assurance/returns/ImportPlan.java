@@ -28,7 +28,7 @@ final class ImportPlan {
         InstalledBaseImport.Counts orders = new InstalledBaseImport.Counts(0, 0, 0);
         InstalledBaseImport.Counts assets = new InstalledBaseImport.Counts(0, 0, 0);
         final List<InstalledBaseImport.Rejection> rejected = new ArrayList<>();
-        final List<ImportRows.CustomerRow> customerWrites = new ArrayList<>();
+        final List<CustomerRow> customerWrites = new ArrayList<>();
         final List<ImportRows.OrderRow> orderWrites = new ArrayList<>();
         final List<ImportRows.AssetRow> assetWrites = new ArrayList<>();
     }
@@ -52,13 +52,13 @@ final class ImportPlan {
         if (!p.rejected.isEmpty() && p.assets.isEmpty()) {
             return plan;
         }
-        Map<String, ImportRows.CustomerRow> storedCustomers = new HashMap<>();
+        Map<String, CustomerRow> storedCustomers = new HashMap<>();
         jdbc.sql("select customer_number, name, email, payment_method_on_file, language, time_zone, address"
                         + " from customers")
                 .query(rs -> {
                     storedCustomers.put(
                             rs.getString(1),
-                            new ImportRows.CustomerRow(
+                            new CustomerRow(
                                     rs.getString(1),
                                     rs.getString(2),
                                     rs.getString(3),
@@ -101,8 +101,8 @@ final class ImportPlan {
                                     rs.getString(12)));
                 });
 
-        for (ImportRows.CustomerRow c : p.customers.values()) {
-            ImportRows.CustomerRow stored = storedCustomers.get(c.number());
+        for (CustomerRow c : p.customers.values()) {
+            CustomerRow stored = storedCustomers.get(c.number());
             ImportRows.Change change = stored == null
                     ? ImportRows.Change.CREATED
                     : c.sameAs(stored) ? ImportRows.Change.UNCHANGED : ImportRows.Change.UPDATED;

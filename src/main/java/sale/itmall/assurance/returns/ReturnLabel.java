@@ -33,7 +33,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * @param shipTo the vendor's returns address, line by line
  * @param shipFrom the customer's address, line by line; empty leaves room to write it
  */
-public record ReturnLabel(
+record ReturnLabel(
         String documentTitle,
         String heading,
         String rmaNumber,

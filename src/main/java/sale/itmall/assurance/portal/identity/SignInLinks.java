@@ -27,7 +27,6 @@ import sale.itmall.assurance.returns.CustomerAccounts;
 import sale.itmall.assurance.returns.CustomerId;
 import sale.itmall.assurance.shared.Audience;
 import sale.itmall.assurance.shared.EmailAddresses;
-import sale.itmall.assurance.shared.Sentence;
 
 /**
  * People in: service administrators invite a customer's users, or staff with their roles, by e-mail; a user sets a
@@ -43,26 +42,6 @@ public class SignInLinks {
     static final Duration RESET_VALID = Duration.ofHours(1);
 
     /** A refusal to show on the page: an expired or used link, a password that does not meet the rules. */
-    /** A sign-in link or password refused, said in the reader's language ({@code signin.refused.*}). */
-    public static final class Refused extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient Sentence sentence;
-
-        Refused(String key, Object... args) {
-            this(new Sentence("signin.refused." + key, args));
-        }
-
-        Refused(Sentence sentence) {
-            super(sentence.in(Locale.ENGLISH), null, false, false);
-            this.sentence = sentence;
-        }
-
-        /** The refusal in the reader's language. */
-        public String message(Locale language) {
-            return sentence.in(language);
-        }
-    }
-
     record User(String username, String email, boolean active, boolean locked, Set<StaffRole> roles) {}
 
     /** An open link: a staff invitation has roles and no customer. */
@@ -110,7 +89,7 @@ public class SignInLinks {
     public void invite(String invitedBy, String customerNumber, String emailInput) {
         Customer customer = customerAccounts
                 .customerByNumber(customerNumber)
-                .orElseThrow(() -> new Refused("no-customer", customerNumber));
+                .orElseThrow(() -> new SignInRefused("no-customer", customerNumber));
         mailLink(
                 "INVITATION",
                 "account-invitation",
@@ -125,7 +104,7 @@ public class SignInLinks {
     /** Invites a person to the staff with these roles: a mail with a link to choose their password. */
     public void inviteStaff(String invitedBy, String emailInput, Set<StaffRole> roles) {
         if (roles.isEmpty()) {
-            throw new Refused("no-role", emailInput);
+            throw new SignInRefused("no-role", emailInput);
         }
         mailLink(
                 "INVITATION",
@@ -146,14 +125,14 @@ public class SignInLinks {
     private String newUserEmail(String emailInput) {
         String email = emailInput == null ? "" : emailInput.trim().toLowerCase(Locale.ROOT);
         if (!EmailAddresses.isValid(email) || email.length() > 254) {
-            throw new Refused("not-an-email", emailInput);
+            throw new SignInRefused("not-an-email", emailInput);
         }
         if (jdbc.sql("select count(*) from portal_users where lower(email) = ? or lower(username) = ?")
                         .params(email, email)
                         .query(Long.class)
                         .single()
                 > 0) {
-            throw new Refused("has-sign-in", email);
+            throw new SignInRefused("has-sign-in", email);
         }
         return email;
     }
@@ -170,14 +149,14 @@ public class SignInLinks {
                         rs.getString(1), rs.getString(2), rs.getObject(3, Long.class), "", staffRoles(rs.getArray(4))))
                 .optional()
                 .map(l -> l.named(customerAccounts))
-                .orElseThrow(() -> new Refused("INVITATION".equals(kind) ? "invitation-used" : "reset-used"));
+                .orElseThrow(() -> new SignInRefused("INVITATION".equals(kind) ? "invitation-used" : "reset-used"));
     }
 
     /** Accepts an invitation: the user is created with the chosen password; the link is used up. */
     void accept(String token, String password, String repeated) {
         Link link = open(token, "INVITATION");
         PasswordRules.problem(password, repeated, link.email()).ifPresent(p -> {
-            throw new Refused(p);
+            throw new SignInRefused(p);
         });
         jdbc.sql(
                         """
@@ -219,7 +198,7 @@ public class SignInLinks {
     void reset(String token, String password, String repeated) {
         Link link = open(token, "PASSWORD_RESET");
         PasswordRules.problem(password, repeated, link.email()).ifPresent(p -> {
-            throw new Refused(p);
+            throw new SignInRefused(p);
         });
         jdbc.sql(
                         """

@@ -30,7 +30,7 @@ class SignInPages {
             model.addAttribute("customerName", link.customerName());
             model.addAttribute(
                     "staffRoles", link.staffRoles().isEmpty() ? null : SignInLinks.labels(link.staffRoles()));
-        } catch (SignInLinks.Refused e) {
+        } catch (SignInRefused e) {
             model.addAttribute("refused", e.message(LocaleContextHolder.getLocale()));
         }
         model.addAttribute("heading", "password.heading.welcome");
@@ -48,7 +48,7 @@ class SignInPages {
         try {
             links.accept(token, password, repeated);
             return "redirect:/login?welcome";
-        } catch (SignInLinks.Refused e) {
+        } catch (SignInRefused e) {
             model.addAttribute("error", e.message(LocaleContextHolder.getLocale()));
             return invitation(token, model);
         }
@@ -70,7 +70,7 @@ class SignInPages {
     String resetForm(@PathVariable String token, Model model) {
         try {
             model.addAttribute("email", links.open(token, "PASSWORD_RESET").email());
-        } catch (SignInLinks.Refused e) {
+        } catch (SignInRefused e) {
             model.addAttribute("refused", e.message(LocaleContextHolder.getLocale()));
         }
         model.addAttribute("heading", "password.heading.new");
@@ -84,7 +84,7 @@ class SignInPages {
         try {
             links.reset(token, password, repeated);
             return "redirect:/login?reset";
-        } catch (SignInLinks.Refused e) {
+        } catch (SignInRefused e) {
             model.addAttribute("error", e.message(LocaleContextHolder.getLocale()));
             return resetForm(token, model);
         }

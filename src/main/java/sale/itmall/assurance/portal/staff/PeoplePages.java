@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 import sale.itmall.assurance.portal.identity.SignInLinks;
+import sale.itmall.assurance.portal.identity.SignInRefused;
 import sale.itmall.assurance.process.StaffRole;
 
 /**
@@ -54,7 +55,7 @@ class PeoplePages {
         try {
             links.invite(me.getName(), customerNumber, email);
             redirect.addFlashAttribute("message", "Invitation sent to " + email.trim() + ".");
-        } catch (SignInLinks.Refused e) {
+        } catch (SignInRefused e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return usersPage(customerNumber);
@@ -88,7 +89,7 @@ class PeoplePages {
             links.inviteStaff(me.getName(), email, chosen);
             redirect.addFlashAttribute(
                     "message", "Invitation sent to " + email.trim() + " as " + SignInLinks.labels(chosen) + ".");
-        } catch (SignInLinks.Refused e) {
+        } catch (SignInRefused e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/staff/team";
