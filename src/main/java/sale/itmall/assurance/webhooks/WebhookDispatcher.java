@@ -88,9 +88,11 @@ class WebhookDispatcher {
                             rs.getString(6),
                             rs.getString(7)))
                     .list();
-            for (Due d : due) {
-                jdbc.sql("update webhook_deliveries set next_attempt_at = ? where id = ?")
-                        .params(Timestamp.from(now.plus(LEASE)), d.id())
+            if (!due.isEmpty()) {
+                jdbc.sql("update webhook_deliveries set next_attempt_at = ? where id = any (?)")
+                        .params(
+                                Timestamp.from(now.plus(LEASE)),
+                                due.stream().map(Due::id).toArray(Long[]::new))
                         .update();
             }
             return due;
