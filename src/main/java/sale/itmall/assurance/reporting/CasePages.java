@@ -53,7 +53,7 @@ class CasePages {
     @ExceptionHandler(CaseNotFound.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(CaseNotFound e, Model model) {
-        model.addAttribute("error", e.getMessage());
+        model.addAttribute("error", e.getMessage()); // staff pages are English
         return "not-found";
     }
 }

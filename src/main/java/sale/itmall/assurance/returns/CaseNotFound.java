@@ -1,22 +1,34 @@
 package sale.itmall.assurance.returns;
 
-/** A case reference or RMA number that names no case (or none of the signed-in customer's). */
+import java.util.Locale;
+import sale.itmall.assurance.shared.Sentence;
+
+/**
+ * A case reference or RMA number that names no case (or none of the signed-in customer's), or something else of a
+ * customer's that does not exist or is not theirs; said in the reader's language ({@code notfound.*} of
+ * {@code messages*.properties}). {@link #getMessage()} is the English, for logs.
+ */
 public class CaseNotFound extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+    private final transient Sentence sentence;
+
     public CaseNotFound(String reference) {
-        super("No return case " + reference);
+        this(new Sentence("notfound.case", reference));
     }
 
-    /** Something else of a customer's that does not exist, or is not theirs: {@code message} says what. */
-    public static CaseNotFound of(String message) {
-        CaseNotFound e = new CaseNotFound("");
-        e.message = message;
-        return e;
+    private CaseNotFound(Sentence sentence) {
+        super(sentence.in(Locale.ENGLISH));
+        this.sentence = sentence;
     }
 
-    private String message;
+    /** Something else that is not there: {@code notfound.<key>} with its arguments says what. */
+    public static CaseNotFound of(String key, Object... args) {
+        return new CaseNotFound(new Sentence("notfound." + key, args));
+    }
 
-    @Override
-    public String getMessage() {
-        return message != null ? message : super.getMessage();
+    /** What was not found, in the reader's language. */
+    public String message(Locale language) {
+        return sentence.in(language);
     }
 }

@@ -30,7 +30,7 @@ public class CustomerAccounts {
                 .param(id.value())
                 .query((rs, n) -> customer(rs))
                 .optional()
-                .orElseThrow(() -> CaseNotFound.of("No customer account " + id));
+                .orElseThrow(() -> CaseNotFound.of("customer-account", id));
     }
 
     /** Why and since when an account is suspended, as its customer and the Service Governance Team see it. */

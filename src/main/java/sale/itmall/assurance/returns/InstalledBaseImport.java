@@ -218,7 +218,7 @@ public class InstalledBaseImport {
                 .param(importId)
                 .query((rs, n) -> record(rs))
                 .optional()
-                .orElseThrow(() -> CaseNotFound.of("No import " + importId));
+                .orElseThrow(() -> CaseNotFound.of("import", importId));
     }
 
     /** The latest imports, newest first (the audit of who imported what). */

@@ -60,7 +60,7 @@ public class ReturnLabels {
 
     ReturnLabel label(CaseRecord c) {
         if (c.rmaNumber() == null) {
-            throw CaseNotFound.of("Case " + c.reference() + " has no authorized RMA, so no return label");
+            throw CaseNotFound.of("label", c.reference());
         }
         Audience reader = customers.customer(c.customerId()).audience();
         String address = jdbc.sql("select address from customers where id = ?")

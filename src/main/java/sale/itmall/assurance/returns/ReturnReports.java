@@ -204,7 +204,7 @@ public class ReturnReports {
     public Report report(String name) {
         String[] report = REPORTS.get(name);
         if (report == null) {
-            throw CaseNotFound.of("No report " + name + "; reports: " + REPORTS.keySet());
+            throw CaseNotFound.of("report", name, REPORTS.keySet().toString());
         }
         List<String> headers = new ArrayList<>();
         List<List<String>> rows = jdbc.sql(report[1])

@@ -284,6 +284,6 @@ public class ReturnsQuery {
                 .params(proofId, c.id().value())
                 .query((rs, n) -> new ProofContent(rs.getString(1), rs.getString(2), rs.getBytes(3)))
                 .optional()
-                .orElseThrow(() -> CaseNotFound.of("No proof " + proofId + " on return " + caseRef));
+                .orElseThrow(() -> CaseNotFound.of("proof", proofId, caseRef));
     }
 }

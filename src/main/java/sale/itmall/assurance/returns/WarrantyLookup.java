@@ -197,7 +197,7 @@ public class WarrantyLookup {
                 .params(customer.id().value(), serial)
                 .query((rs, n) -> assetView(rs, customer))
                 .optional()
-                .orElseThrow(() -> CaseNotFound.of("No asset with serial " + serial + " on your account"));
+                .orElseThrow(() -> CaseNotFound.of("asset", serial));
     }
 
     /** An asset of the customer's as a submission needs it: its id, and the view the lookup shows (one query). */

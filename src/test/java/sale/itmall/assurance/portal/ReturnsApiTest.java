@@ -134,6 +134,10 @@ class ReturnsApiTest {
                         .content("{\"items\":[]}"))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.detail").value("Wählen Sie mindestens ein Gerät für die Rücksendung aus"));
+        // what is not there is said in the same language
+        mvc.perform(get("/api/returns/" + bobCase).with(asAlice).header("Accept-Language", "de"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("Kein Rücksendefall " + bobCase));
     }
 
     /** A customer with a long history gets their returns a page at a time, newest first, with links between pages. */

@@ -72,6 +72,17 @@ class RefusalsTest {
                     .as("refusal.term.%s in messages.properties", term)
                     .containsKey("refusal.term." + term);
         }
+        Set<String> notFound = new TreeSet<>();
+        for (String source : sources) {
+            Matcher of = Pattern.compile("CaseNotFound\\.of\\(\"([a-z-]+)\"").matcher(source);
+            while (of.find()) {
+                notFound.add(of.group(1));
+            }
+        }
+        assertThat(notFound).as("what-is-not-found keys the code names").hasSizeGreaterThan(6);
+        for (String key : notFound) {
+            assertThat(bundle).as("notfound.%s in messages.properties", key).containsKey("notfound." + key);
+        }
         for (String key : bundle.stringPropertyNames()) {
             if (key.startsWith("refusal.") && !key.startsWith("refusal.term.")) {
                 assertThat(named).as("%s is used by the code", key).contains(key.substring("refusal.".length()));

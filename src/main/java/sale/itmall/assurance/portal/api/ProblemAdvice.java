@@ -36,8 +36,8 @@ class ProblemAdvice {
     }
 
     @ExceptionHandler(CaseNotFound.class)
-    public ProblemDetail notFound(CaseNotFound e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    public ProblemDetail notFound(CaseNotFound e, Locale locale) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.message(locale));
         problem.setTitle("Not found");
         return problem;
     }

@@ -77,7 +77,7 @@ public class PortalPages {
     @ExceptionHandler(CaseNotFound.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(CaseNotFound e, Model model) {
-        model.addAttribute("error", e.getMessage());
+        model.addAttribute("error", Redirects.said(e));
         return "not-found";
     }
 
@@ -190,7 +190,7 @@ public class PortalPages {
     String slip(@ModelAttribute("customer") Customer customer, @PathVariable String caseRef, Model model) {
         CaseFacts c = portal.ownCase(customer, caseRef);
         if (c.rmaNumber() == null) {
-            throw new CaseNotFound(caseRef + " RMA slip");
+            throw CaseNotFound.of("slip", caseRef);
         }
         model.addAttribute("c", c);
         return "slip";

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import sale.itmall.assurance.portal.Redirects;
 import sale.itmall.assurance.portal.identity.PortalAccounts;
 import sale.itmall.assurance.returns.CaseNotFound;
 import sale.itmall.assurance.returns.Customer;
@@ -42,7 +43,7 @@ public class ReturnLabelPages {
     @ExceptionHandler(CaseNotFound.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(CaseNotFound e, Model model) {
-        model.addAttribute("error", e.getMessage());
+        model.addAttribute("error", Redirects.said(e));
         return "not-found";
     }
 

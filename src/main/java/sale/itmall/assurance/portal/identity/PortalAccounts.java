@@ -99,7 +99,7 @@ public class PortalAccounts implements UserDetailsService {
                 .param(me.getName())
                 .query((rs, n) -> new CustomerId(rs.getLong(1)))
                 .optional()
-                .orElseThrow(() -> CaseNotFound.of("No customer account for " + me.getName()));
+                .orElseThrow(() -> CaseNotFound.of("account-of", me.getName()));
         return customerAccounts.customer(id);
     }
 
