@@ -1,5 +1,8 @@
 package sale.itmall.assurance.webhooks;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,11 +45,13 @@ class WebhookDispatcher {
     private final Backoff backoff;
     private final Duration timeout;
     private final HttpClient http;
+    private final Counter failed;
 
     WebhookDispatcher(
             JdbcClient jdbc,
             TransactionTemplate tx,
             Clock clock,
+            MeterRegistry registry,
             @Value("${itmall.webhooks.first-backoff:10s}") Duration firstBackoff,
             @Value("${itmall.webhooks.timeout:10s}") Duration timeout) {
         this.jdbc = jdbc;
@@ -54,6 +59,10 @@ class WebhookDispatcher {
         this.clock = clock;
         this.backoff = new Backoff(firstBackoff, Duration.ofHours(1));
         this.timeout = timeout;
+        this.failed = registry.counter("itmall.webhooks.failed");
+        Gauge.builder("itmall.webhooks.pending", this, d -> d.pending())
+                .description("Events for the vendor's systems not yet accepted by their endpoint (retrying)")
+                .register(registry);
         this.http = HttpClient.newBuilder()
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -99,6 +108,12 @@ class WebhookDispatcher {
         });
     }
 
+    private long pending() {
+        return jdbc.sql("select count(*) from webhook_deliveries where delivered_at is null and failed_at is null")
+                .query(Long.class)
+                .single();
+    }
+
     private void deliver(Due d) {
         Instant now = clock.instant();
         Integer status = null;
@@ -133,9 +148,12 @@ class WebhookDispatcher {
                     .update();
             return;
         }
-        boolean failed = attempts >= MAX_ATTEMPTS;
+        boolean givenUp = attempts >= MAX_ATTEMPTS;
+        if (givenUp) {
+            failed.increment();
+        }
         Instant next = now.plus(backoff.after(attempts));
-        (failed ? LOG.atWarn() : LOG.atDebug())
+        (givenUp ? LOG.atWarn() : LOG.atDebug())
                 .log(
                         "Event {} ({}) to {} not accepted (attempt {}): {}{}",
                         d.eventId(),
@@ -143,13 +161,13 @@ class WebhookDispatcher {
                         d.url(),
                         attempts,
                         error,
-                        failed ? "; given up, staff may send it again" : "; next try at " + next);
+                        givenUp ? "; given up, staff may send it again" : "; next try at " + next);
         jdbc.sql(
                         """
                 update webhook_deliveries set attempts = ?, last_status = ?, last_error = ?, next_attempt_at = ?,
                        failed_at = ?
                  where id = ?""")
-                .params(attempts, status, error, Timestamp.from(next), failed ? Timestamp.from(now) : null, d.id())
+                .params(attempts, status, error, Timestamp.from(next), givenUp ? Timestamp.from(now) : null, d.id())
                 .update();
     }
 }

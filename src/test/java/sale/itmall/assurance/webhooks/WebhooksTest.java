@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.Cookie;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -69,6 +70,9 @@ class WebhooksTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    MeterRegistry meters;
 
     /**
      * The CSRF token as a browser sends it (cookie and header), not Spring Security's csrf() post-processor, which
@@ -174,6 +178,9 @@ class WebhooksTest {
                 Map.of("diagnosisOutcome", "RESOLVED_REMOTELY", "diagnosisNotes", "Firmware reset"));
         driver.awaitClosed(caseRef);
 
+        // refused once, it waits its backoff: operations see it waiting (Prometheus: itmall_webhooks_pending)
+        await().atMost(WAIT).until(() -> of("case.closed", caseRef).size() == 1);
+        assertThat(meters.get("itmall.webhooks.pending").gauge().value()).isGreaterThanOrEqualTo(1);
         // three refusals (503), then a 2xx: four attempts, one event id, delivered
         await().atMost(WAIT).until(() -> of("case.closed", caseRef).size() == 4);
         List<Received> attempts = of("case.closed", caseRef);
@@ -193,6 +200,7 @@ class WebhooksTest {
         assertThat(delivery.attempts()).isEqualTo(4);
         assertThat(delivery.lastStatus()).isEqualTo(204);
         assertThat(delivery.state()).isEqualTo("delivered");
+
         Thread.sleep(1500);
         assertThat(of("case.closed", caseRef))
                 .as("delivered once: not sent again by itself")
