@@ -13,6 +13,7 @@ import sale.itmall.assurance.policy.CaseOutcome;
 import sale.itmall.assurance.policy.EntitlementStatus;
 import sale.itmall.assurance.policy.PolicyTerms;
 import sale.itmall.assurance.policy.PolicyViolation;
+import sale.itmall.assurance.policy.RmaDeadlines;
 import sale.itmall.assurance.policy.ServicePolicy;
 
 /**
@@ -91,6 +92,16 @@ record CaseRecord(
     /** The day the case was submitted: entitlement is judged on that day. */
     public LocalDate createdOn() {
         return LocalDate.ofInstant(createdAt, ZoneOffset.UTC);
+    }
+
+    /** The RMA's compliance dates (§3.2); null before the RMA is authorized. */
+    RmaDeadlines deadlines() {
+        return returnDueAt == null ? null : new RmaDeadlines(rmaAuthorizedAt, returnDueAt, complianceLimitAt);
+    }
+
+    /** Whether a unit received at that moment came after its return-by date (the policy's standing, not on time). */
+    boolean lateAt(Instant receivedAt) {
+        return returnDueAt != null && deadlines().standingAt(receivedAt) != RmaDeadlines.ReturnStanding.ON_TIME;
     }
 
     public boolean closed() {

@@ -61,8 +61,7 @@ public class ResolutionSteps {
         CaseRecord c = store.require(caseRef);
         Instant at = receivedAt != null ? receivedAt : clock.instant();
         store.recordReceipt(c.id(), at, receiptId);
-        RmaDeadlines.ReturnStanding standing =
-                new RmaDeadlines(c.rmaAuthorizedAt(), c.returnDueAt(), c.complianceLimitAt()).standingAt(at);
+        RmaDeadlines.ReturnStanding standing = c.deadlines().standingAt(at);
         audit.record(c, "UNIT_RECEIVED", warehouse(receiptId), c.rmaNumber() + " received " + standing, at);
         events.publishEvent(new ReturnEvent.UnitReceived(c.facts(), clock.instant(), standing));
         return standing;

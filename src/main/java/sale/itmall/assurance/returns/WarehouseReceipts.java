@@ -104,7 +104,7 @@ public class WarehouseReceipts {
                     rmaNumber,
                     c.reference(),
                     "ALREADY_RECEIVED",
-                    c.returnDueAt() != null && c.receivedAt().isAfter(c.returnDueAt()),
+                    c.lateAt(c.receivedAt()),
                     "Nothing more: this unit's receipt was recorded before.");
         }
         Instant at = receivedAt != null ? receivedAt : clock.instant();
@@ -117,7 +117,7 @@ public class WarehouseReceipts {
                 rmaNumber,
                 c.reference(),
                 "RECEIVED",
-                c.returnDueAt() != null && at.isAfter(c.returnDueAt()),
+                c.lateAt(at),
                 "Send the unit to the service bench: its inspection is offered to service-bench (the task queue, or Tasklist).");
     }
 

@@ -125,10 +125,23 @@ public class Webhooks {
     }
 
     public List<Subscription> subscriptions() {
+        return subscriptions("true", List.of());
+    }
+
+    public Subscription subscription(long id) {
+        return subscriptions("id = ?", List.of(id)).stream()
+                .findFirst()
+                .orElseThrow(() -> new Refused("id", "No subscription " + id));
+    }
+
+    private List<Subscription> subscriptions(String condition, List<Object> params) {
         return jdbc.sql(
                         """
         select id, url, event_types, description, secret, created_by, created_at, deactivated_at is null
-          from webhook_subscriptions order by deactivated_at is not null, id""")
+          from webhook_subscriptions where\s"""
+                                + condition
+                                + " order by deactivated_at is not null, id")
+                .params(params)
                 .query((rs, n) -> new Subscription(
                         rs.getLong(1),
                         rs.getString(2),
@@ -139,13 +152,6 @@ public class Webhooks {
                         rs.getTimestamp(7).toInstant(),
                         rs.getBoolean(8)))
                 .list();
-    }
-
-    public Subscription subscription(long id) {
-        return subscriptions().stream()
-                .filter(s -> s.id() == id)
-                .findFirst()
-                .orElseThrow(() -> new Refused("id", "No subscription " + id));
     }
 
     /** Stops a subscription: no new events, and what is still pending is not sent. */
