@@ -113,6 +113,7 @@ class ModularityTest {
             Map.entry("ownership_transfers", "returns"),
             Map.entry("proofs", "returns"),
             Map.entry("repair_quotes", "returns"),
+            Map.entry("case_questions", "returns"),
             Map.entry("replacements", "returns"),
             Map.entry("return_cases", "returns"),
             Map.entry("return_requests", "returns"),

@@ -19,19 +19,22 @@ import sale.itmall.assurance.process.Variables.CaseRef;
 import sale.itmall.assurance.process.Variables.DiagnosisForm;
 import sale.itmall.assurance.process.Variables.DiagnosisRecorded;
 import sale.itmall.assurance.process.Variables.EntitlementChecked;
+import sale.itmall.assurance.process.Variables.QuestionSettled;
 import sale.itmall.assurance.process.Variables.RepairQuoteSettled;
 import sale.itmall.assurance.process.Variables.RequestRef;
 import sale.itmall.assurance.process.Variables.RmaDecided;
 import sale.itmall.assurance.process.Variables.RmaForm;
 import sale.itmall.assurance.process.Variables.TermsApplied;
 import sale.itmall.assurance.returns.ClosingSteps;
+import sale.itmall.assurance.returns.CustomerQuestions;
 import sale.itmall.assurance.returns.DiagnosisSteps;
 import sale.itmall.assurance.returns.EntitlementSteps;
 import sale.itmall.assurance.returns.RmaSteps;
 
 /**
  * The job workers of a request and a case's first steps: the request acknowledged and summarized, the policy terms,
- * the entitlement check, the remote diagnosis (its escalation, its paid repair quote settled) and the RMA decision.
+ * the entitlement check, the remote diagnosis (its escalation, its paid repair quote settled, its questions to the
+ * customer reminded and settled) and the RMA decision.
  * Each is thin: it reads its typed variables, calls one step and answers the typed variables the model's gateways
  * and forms read ({@link Variables}); {@link JobFailurePolicy} turns its failures into what Operate shows.
  */
@@ -40,6 +43,7 @@ public class OpeningWorkers {
 
     private final EntitlementSteps entitlementSteps;
     private final DiagnosisSteps diagnosisSteps;
+    private final CustomerQuestions customerQuestions;
     private final RmaSteps rmaSteps;
     private final ClosingSteps closingSteps;
     private final JobFailurePolicy steps;
@@ -48,12 +52,14 @@ public class OpeningWorkers {
     OpeningWorkers(
             EntitlementSteps entitlementSteps,
             DiagnosisSteps diagnosisSteps,
+            CustomerQuestions customerQuestions,
             RmaSteps rmaSteps,
             ClosingSteps closingSteps,
             JobFailurePolicy steps,
             EngineOutbox engine) {
         this.entitlementSteps = entitlementSteps;
         this.diagnosisSteps = diagnosisSteps;
+        this.customerQuestions = customerQuestions;
         this.rmaSteps = rmaSteps;
         this.closingSteps = closingSteps;
         this.steps = steps;
@@ -109,9 +115,23 @@ public class OpeningWorkers {
         steps.run(job, () -> diagnosisSteps.escalateDiagnosis(c.caseRef()));
     }
 
+    /** TAC's conclusion, or a question to the customer the case then waits on (route QUESTION). */
     @JobWorker(type = Jobs.DIAGNOSIS_RECORD)
     public DiagnosisRecorded recordDiagnosis(ActivatedJob job, @VariablesAsType DiagnosisForm form) {
         return steps.run(job, () -> {
+            if (form.asksCustomer()) {
+                CustomerQuestions.Asked asked = customerQuestions.ask(
+                        form.caseRef(), form.customerQuestion(), form.topics(), "tasklist:tac-engineers");
+                return new DiagnosisRecorded(
+                        Route.QUESTION,
+                        false,
+                        null,
+                        null,
+                        null,
+                        asked.questionKey(),
+                        asked.question().remindAt(),
+                        asked.question().closesAt());
+            }
             DiagnosisSteps.Diagnosed diagnosed = diagnosisSteps.recordDiagnosis(
                     form.caseRef(),
                     form.outcome(),
@@ -136,6 +156,21 @@ public class OpeningWorkers {
         return steps.run(job, () -> {
             RepairQuote.Answer answer = diagnosisSteps.settleRepairQuote(c.caseRef());
             return new RepairQuoteSettled(answer, answer.closesAs());
+        });
+    }
+
+    @JobWorker(type = Jobs.QUESTION_REMIND)
+    public void remindCustomer(ActivatedJob job, @VariablesAsType CaseRef c) {
+        steps.run(job, () -> customerQuestions.remind(c.caseRef()));
+    }
+
+    /** The customer's answer arrived, or the question's time ran out: answered goes back to TAC, else the case closes. */
+    @JobWorker(type = Jobs.QUESTION_SETTLE)
+    public QuestionSettled settleQuestion(ActivatedJob job, @VariablesAsType CaseRef c) {
+        return steps.run(job, () -> {
+            CustomerQuestions.Settled settled = customerQuestions.settle(c.caseRef());
+            return new QuestionSettled(
+                    settled.answered(), settled.closeWith(), settled.diagnosisDueAt(), settled.exchange());
         });
     }
 

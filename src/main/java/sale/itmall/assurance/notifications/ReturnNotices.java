@@ -16,6 +16,9 @@ import sale.itmall.assurance.returns.ReturnEvent.AdvanceReplacementShipped;
 import sale.itmall.assurance.returns.ReturnEvent.CaseClosed;
 import sale.itmall.assurance.returns.ReturnEvent.ClosedAtEntitlement;
 import sale.itmall.assurance.returns.ReturnEvent.CoverageEnding;
+import sale.itmall.assurance.returns.ReturnEvent.CustomerQuestionAsked;
+import sale.itmall.assurance.returns.ReturnEvent.CustomerQuestionReminded;
+import sale.itmall.assurance.returns.ReturnEvent.CustomerQuestionUnanswered;
 import sale.itmall.assurance.returns.ReturnEvent.DiagnosisRecorded;
 import sale.itmall.assurance.returns.ReturnEvent.DisputeRuled;
 import sale.itmall.assurance.returns.ReturnEvent.ExtensionAnswered;
@@ -91,6 +94,27 @@ class ReturnNotices {
                         "repair-quote-answer",
                         e.at(),
                         Map.of("answer", e.answer().name(), "quote", e.quote()));
+            case CustomerQuestionAsked e ->
+                outbox.queue(
+                        e.c(),
+                        "customer-question",
+                        "customer-question-" + e.question().round(),
+                        Map.of("question", e.question(), "text", e.text(), "topics", e.topics()),
+                        e.at());
+            case CustomerQuestionReminded e ->
+                outbox.queue(
+                        e.c(),
+                        "customer-question-reminder",
+                        "customer-question-reminder-" + e.question().round(),
+                        Map.of("question", e.question(), "text", e.text()),
+                        e.at());
+            case CustomerQuestionUnanswered e ->
+                outbox.queue(
+                        e.c(),
+                        "customer-question-closed",
+                        "customer-question-closed-" + e.question().round(),
+                        Map.of("question", e.question()),
+                        e.at());
             case RmaRejected e ->
                 queue(e.c(), "rma-rejected", e.at(), Map.of("reason", e.reason() == null ? "" : e.reason()));
             case RmaAuthorized e ->

@@ -19,7 +19,9 @@ public enum CaseOutcome {
     /** A paid repair: not a warranty claim, so the client pays both freight legs. */
     PAID_REPAIR(false),
     REPAIR_QUOTE_DECLINED(false),
-    REPAIR_QUOTE_EXPIRED(false);
+    REPAIR_QUOTE_EXPIRED(false),
+    /** TAC asked the customer during remote diagnosis and no answer came in the terms' time. */
+    CUSTOMER_NO_ANSWER(false);
 
     private final boolean validClaim;
 

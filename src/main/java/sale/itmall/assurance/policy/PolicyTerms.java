@@ -22,6 +22,11 @@ import java.util.Optional;
  *     process owner sets it); null in terms a case kept before quotes existed
  * @param coverageNoticeDays how long before a warranty or premium-maintenance term ends the customer is told, with the
  *     Service Governance Team's contact for extended warranty agreements
+ * @param questionReminderDays when TAC asks the customer during remote diagnosis (logs, photos, a remote-access window,
+ *     §1.3), how long without an answer before the customer is reminded (the policy is silent: the process owner sets
+ *     it); null in terms a case kept before questions existed
+ * @param questionAnswerDays how long the customer has to answer before the case closes unanswered; longer than the
+ *     reminder; null in terms a case kept before questions existed
  */
 public record PolicyTerms(
         String policyRevision,
@@ -34,7 +39,9 @@ public record PolicyTerms(
         Integer complianceLimitDays,
         Integer diagnosisSlaHours,
         Integer repairQuoteValidityDays,
-        Integer coverageNoticeDays) {
+        Integer coverageNoticeDays,
+        Integer questionReminderDays,
+        Integer questionAnswerDays) {
 
     public PolicyTerms {
         require(policyRevision != null && !policyRevision.isBlank(), "policyRevision");
@@ -58,6 +65,12 @@ public record PolicyTerms(
     public PolicyTerms complete() {
         require(repairQuoteValidityDays != null && repairQuoteValidityDays > 0, "repairQuoteValidityDays");
         require(coverageNoticeDays != null && coverageNoticeDays > 0, "coverageNoticeDays");
+        require(questionReminderDays != null && questionReminderDays > 0, "questionReminderDays");
+        require(questionAnswerDays != null && questionAnswerDays > 0, "questionAnswerDays");
+        if (questionAnswerDays <= questionReminderDays) {
+            throw new PolicyViolation("The policy decision's questionAnswerDays (" + questionAnswerDays
+                    + ") must be longer than its questionReminderDays (" + questionReminderDays + ")");
+        }
         return this;
     }
 
@@ -107,5 +120,23 @@ public record PolicyTerms(
                             + " they predate paid repair quotes, so no quote can be offered on it");
         }
         return Duration.ofDays(repairQuoteValidityDays);
+    }
+
+    /** How long an unanswered question waits before the reminder, and before the case closes unanswered. */
+    public Duration questionReminder() {
+        return Duration.ofDays(questionTerm(questionReminderDays));
+    }
+
+    public Duration questionAnswerTime() {
+        return Duration.ofDays(questionTerm(questionAnswerDays));
+    }
+
+    private int questionTerm(Integer days) {
+        if (days == null) {
+            throw new PolicyViolation(
+                    "The terms this case kept (" + policyRevision + ") have no questionReminderDays or"
+                            + " questionAnswerDays: they predate questions to the customer, so diagnose it without one");
+        }
+        return days;
     }
 }

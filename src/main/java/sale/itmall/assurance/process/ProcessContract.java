@@ -26,6 +26,11 @@ public final class ProcessContract {
     public static final String MSG_LATE_UNIT = "late-unit-received";
     public static final String MSG_REPAIR_QUOTE_ANSWERED = "repair-quote-answered";
     public static final String MSG_EXTENSION_REQUESTED = "coverage-extension-requested";
+    /** Correlated by {@code questionKey}: the case and the round, so an answer never reaches a later question. */
+    public static final String MSG_CUSTOMER_ANSWERED = "customer-answered";
+
+    /** The remote-diagnosis form's choice that asks the customer instead of concluding (not a diagnosis outcome). */
+    public static final String ASK_CUSTOMER = "ASK_CUSTOMER";
 
     // BPMN errors
     public static final String ERROR_CHARGE_DECLINED = "CHARGE_DECLINED";
@@ -56,6 +61,8 @@ public final class ProcessContract {
         public static final String LATE_UNIT_DECIDE = "late-unit-decide";
         public static final String REPAIR_QUOTE_SETTLE = "repair-quote-settle";
         public static final String EXTENSION_ANSWER = "extension-answer";
+        public static final String QUESTION_REMIND = "customer-question-remind";
+        public static final String QUESTION_SETTLE = "customer-question-settle";
     }
 
     // element ids the application and its tests refer to
@@ -89,6 +96,9 @@ public final class ProcessContract {
         public static final String CLOSE_CASE = "Task_CloseCase";
         public static final String CHARGE_UNIT_PRICE = "Task_ChargeUnitPrice";
         public static final String CANCEL_RETURN = "Task_CancelReturn";
+        public static final String AWAIT_CUSTOMER_ANSWER = "Task_AwaitCustomerAnswer";
+        public static final String REMIND_CUSTOMER = "Task_RemindCustomer";
+        public static final String SETTLE_QUESTION = "Task_SettleQuestion";
     }
 
     /** Where a case goes after a step that may end it early: the gateways route on these. */
@@ -96,6 +106,8 @@ public final class ProcessContract {
         CONTINUE,
         CLOSE,
         /** A paid repair was quoted: the case waits for the customer's answer. */
-        QUOTE
+        QUOTE,
+        /** TAC asked the customer: the case waits for the answer, then diagnosis resumes. */
+        QUESTION
     }
 }

@@ -5,12 +5,15 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import sale.itmall.assurance.policy.AssetCategory;
 import sale.itmall.assurance.policy.BenchFinding;
 import sale.itmall.assurance.policy.CaseOutcome;
 import sale.itmall.assurance.policy.Codes;
+import sale.itmall.assurance.policy.CustomerQuestion;
 import sale.itmall.assurance.policy.DiagnosisOutcome;
 import sale.itmall.assurance.policy.EntitlementStatus;
 import sale.itmall.assurance.policy.ExclusionReason;
@@ -71,6 +74,16 @@ public final class Variables {
      * case reference): ACCEPTED or DECLINED, as recorded before it was sent.
      */
     public record RepairQuoteAnswer(RepairQuote.Answer repairQuoteAnswer) {}
+
+    /**
+     * The customer answered TAC's question ({@value ProcessContract#MSG_CUSTOMER_ANSWERED}, correlated by the question's
+     * key), when it was recorded; the answer itself stays in the database.
+     */
+    public record CustomerAnswered(Instant customerAnsweredAt) {
+        public CustomerAnswered {
+            customerAnsweredAt = seconds(customerAnsweredAt);
+        }
+    }
 
     /** The customer's cancellation ({@value ProcessContract#MSG_CANCELLATION}, correlated by case reference). */
     public record CancellationMessage(String cancellationReason) {}
@@ -156,17 +169,36 @@ public final class Variables {
 
     public record CaseRef(String caseRef) {}
 
-    /** The remote diagnosis form; a price in {@code repairQuoteAmount} offers a paid repair when the warranty does not pay. */
+    /**
+     * The remote diagnosis form; a price in {@code repairQuoteAmount} offers a paid repair when the warranty does not
+     * pay; {@value ProcessContract#ASK_CUSTOMER} asks the customer {@code customerQuestion} instead of concluding.
+     */
     public record DiagnosisForm(
             String caseRef,
             String diagnosisOutcome,
             String exclusionReason,
             String diagnosisNotes,
             BigDecimal repairQuoteAmount,
-            String repairQuoteCurrency) {
+            String repairQuoteCurrency,
+            String customerQuestion,
+            List<String> questionTopics) {
+        /** Whether TAC asks the customer first rather than concluding. */
+        public boolean asksCustomer() {
+            return ProcessContract.ASK_CUSTOMER.equals(diagnosisOutcome);
+        }
+
         /** TAC's finding, parsed once (an incident's reason when it is missing or unknown). */
         public DiagnosisOutcome outcome() {
             return Codes.parse(DiagnosisOutcome.class, diagnosisOutcome, "diagnosis outcome");
+        }
+
+        /** What the question asks for, parsed once (an incident's reason when a topic is unknown). */
+        public Set<CustomerQuestion.Topic> topics() {
+            Set<CustomerQuestion.Topic> topics = EnumSet.noneOf(CustomerQuestion.Topic.class);
+            if (questionTopics != null) {
+                questionTopics.forEach(t -> topics.add(Codes.parse(CustomerQuestion.Topic.class, t, "question topic")));
+            }
+            return topics;
         }
     }
 
@@ -246,15 +278,52 @@ public final class Variables {
         }
     }
 
-    /** {@code repairQuoteValidUntil}: when an unanswered paid repair quote expires (the timer), or null. */
+    /**
+     * {@code repairQuoteValidUntil}: when an unanswered paid repair quote expires (the timer), or null. A question to
+     * the customer (route QUESTION) names its {@code questionKey} (the message's correlation) and its two timers.
+     */
     public record DiagnosisRecorded(
             Route diagnosisRoute,
             boolean advanceReplacement,
             ExclusionReason exclusionReason,
             CaseOutcome caseOutcome,
-            Instant repairQuoteValidUntil) {
+            Instant repairQuoteValidUntil,
+            String questionKey,
+            Instant questionRemindAt,
+            Instant questionClosesAt) {
         public DiagnosisRecorded {
             repairQuoteValidUntil = seconds(repairQuoteValidUntil);
+            questionRemindAt = seconds(questionRemindAt);
+            questionClosesAt = seconds(questionClosesAt);
+        }
+
+        /** A diagnosis that asks nothing of the customer. */
+        public DiagnosisRecorded(
+                Route diagnosisRoute,
+                boolean advanceReplacement,
+                ExclusionReason exclusionReason,
+                CaseOutcome caseOutcome,
+                Instant repairQuoteValidUntil) {
+            this(
+                    diagnosisRoute,
+                    advanceReplacement,
+                    exclusionReason,
+                    caseOutcome,
+                    repairQuoteValidUntil,
+                    null,
+                    null,
+                    null);
+        }
+    }
+
+    /**
+     * The question settled: answered goes back to remote diagnosis with the exchange for the form and the diagnosis
+     * due date moved on by the customer's time; unanswered closes with {@code caseOutcome}.
+     */
+    public record QuestionSettled(
+            boolean customerAnswered, CaseOutcome caseOutcome, Instant diagnosisDueAt, String customerExchange) {
+        public QuestionSettled {
+            diagnosisDueAt = seconds(diagnosisDueAt);
         }
     }
 

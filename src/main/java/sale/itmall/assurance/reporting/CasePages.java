@@ -14,20 +14,26 @@ import org.springframework.web.util.UriUtils;
 import sale.itmall.assurance.notifications.Notifications;
 import sale.itmall.assurance.returns.CaseFacts;
 import sale.itmall.assurance.returns.CaseNotFound;
+import sale.itmall.assurance.returns.CustomerQuestions;
 import sale.itmall.assurance.returns.ReturnsQuery;
 
-/** A case as the service assurance team sees it (role STAFF): its facts, audit trail and mails; the trail as CSV. */
+/**
+ * A case as the service assurance team sees it (role STAFF): its facts, the customer's proofs, the questions TAC asked
+ * with the customer's answers and files, the audit trail (also as CSV) and the mails.
+ */
 @Controller
 class CasePages {
 
     private final Reports reports;
     private final ReturnsQuery returns;
     private final Notifications notifications;
+    private final CustomerQuestions questions;
 
-    CasePages(Reports reports, ReturnsQuery returns, Notifications notifications) {
+    CasePages(Reports reports, ReturnsQuery returns, Notifications notifications, CustomerQuestions questions) {
         this.reports = reports;
         this.returns = returns;
         this.notifications = notifications;
+        this.questions = questions;
     }
 
     @GetMapping("/staff/cases")
@@ -42,6 +48,8 @@ class CasePages {
         model.addAttribute("c", c);
         model.addAttribute("audit", reports.auditTrail(caseRef));
         model.addAttribute("messages", notifications.forCase(c));
+        model.addAttribute("proofs", returns.staffProofs(caseRef));
+        model.addAttribute("questions", questions.exchange(caseRef));
         return "staff-case";
     }
 

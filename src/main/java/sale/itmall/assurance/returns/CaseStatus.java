@@ -4,6 +4,8 @@ package sale.itmall.assurance.returns;
 public enum CaseStatus {
     SUBMITTED,
     IN_DIAGNOSIS,
+    /** TAC asked the customer a question; diagnosis resumes with the answer. */
+    AWAITING_CUSTOMER_ANSWER,
     AWAITING_QUOTE_ANSWER,
     AWAITING_RMA_APPROVAL,
     AWAITING_RETURN,

@@ -130,6 +130,13 @@ class CaseStore {
                 == 1;
     }
 
+    /** The diagnosis due date moved on (the SLA stood still while the customer had TAC's question). */
+    void setDiagnosisDueAt(CaseId caseId, Instant dueAt) {
+        jdbc.sql("update return_cases set diagnosis_due_at = ?, updated_at = now() where id = ?")
+                .params(ts(dueAt), caseId.value())
+                .update();
+    }
+
     void setStatus(CaseId caseId, CaseStatus status) {
         jdbc.sql("update return_cases set status = ?, updated_at = now() where id = ? and closed_at is null")
                 .params(status.name(), caseId.value())

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import sale.itmall.assurance.policy.CaseOutcome;
+import sale.itmall.assurance.policy.CustomerQuestion;
 import sale.itmall.assurance.policy.DiagnosisOutcome;
 import sale.itmall.assurance.policy.Entitlement;
 import sale.itmall.assurance.policy.ExclusionReason;
@@ -78,6 +80,19 @@ public sealed interface ReturnEvent {
 
     /** The customer answered the paid repair quote, or it expired unanswered. */
     record RepairQuoteSettled(CaseFacts c, Instant at, RepairQuote quote, RepairQuote.Answer answer)
+            implements CaseEvent {}
+
+    /** TAC asked the customer a question during remote diagnosis; the case waits for the answer. */
+    record CustomerQuestionAsked(
+            CaseFacts c, Instant at, CustomerQuestion question, String text, Set<CustomerQuestion.Topic> topics)
+            implements CaseEvent {}
+
+    /** A question still unanswered at its reminder (once per question). */
+    record CustomerQuestionReminded(CaseFacts c, Instant at, CustomerQuestion question, String text)
+            implements CaseEvent {}
+
+    /** A question closed without an answer: the case closes. */
+    record CustomerQuestionUnanswered(CaseFacts c, Instant at, CustomerQuestion question, String text)
             implements CaseEvent {}
 
     record RmaRejected(CaseFacts c, Instant at, String reason) implements CaseEvent {}

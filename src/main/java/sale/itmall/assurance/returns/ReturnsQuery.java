@@ -186,7 +186,11 @@ public class ReturnsQuery {
                                 ? diagnosisText
                                 : closed
                                         ? labels.of(c.outcome(), reader.language())
-                                        : labels.text(reader, "tracking.detail.assessing")),
+                                        : labels.text(
+                                                reader,
+                                                c.status() == CaseStatus.AWAITING_CUSTOMER_ANSWER
+                                                        ? "tracking.detail.question"
+                                                        : "tracking.detail.assessing")),
                 new Step(
                         labels.text(reader, "tracking.step.approval"),
                         approved.isPresent()
@@ -239,11 +243,7 @@ public class ReturnsQuery {
                     labels.when(c.returnDueAt(), reader),
                     labels.when(c.complianceLimitAt(), reader));
         }
-        List<Proof> proofs = jdbc.sql(
-                        "select id, file_name, content_type, size_bytes from proofs where case_id = ? order by id")
-                .param(c.id().value())
-                .query((rs, n) -> new Proof(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
-                .list();
+        List<Proof> proofs = proofs(c);
         Map<String, Object> inbound = jdbc.sql(
                         "select inbound_carrier, inbound_tracking from return_cases where id = ?")
                 .param(c.id().value())
@@ -279,7 +279,29 @@ public class ReturnsQuery {
     public record ProofContent(String fileName, String contentType, byte[] content) {}
 
     public ProofContent proof(Customer customer, String caseRef, long proofId) {
-        CaseRecord c = own(customer, caseRef);
+        return proof(own(customer, caseRef), proofId);
+    }
+
+    /** The proofs a case was submitted with (files answering TAC's questions are with their question). */
+    public List<Proof> staffProofs(String caseRef) {
+        return proofs(store.require(caseRef));
+    }
+
+    /** Any file of any case (its proofs and the files answering TAC's questions), for staff. */
+    public ProofContent staffProof(String caseRef, long proofId) {
+        return proof(store.require(caseRef), proofId);
+    }
+
+    private List<Proof> proofs(CaseRecord c) {
+        return jdbc.sql("select id, file_name, content_type, size_bytes from proofs"
+                        + " where case_id = ? and question_id is null order by id")
+                .param(c.id().value())
+                .query((rs, n) -> new Proof(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
+                .list();
+    }
+
+    private ProofContent proof(CaseRecord c, long proofId) {
+        String caseRef = c.reference();
         return jdbc.sql("select file_name, content_type, content from proofs where id = ? and case_id = ?")
                 .params(proofId, c.id().value())
                 .query((rs, n) -> new ProofContent(rs.getString(1), rs.getString(2), rs.getBytes(3)))

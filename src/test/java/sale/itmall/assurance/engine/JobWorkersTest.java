@@ -41,7 +41,7 @@ class JobWorkersTest {
     final LateUnitSteps lateUnitSteps = mock(LateUnitSteps.class);
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final JobFailurePolicy steps = new JobFailurePolicy(meters, Clock.systemUTC());
-    final OpeningWorkers opening = new OpeningWorkers(null, diagnosisSteps, rmaSteps, null, steps, null);
+    final OpeningWorkers opening = new OpeningWorkers(null, diagnosisSteps, null, rmaSteps, null, steps, null);
     final ReturnWindowWorkers returnWindow = new ReturnWindowWorkers(rmaSteps, lateUnitSteps, null, steps);
     final ActivatedJob job = mock(ActivatedJob.class);
 
@@ -71,7 +71,7 @@ class JobWorkersTest {
                 .thenThrow(new PolicyViolation("An exclusion needs a reason code"));
 
         assertThatThrownBy(() -> opening.recordDiagnosis(
-                        job, new Variables.DiagnosisForm("RC-1", "EXCLUDED", null, null, null, null)))
+                        job, new Variables.DiagnosisForm("RC-1", "EXCLUDED", null, null, null, null, null, null)))
                 .isInstanceOfSatisfying(JobError.class, e -> {
                     assertThat(e.getRetries()).isZero();
                     assertThat(e.getErrorMessage())

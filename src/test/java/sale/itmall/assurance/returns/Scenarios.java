@@ -70,6 +70,25 @@ public class Scenarios {
         return caseRef;
     }
 
+    /**
+     * A case at remote diagnosis whose TAC engineer asked the customer a question for logs, as the remote diagnosis form
+     * sends it; waiting for the customer's answer.
+     */
+    public String ask(String caseRef, String question) {
+        driver.completeUserTask(
+                caseRef,
+                Elements.REMOTE_DIAGNOSIS,
+                Map.of(
+                        "diagnosisOutcome",
+                        "ASK_CUSTOMER",
+                        "customerQuestion",
+                        question,
+                        "questionTopics",
+                        List.of("LOGS")));
+        driver.awaitWaitingAt(caseRef, Elements.AWAIT_CUSTOMER_ANSWER);
+        return caseRef;
+    }
+
     /** A case whose defect was confirmed and whose RMA was authorized, waiting for the returned unit. */
     public String caseAwaitingReturn(String customer, int shippedDaysAgo) {
         return authorize(caseAtDiagnosis(customer, AssetCategory.ENTERPRISE_INFRASTRUCTURE, shippedDaysAgo));

@@ -3,12 +3,10 @@ package sale.itmall.assurance.portal.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,11 +21,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import sale.itmall.assurance.portal.Downloads;
 import sale.itmall.assurance.portal.customer.ReturnForm;
 import sale.itmall.assurance.portal.customer.ReturnLabelPages;
+import sale.itmall.assurance.portal.customer.Uploads;
 import sale.itmall.assurance.portal.identity.PortalAccounts;
 import sale.itmall.assurance.returns.CaseRequests;
+import sale.itmall.assurance.returns.Customer;
+import sale.itmall.assurance.returns.CustomerQuestions;
 import sale.itmall.assurance.returns.ReturnLabels;
 import sale.itmall.assurance.returns.ReturnRejected;
 import sale.itmall.assurance.returns.ReturnRequests;
@@ -49,6 +52,7 @@ public class ReturnsApi {
     private final ReturnRequests returnRequests;
     private final WarehouseReceipts warehouseReceipts;
     private final ReturnLabels returnLabels;
+    private final CustomerQuestions customerQuestions;
 
     ReturnsApi(
             ReturnsQuery portal,
@@ -57,7 +61,9 @@ public class ReturnsApi {
             CaseRequests caseRequests,
             ReturnRequests returnRequests,
             WarehouseReceipts warehouseReceipts,
-            ReturnLabels returnLabels) {
+            ReturnLabels returnLabels,
+            CustomerQuestions customerQuestions) {
+        this.customerQuestions = customerQuestions;
         this.portal = portal;
         this.warrantyLookup = warrantyLookup;
         this.accounts = accounts;
@@ -134,7 +140,9 @@ public class ReturnsApi {
     @Operation(summary = "Track one return: the four policy steps, deadlines, shipments, charges and proofs")
     @GetMapping("/returns/{caseRef}")
     public TrackingResponse track(Principal me, @PathVariable String caseRef) {
-        return TrackingResponse.of(portal.tracking(accounts.customerOf(me), caseRef, Audience.DEFAULT));
+        Customer customer = accounts.customerOf(me);
+        return TrackingResponse.of(
+                portal.tracking(customer, caseRef, Audience.DEFAULT), customerQuestions.exchange(customer, caseRef));
     }
 
     public record CancelRequest(String reason) {}
@@ -168,6 +176,37 @@ public class ReturnsApi {
         return caseRequests.answerRepairQuote(caseRef, body == null ? null : body.answer(), "customer:" + me.getName());
     }
 
+    public record Answer(String answer) {}
+
+    @Operation(
+            summary = "Answer the question our technical support asked during remote diagnosis ({\"answer\": \"...\"})"
+                    + " before it closes; one answer per question (the support asks again if it needs more)")
+    @PostMapping(path = "/returns/{caseRef}/answers", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public CustomerQuestions.Answered answer(
+            Principal me, @PathVariable String caseRef, @RequestBody(required = false) Answer body) {
+        return customerQuestions.answer(
+                accounts.customerOf(me),
+                caseRef,
+                body == null ? null : body.answer(),
+                List.of(),
+                "customer:" + me.getName());
+    }
+
+    @Operation(
+            summary = "Answer the question with files (multipart: answer, files; up to 5 JPEG or PNG photos, PDF"
+                    + " documents or plain-text logs of up to 10 MB each)")
+    @PostMapping(path = "/returns/{caseRef}/answers", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public CustomerQuestions.Answered answerWithFiles(
+            Principal me,
+            @PathVariable String caseRef,
+            @RequestParam(required = false) String answer,
+            @RequestParam(required = false) List<MultipartFile> files) {
+        return customerQuestions.answer(
+                accounts.customerOf(me), caseRef, answer, Uploads.proofs("files", files), "customer:" + me.getName());
+    }
+
     public record Dispute(String statement) {}
 
     @Operation(
@@ -192,17 +231,7 @@ public class ReturnsApi {
     @Operation(summary = "Download a proof you attached")
     @GetMapping("/returns/{caseRef}/proofs/{proofId}")
     public ResponseEntity<byte[]> proof(Principal me, @PathVariable String caseRef, @PathVariable long proofId) {
-        ReturnsQuery.ProofContent proof = portal.proof(accounts.customerOf(me), caseRef, proofId);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(proof.contentType()))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(proof.fileName(), StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(proof.content());
+        return Downloads.proof(portal.proof(accounts.customerOf(me), caseRef, proofId));
     }
 
     public record Receipt(String rmaNumber, String receiptId, Instant receivedAt) {}

@@ -7,10 +7,12 @@ import sale.itmall.assurance.policy.CaseOutcome;
 import sale.itmall.assurance.policy.FreightLeg;
 import sale.itmall.assurance.returns.CaseFacts;
 import sale.itmall.assurance.returns.CaseStatus;
+import sale.itmall.assurance.returns.QuestionExchange;
 import sale.itmall.assurance.returns.ReturnsQuery;
 
 /**
  * One return as the API shows it to its customer: the four policy steps, deadlines, shipments, charges and proofs,
+ * the paid repair quote and the questions our technical support asked with the customer's answers,
  * and nothing of the engine or the database (no keys, no payment details).
  */
 record TrackingResponse(
@@ -37,9 +39,10 @@ record TrackingResponse(
         String inboundCarrier,
         String inboundTracking,
         boolean cancellable,
-        ReturnsQuery.Quote repairQuote) {
+        ReturnsQuery.Quote repairQuote,
+        List<QuestionExchange.Round> questions) {
 
-    static TrackingResponse of(ReturnsQuery.Tracking t) {
+    static TrackingResponse of(ReturnsQuery.Tracking t, List<QuestionExchange.Round> questions) {
         CaseFacts c = t.c();
         return new TrackingResponse(
                 c.reference(),
@@ -65,6 +68,7 @@ record TrackingResponse(
                 t.inboundCarrier(),
                 t.inboundTracking(),
                 t.cancellable(),
-                t.repairQuote().orElse(null));
+                t.repairQuote().orElse(null),
+                questions);
     }
 }

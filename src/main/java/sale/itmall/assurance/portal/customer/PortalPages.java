@@ -6,18 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import sale.itmall.assurance.notifications.Notifications;
 import sale.itmall.assurance.portal.Redirects;
@@ -27,6 +24,8 @@ import sale.itmall.assurance.returns.CaseNotFound;
 import sale.itmall.assurance.returns.CaseRequests;
 import sale.itmall.assurance.returns.Customer;
 import sale.itmall.assurance.returns.CustomerAccounts;
+import sale.itmall.assurance.returns.CustomerQuestions;
+import sale.itmall.assurance.returns.InputRules;
 import sale.itmall.assurance.returns.ProofFile;
 import sale.itmall.assurance.returns.ReturnRejected;
 import sale.itmall.assurance.returns.ReturnRequests;
@@ -47,6 +46,7 @@ public class PortalPages {
     private final Notifications notifications;
     private final ObjectProvider<ClientRegistrationRepository> identityProviders;
     private final Labels labels;
+    private final CustomerQuestions customerQuestions;
 
     PortalPages(
             ReturnsQuery portal,
@@ -57,8 +57,10 @@ public class PortalPages {
             ReturnRequests returnRequests,
             Notifications notifications,
             ObjectProvider<ClientRegistrationRepository> identityProviders,
-            Labels labels) {
+            Labels labels,
+            CustomerQuestions customerQuestions) {
         this.labels = labels;
+        this.customerQuestions = customerQuestions;
         this.portal = portal;
         this.customerAccounts = customerAccounts;
         this.warrantyLookup = warrantyLookup;
@@ -72,13 +74,6 @@ public class PortalPages {
     @ModelAttribute("customer")
     Customer customer(Principal me) {
         return me == null ? null : accounts.customerOf(me);
-    }
-
-    @ExceptionHandler(CaseNotFound.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(CaseNotFound e, Model model) {
-        model.addAttribute("error", Redirects.said(e));
-        return "not-found";
     }
 
     @GetMapping("/login")
@@ -183,6 +178,8 @@ public class PortalPages {
     @GetMapping("/returns/{caseRef}")
     String tracking(@ModelAttribute("customer") Customer customer, @PathVariable String caseRef, Model model) {
         model.addAttribute("t", portal.tracking(customer, caseRef, Labels.current()));
+        model.addAttribute("questions", customerQuestions.exchange(customer, caseRef));
+        model.addAttribute("maxText", InputRules.MAX_TEXT);
         return "tracking";
     }
 

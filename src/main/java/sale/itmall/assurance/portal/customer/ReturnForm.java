@@ -1,7 +1,5 @@
 package sale.itmall.assurance.portal.customer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.multipart.MultipartFile;
@@ -79,21 +77,7 @@ public class ReturnForm {
             if (!item.selected || item.serialNumber == null) {
                 continue;
             }
-            List<ProofFile> proofs = new ArrayList<>();
-            for (MultipartFile file : item.proofs) {
-                if (file == null
-                        || file.isEmpty()
-                                && (file.getOriginalFilename() == null
-                                        || file.getOriginalFilename().isBlank())) {
-                    continue;
-                }
-                try {
-                    proofs.add(ProofFile.check(
-                            "items[" + item.serialNumber + "].proofs", file.getOriginalFilename(), file.getBytes()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
+            List<ProofFile> proofs = Uploads.proofs("items[" + item.serialNumber + "].proofs", item.proofs);
             result.add(new ReturnRequests.Item(item.serialNumber, item.faultDescription, proofs));
         }
         return result;

@@ -3,18 +3,12 @@ package sale.itmall.assurance.portal.customer;
 import java.security.Principal;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import sale.itmall.assurance.portal.Redirects;
 import sale.itmall.assurance.portal.identity.PortalAccounts;
-import sale.itmall.assurance.returns.CaseNotFound;
 import sale.itmall.assurance.returns.ReturnLabels;
 
 /** The return label of an authorized RMA, for the customer to print: a PDF in their language and time zone. */
@@ -33,13 +27,6 @@ public class ReturnLabelPages {
     ResponseEntity<byte[]> label(Principal me, @PathVariable String caseRef) {
         // another customer's case is not found, as on every page of a case
         return pdf(labels.forCustomer(accounts.customerOf(me), caseRef));
-    }
-
-    @ExceptionHandler(CaseNotFound.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(CaseNotFound e, Model model) {
-        model.addAttribute("error", Redirects.said(e));
-        return "not-found";
     }
 
     /** A label shown in the browser (to print) and saved under its file name. */
