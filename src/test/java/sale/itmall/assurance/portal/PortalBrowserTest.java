@@ -496,6 +496,52 @@ class PortalBrowserTest {
     }
 
     /**
+     * TAC's question on the return's page, shown as TAC wrote it; the customer answers with text and a file; a file
+     * that is not a proof is refused by name and what they typed stays in the field.
+     */
+    @Test
+    void aCustomerAnswersTacsQuestionOnTheReturnPageWithAFile() throws IOException {
+        String question = "Please send the <b>boot log</b> and a photo of the label.";
+        String caseRef =
+                scenarios.ask(scenarios.caseAtDiagnosis(customer, AssetCategory.END_USER_TERMINAL, 100), question);
+
+        browser.get(url("/returns/" + caseRef));
+        WebElement asked = browser.findElement(By.id("question-1"));
+        assertThat(asked.findElement(By.cssSelector(".question-text")).getText())
+                .isEqualTo(question);
+        assertThat(asked.getText())
+                .contains("Logs of the device")
+                .containsPattern("Please answer by \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
+        assertThat(text()).contains("Waiting for your answer to our question");
+
+        Path program = Files.createTempFile("tool", ".exe");
+        Files.write(program, new byte[] {'M', 'Z', 0, 0, 3});
+        browser.findElement(By.id("answer")).sendKeys("Log attached; the label reads 48V.");
+        browser.findElement(By.id("answer-files")).sendKeys(program.toString());
+        browser.findElement(By.id("send-answer")).click();
+        waitFor(() -> !browser.findElements(By.cssSelector("[role=alert]")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
+                .contains(program.getFileName().toString())
+                .contains("is not an accepted proof");
+        assertThat(browser.findElement(By.id("answer")).getDomProperty("value"))
+                .isEqualTo("Log attached; the label reads 48V.");
+
+        Path log = Files.createTempFile("boot", ".log");
+        Files.writeString(log, "fan0: stalled at 0 rpm\n");
+        browser.findElement(By.id("answer-files")).sendKeys(log.toString());
+        browser.findElement(By.id("send-answer")).click();
+        waitFor(() -> text().contains("Thank you: your answer is with our technical support"));
+        WebElement answered = browser.findElement(By.id("question-1"));
+        assertThat(answered.getText())
+                .contains("You answered on")
+                .contains("Log attached; the label reads 48V.")
+                .contains(log.getFileName().toString());
+        assertThat(browser.findElements(By.id("send-answer"))).isEmpty();
+        shot("question-answered");
+        driver.awaitWaitingAt(caseRef, Elements.REMOTE_DIAGNOSIS);
+    }
+
+    /**
      * A user abroad chooses their language and time zone: the portal's pages, the return's deadlines and the RMA slip
      * follow it, while the account's mails keep the account's; a person not signed in picks a language on the sign-in
      * page.

@@ -443,4 +443,88 @@ class ReturnsApiTest {
                         .content("{\"rmaNumber\":\"RMA-0000-000000\",\"receiptId\":\"WH-78\"}"))
                 .andExpect(status().isNotFound());
     }
+
+    /** TAC's question is answered through the API with text and files, under the proofs' rules, by its customer only. */
+    @Test
+    void aCustomerAnswersTacsQuestionWithAFileAndTheTrackingShowsTheExchange() throws Exception {
+        scenarios.ask(bobCase, "Please send the PSU log");
+        String answers = "/api/returns/" + bobCase + "/answers";
+        mvc.perform(post(answers)
+                        .with(asAlice)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"answer\":\"not my case\"}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post(answers)
+                        .with(asBob)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"answer\":\"  \"}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.field").value("answer"))
+                .andExpect(jsonPath("$.detail").value("Write an answer or attach a file"));
+        mvc.perform(multipart(answers)
+                        .file(new MockMultipartFile(
+                                "files", "tool.exe", "application/octet-stream", new byte[] {'M', 'Z', 0, 0}))
+                        .param("answer", "Here")
+                        .with(asBob)
+                        .with(csrf()))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.field").value("files"))
+                .andExpect(jsonPath("$.detail").value(containsString("tool.exe is not an accepted proof")));
+
+        mvc.perform(multipart(answers)
+                        .file(new MockMultipartFile("files", "psu.png", "image/png", PNG))
+                        .param("answer", "The PSU fan stops after a minute")
+                        .with(asBob)
+                        .with(csrf()))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.round").value(1));
+        driver.awaitWaitingAt(bobCase, Elements.REMOTE_DIAGNOSIS);
+
+        String tracking = mvc.perform(get("/api/returns/" + bobCase).with(asBob))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("IN_DIAGNOSIS"))
+                .andExpect(jsonPath("$.questions[0].question").value("Please send the PSU log"))
+                .andExpect(jsonPath("$.questions[0].topics[0]").value("LOGS"))
+                .andExpect(jsonPath("$.questions[0].answer").value("The PSU fan stops after a minute"))
+                .andExpect(jsonPath("$.questions[0].open").value(false))
+                .andExpect(jsonPath("$.questions[0].files[0].fileName").value("psu.png"))
+                // the request's proofs stay the request's
+                .andExpect(jsonPath("$.proofs.length()").value(1))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        Number fileId = JsonPath.read(tracking, "$.questions[0].files[0].proofId");
+        mvc.perform(get("/api/returns/" + bobCase + "/proofs/" + fileId).with(asBob))
+                .andExpect(status().isOk())
+                .andExpect(content().bytes(PNG));
+        mvc.perform(get("/api/returns/" + bobCase + "/proofs/" + fileId).with(asAlice))
+                .andExpect(status().isNotFound());
+        // staff read the exchange on the case page and download the file
+        var staff = user(fixtures.staffUser()).roles("STAFF");
+        mvc.perform(get("/staff/cases/" + bobCase).with(staff))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Questions to the customer"),
+                                containsString("Please send the PSU log"),
+                                containsString("The PSU fan stops after a minute"),
+                                containsString("/staff/cases/" + bobCase + "/proofs/" + fileId))));
+        mvc.perform(get("/staff/cases/" + bobCase + "/proofs/" + fileId).with(staff))
+                .andExpect(status().isOk())
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(content().bytes(PNG));
+        mvc.perform(get("/staff/cases/" + bobCase + "/proofs/" + fileId).with(asBob))
+                .andExpect(status().isForbidden());
+        // answered: nothing waits for an answer any more
+        mvc.perform(post(answers)
+                        .with(asBob)
+                        .with(csrf())
+                        .header("Accept-Language", "de")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"answer\":\"noch etwas\"}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.detail").value(bobCase + " hat keine Frage, die auf Ihre Antwort wartet"));
+    }
 }

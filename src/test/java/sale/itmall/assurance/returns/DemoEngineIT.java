@@ -125,6 +125,9 @@ class DemoEngineIT {
     CustomerAccounts customerAccounts;
 
     @Autowired
+    CustomerQuestions customerQuestions;
+
+    @Autowired
     WarrantyLookup warrantyLookup;
 
     @Autowired
@@ -250,10 +253,10 @@ class DemoEngineIT {
         option.click();
     }
 
-    /** The text field of the form under this label. */
+    /** The text field of the form under this label (a required field's label ends in form-js's asterisk). */
     static WebElement field(WebDriver browser, String label) {
-        return browser.findElement(
-                By.xpath("//*[@id='task-form']//label[normalize-space()=\"" + label + "\"]/following::textarea[1]"));
+        return browser.findElement(By.xpath("//*[@id='task-form']//label[normalize-space()=\"" + label
+                + "\" or normalize-space()=\"" + label + "*\"]/following::textarea[1]"));
     }
 
     static void type(WebDriver browser, String label, String text) {
@@ -357,6 +360,57 @@ class DemoEngineIT {
         // the queue is empty for the case once it is closed
         assertThat(ok(api("bench", "GET", "/api/staff/tasks?caseReference=" + caseRef, null)))
                 .isEmpty();
+    }
+
+    /** TAC asks the customer in the queue's form; the answer comes back in TAC's next task, in a read-only field. */
+    @Test
+    void tacAsksTheCustomerInTheQueueAndTheNextTaskShowsTheExchange() throws Exception {
+        String caseRef = submit(AssetCategory.END_USER_TERMINAL, 30, true);
+        WebDriver browser = Chromium.start(1280, 1400);
+        try {
+            WebElement form = takeTask(browser, "tac", caseRef, Elements.REMOTE_DIAGNOSIS);
+            assertThat(browser.findElements(
+                            By.xpath("//*[@id='task-form']//label[normalize-space()='Exchange with the customer']")))
+                    .isEmpty();
+            choose(
+                    browser,
+                    "Ask the customer first (logs, photos, a remote-access window): the case waits for the answer");
+            assertThat(form.getText()).contains("Reminder after 3 days, closed unanswered after 10 days");
+            type(browser, "Question to the customer", "Please send the **boot log**.");
+            choose(browser, "Logs");
+            completeTask(browser);
+            await().atMost(WAIT).until(() -> store.require(caseRef).status() == CaseStatus.AWAITING_CUSTOMER_ANSWER);
+
+            customerQuestions.answer(
+                    customerAccounts.customer(store.require(caseRef).facts().customerId()),
+                    caseRef,
+                    "[click me](https://evil.example) fan0 stalled",
+                    List.of(ProofFile.check("files", "boot.log", "fan0: 0 rpm".getBytes(StandardCharsets.UTF_8))),
+                    "customer:e2e");
+
+            takeTask(browser, "tac", caseRef, Elements.REMOTE_DIAGNOSIS);
+            WebElement exchange = field(browser, "Exchange with the customer");
+            assertThat(exchange.getDomAttribute("readonly")).isNotNull();
+            assertThat(exchange.getDomProperty("value"))
+                    .contains("Question 1, asked")
+                    .contains("Please send the **boot log**.")
+                    .contains("[click me](https://evil.example) fan0 stalled")
+                    .contains("boot.log");
+            // the customer's text is plain text, never a link
+            assertThat(browser.findElements(By.cssSelector("#task-form a[href='https://evil.example']")))
+                    .isEmpty();
+            choose(browser, "Resolved remotely (software/configuration)");
+            completeTask(browser);
+        } finally {
+            browser.quit();
+        }
+        assertThat(awaitClosed(caseRef).outcome()).isEqualTo(CaseOutcome.RESOLVED_REMOTELY);
+        assertThat(auditTypes(caseRef))
+                .containsSubsequence(
+                        "CUSTOMER_QUESTION_ASKED",
+                        "CUSTOMER_ANSWERED",
+                        "CUSTOMER_QUESTION_ANSWERED",
+                        "DIAGNOSIS_RECORDED");
     }
 
     @Test

@@ -15,7 +15,7 @@ import sale.itmall.assurance.shared.Labels;
 
 /**
  * The customer's answer to a question TAC asked during remote diagnosis: text and files (the proofs' rules) from the
- * return's page, back to the page with what it did or why it was refused.
+ * return's page, back to the page with what it did or why it was refused (keeping what they typed).
  */
 @Controller
 public class QuestionPages {
@@ -37,7 +37,7 @@ public class QuestionPages {
             @RequestParam(required = false) String answer,
             @RequestParam(required = false) List<MultipartFile> files,
             RedirectAttributes redirect) {
-        return Redirects.after(redirect, "/returns/" + caseRef, () -> {
+        String next = Redirects.after(redirect, "/returns/" + caseRef, () -> {
             questions.answer(
                     accounts.customerOf(me),
                     caseRef,
@@ -46,5 +46,10 @@ public class QuestionPages {
                     "customer:" + me.getName());
             return labels.text(Labels.current(), "notice.answered");
         });
+        if (redirect.getFlashAttributes().containsKey("error")) {
+            // refused: what the customer typed is back in the field (the files are chosen again, the error names them)
+            redirect.addFlashAttribute("answerDraft", answer);
+        }
+        return next;
     }
 }
