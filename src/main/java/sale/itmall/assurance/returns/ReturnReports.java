@@ -48,7 +48,7 @@ public class ReturnReports {
                                                              'MANUFACTURER_REFERRAL', 'RMA_REJECTED',
                                                              'REPAIR_QUOTE_DECLINED', 'REPAIR_QUOTE_EXPIRED',
                                                              'ACCOUNT_SUSPENDED_NO_NEW_RMA')) as no_claim,
-                          count(*) filter (where outcome in ('CANCELLED', 'RMA_EXPIRED')) as dropped,
+                          count(*) filter (where outcome in ('CANCELLED', 'RMA_EXPIRED', 'CUSTOMER_NO_ANSWER')) as dropped,
                           count(*) filter (where outcome in ('CHARGED_FULL_UNIT_PRICE', 'ACCOUNT_SUSPENDED')) as charged
                      from return_cases where closed_at >= (select t from since) group by 1)
         select to_char(w.week, 'YYYY-MM-DD') as "Week", coalesce(o.n, 0) as "Opened",

@@ -26,7 +26,7 @@ class WorkerFetchTest {
         assertThat(WorkerVariables.WORKERS.stream()
                         .flatMap(w -> Stream.of(w.getDeclaredMethods()))
                         .filter(m -> m.isAnnotationPresent(JobWorker.class)))
-                .hasSize(22)
+                .hasSize(24)
                 .allSatisfy(this::fetchesWhatItDeclares);
     }
 

@@ -48,6 +48,7 @@ import sale.itmall.assurance.returns.CaseStatus;
 import sale.itmall.assurance.returns.Customer;
 import sale.itmall.assurance.returns.CustomerAccounts;
 import sale.itmall.assurance.returns.CustomerId;
+import sale.itmall.assurance.returns.CustomerQuestions;
 import sale.itmall.assurance.returns.ReturnLabels;
 import sale.itmall.assurance.returns.ReturnRejected;
 import sale.itmall.assurance.returns.ReturnRequests;
@@ -102,6 +103,9 @@ class PortalWebTest {
 
     @MockitoBean
     ReturnLabels returnLabels;
+
+    @MockitoBean
+    CustomerQuestions customerQuestions;
 
     @BeforeEach
     void alice() {
