@@ -36,8 +36,13 @@ public final class DatabaseOutage {
         this.command = List.copyOf(words);
     }
 
-    /** Stops the server now: a fast shutdown (SIGINT) closes open connections; new ones are refused. */
+    /**
+     * Stops the server: a fast shutdown (SIGINT) closes open connections; new ones are refused. It first lets the job
+     * workers finish what the engine handed them (jobs of earlier tests' timers), which would otherwise queue ahead of
+     * the test's own step, each waiting out the pool's connection timeout.
+     */
     public void stop() throws IOException, InterruptedException {
+        EmbeddedEngine.awaitQuiet();
         long pid = Long.parseLong(
                 Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
         ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
