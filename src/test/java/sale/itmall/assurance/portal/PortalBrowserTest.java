@@ -505,6 +505,10 @@ class PortalBrowserTest {
         String caseRef =
                 scenarios.ask(scenarios.caseAtDiagnosis(customer, AssetCategory.END_USER_TERMINAL, 100), question);
 
+        // the list of returns marks the one that waits for the customer
+        browser.get(url("/"));
+        assertThat(browser.findElement(By.cssSelector("td.awaits-you")).getText())
+                .isEqualTo("Waiting for your answer");
         browser.get(url("/returns/" + caseRef));
         WebElement asked = browser.findElement(By.id("question-1"));
         assertThat(asked.findElement(By.cssSelector(".question-text")).getText())
