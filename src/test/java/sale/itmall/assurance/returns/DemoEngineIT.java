@@ -20,6 +20,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +38,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -253,6 +257,19 @@ class DemoEngineIT {
         option.click();
     }
 
+    /** Ticks the checkbox of the form with this label, as a person clicks the box. */
+    static void tick(WebDriver browser, String label) {
+        WebElement box = Chromium.element(
+                browser,
+                Chromium.WAIT,
+                By.xpath("//*[@id='task-form']//label[normalize-space()=\"" + label + "\"]/preceding-sibling::input"
+                        + "[@type='checkbox'] | //*[@id='task-form']//label[normalize-space()=\"" + label
+                        + "\"]//input[@type='checkbox']"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", box);
+        box.click();
+        assertThat(box.isSelected()).as("%s ticked", label).isTrue();
+    }
+
     /** The text field of the form under this label (a required field's label ends in form-js's asterisk). */
     static WebElement field(WebDriver browser, String label) {
         return browser.findElement(By.xpath("//*[@id='task-form']//label[normalize-space()=\"" + label
@@ -377,7 +394,7 @@ class DemoEngineIT {
                     "Ask the customer first (logs, photos, a remote-access window): the case waits for the answer");
             assertThat(form.getText()).contains("Reminder after 3 days, closed unanswered after 10 days");
             type(browser, "Question to the customer", "Please send the **boot log**.");
-            choose(browser, "Logs");
+            tick(browser, "Logs");
             completeTask(browser);
             await().atMost(WAIT).until(() -> store.require(caseRef).status() == CaseStatus.AWAITING_CUSTOMER_ANSWER);
 
@@ -393,12 +410,23 @@ class DemoEngineIT {
             assertThat(exchange.getDomAttribute("readonly")).isNotNull();
             assertThat(exchange.getDomProperty("value"))
                     .contains("Question 1, asked")
+                    .contains("(logs)")
                     .contains("Please send the **boot log**.")
                     .contains("[click me](https://evil.example) fan0 stalled")
                     .contains("boot.log");
             // the customer's text is plain text, never a link
             assertThat(browser.findElements(By.cssSelector("#task-form a[href='https://evil.example']")))
                     .isEmpty();
+            // the whole exchange is readable in the field, not cut to its first lines
+            assertThat(exchange.getSize().getHeight())
+                    .isGreaterThanOrEqualTo(((Number) ((JavascriptExecutor) browser)
+                                    .executeScript("return arguments[0].scrollHeight;", exchange))
+                            .intValue());
+            Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+            Files.copy(
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                    shots.resolve("tac-exchange.png"),
+                    StandardCopyOption.REPLACE_EXISTING);
             choose(browser, "Resolved remotely (software/configuration)");
             completeTask(browser);
         } finally {
