@@ -16,6 +16,7 @@ import sale.itmall.assurance.returns.ReturnEvent.AdvanceReplacementShipped;
 import sale.itmall.assurance.returns.ReturnEvent.CaseClosed;
 import sale.itmall.assurance.returns.ReturnEvent.ClosedAtEntitlement;
 import sale.itmall.assurance.returns.ReturnEvent.CoverageEnding;
+import sale.itmall.assurance.returns.ReturnEvent.CustomerAnswered;
 import sale.itmall.assurance.returns.ReturnEvent.CustomerQuestionAsked;
 import sale.itmall.assurance.returns.ReturnEvent.CustomerQuestionReminded;
 import sale.itmall.assurance.returns.ReturnEvent.CustomerQuestionUnanswered;
@@ -101,6 +102,9 @@ class ReturnNotices {
                         "customer-question-" + e.question().round(),
                         Map.of("question", e.question(), "text", e.text(), "topics", e.topics()),
                         e.at());
+            case CustomerAnswered e -> {
+                // the customer answered on the page or the API and reads there that TAC has it: no mail
+            }
             case CustomerQuestionReminded e ->
                 outbox.queue(
                         e.c(),

@@ -136,6 +136,8 @@ public class CustomerQuestions {
                 "Answer to question " + q.question().round()
                         + (files.isEmpty() ? "" : " with " + files.size() + " file(s)"),
                 now);
+        events.publishEvent(
+                new ReturnEvent.CustomerAnswered(c.facts(), now, q.question().round(), files.size()));
         String questionKey = key(caseRef, q.question().round());
         engine.publish(
                 ProcessContract.MSG_CUSTOMER_ANSWERED,

@@ -87,6 +87,9 @@ public sealed interface ReturnEvent {
             CaseFacts c, Instant at, CustomerQuestion question, String text, Set<CustomerQuestion.Topic> topics)
             implements CaseEvent {}
 
+    /** The customer answered TAC's question (with so many files); remote diagnosis resumes. */
+    record CustomerAnswered(CaseFacts c, Instant at, int round, int files) implements CaseEvent {}
+
     /** A question still unanswered at its reminder (once per question). */
     record CustomerQuestionReminded(CaseFacts c, Instant at, CustomerQuestion question, String text)
             implements CaseEvent {}

@@ -11,6 +11,10 @@ public enum EventType {
     UNIT_RECEIVED("unit.received", "The returned unit was received (on time or late)"),
     CHARGED("charged", "The customer was charged the full unit price for an unreturned advance unit"),
     ACCOUNT_SUSPENDED("account.suspended", "The account was suspended (the full-unit charge was declined)"),
+    QUESTION_ASKED(
+            "question.asked",
+            "TAC asked the customer a question in remote diagnosis; the case waits for the answer (the SLA stands still)"),
+    QUESTION_ANSWERED("question.answered", "The customer answered TAC's question; remote diagnosis resumes"),
     CASE_CLOSED("case.closed", "A case closed with its outcome");
 
     private final String wireName;

@@ -89,6 +89,20 @@ public record WebhookEvent(
                                 "rmaNumber", e.c().rmaNumber(),
                                 "declinedAmount", e.amount(),
                                 "currency", e.c().currency())));
+            case ReturnEvent.CustomerQuestionAsked e ->
+                Optional.of(of(
+                        EventType.QUESTION_ASKED,
+                        e.c(),
+                        e.at(),
+                        facts(
+                                "round", e.question().round(),
+                                "question", e.text(),
+                                "topics", e.topics().stream().sorted().toList(),
+                                "remindAt", seconds(e.question().remindAt()),
+                                "closesAt", seconds(e.question().closesAt()))));
+            case ReturnEvent.CustomerAnswered e ->
+                Optional.of(
+                        of(EventType.QUESTION_ANSWERED, e.c(), e.at(), facts("round", e.round(), "files", e.files())));
             case ReturnEvent.CaseClosed e ->
                 Optional.of(of(EventType.CASE_CLOSED, e.c(), e.at(), facts("outcome", e.outcome())));
             default -> Optional.empty();

@@ -36,6 +36,8 @@ import sale.itmall.assurance.policy.AssetCategory;
 import sale.itmall.assurance.process.ProcessContract.Elements;
 import sale.itmall.assurance.process.StaffRole;
 import sale.itmall.assurance.returns.CaseFacts;
+import sale.itmall.assurance.returns.CustomerAccounts;
+import sale.itmall.assurance.returns.CustomerQuestions;
 import sale.itmall.assurance.returns.ProcessDriver;
 import sale.itmall.assurance.returns.Scenarios;
 import sale.itmall.assurance.support.ApplicationTest;
@@ -73,6 +75,12 @@ class WebhooksTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    CustomerQuestions questions;
+
+    @Autowired
+    CustomerAccounts accounts;
 
     /**
      * The CSRF token as a browser sends it (cookie and header), not Spring Security's csrf() post-processor, which
@@ -164,6 +172,37 @@ class WebhooksTest {
         assertThat(driver.facts(caseRef).advanceReplacement()).isTrue();
         assertThat(received).noneMatch(r -> r.type().equals("advance-unit.shipped"));
         assertThat(of("rma.authorized", caseRef)).hasSize(1);
+    }
+
+    /** A CRM learns when a case waits for its customer and when the customer answered, without the answer's text. */
+    @Test
+    void aSystemLearnsWhenTacAsksTheCustomerAndWhenTheCustomerAnswered() throws Exception {
+        webhooks.subscribe(url(), List.of("question.asked", "question.answered"), "CRM", "staff:test");
+        String caseRef = scenarios.ask(
+                scenarios.caseAtDiagnosis(fixtures.customer(true), AssetCategory.END_USER_TERMINAL, 100),
+                "Please send the boot log");
+
+        await().atMost(WAIT).until(() -> of("question.asked", caseRef).size() == 1);
+        JsonNode asked = json.readTree(of("question.asked", caseRef).get(0).body());
+        assertThat(asked.path("data").path("round").asInt()).isEqualTo(1);
+        assertThat(asked.path("data").path("question").asText()).isEqualTo("Please send the boot log");
+        assertThat(asked.path("data").path("topics").get(0).asText()).isEqualTo("LOGS");
+        assertThat(Instant.parse(asked.path("data").path("closesAt").asText()))
+                .isAfter(Instant.parse(asked.path("data").path("remindAt").asText()));
+
+        questions.answer(
+                accounts.customer(driver.facts(caseRef).customerId()),
+                caseRef,
+                "It says fan0 stalled",
+                List.of(),
+                "customer:test");
+        await().atMost(WAIT).until(() -> of("question.answered", caseRef).size() == 1);
+        JsonNode answered =
+                json.readTree(of("question.answered", caseRef).get(0).body());
+        assertThat(answered.path("data").path("round").asInt()).isEqualTo(1);
+        assertThat(answered.path("data").path("files").asInt()).isZero();
+        // the customer's words stay in the product: the event says that they answered, not what
+        assertThat(of("question.answered", caseRef).get(0).body()).doesNotContain("fan0 stalled");
     }
 
     @Test
