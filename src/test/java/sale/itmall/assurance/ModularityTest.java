@@ -55,7 +55,7 @@ class ModularityTest {
                         Map.entry("returns", "policy process shared"),
                         Map.entry("shared", ""),
                         Map.entry("tasks", "process returns shared"),
-                        Map.entry("webhooks", "returns shared"))));
+                        Map.entry("webhooks", "policy returns shared"))));
     }
 
     /**
