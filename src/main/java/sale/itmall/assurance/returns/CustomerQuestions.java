@@ -3,7 +3,6 @@ package sale.itmall.assurance.returns;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -150,7 +149,7 @@ public class CustomerQuestions {
     /** The reminder timer fired: the customer is reminded once per question, if it still waits unanswered. */
     public void remind(String caseRef) {
         CaseRecord c = store.require(caseRef);
-        QuestionStore.Row q = waiting(c);
+        QuestionStore.Row q = latest(c);
         Instant now = clock.instant();
         if (!q.answered() && questions.markReminded(q.id(), now)) {
             audit.record(
@@ -174,10 +173,7 @@ public class CustomerQuestions {
      */
     public Settled settle(String caseRef) {
         CaseRecord c = store.require(caseRef);
-        QuestionStore.Row q = questions
-                .latest(c.id())
-                .orElseThrow(
-                        () -> new PolicyViolation("Case " + caseRef + " has no question to the customer to settle"));
+        QuestionStore.Row q = latest(c);
         Instant now = clock.instant();
         boolean answered = q.answered();
         Instant due = answered
@@ -211,25 +207,17 @@ public class CustomerQuestions {
                 answered, answered ? null : CaseOutcome.CUSTOMER_NO_ANSWER, due, QuestionExchange.text(exchange(c)));
     }
 
-    /** Every round of a case, oldest first, with the files the customer sent. */
+    /** Every round of a case, oldest first, with the files the customer sent (the staff case page). */
     public List<QuestionExchange.Round> exchange(String caseRef) {
         return exchange(store.require(caseRef));
     }
 
-    /** The same, for the customer whose case it is (another's case reads as not found). */
-    public List<QuestionExchange.Round> exchange(Customer customer, String caseRef) {
-        return exchange(store.requireOwned(caseRef, customer.id()));
-    }
-
     private List<QuestionExchange.Round> exchange(CaseRecord c) {
-        Map<Long, List<QuestionStore.File>> files = questions.files(c.id());
-        Instant now = clock.instant();
-        return questions.all(c.id()).stream()
-                .map(q -> QuestionExchange.round(q, files.getOrDefault(q.id(), List.of()), !c.closed(), now))
-                .toList();
+        return questions.rounds(c.id(), !c.closed(), clock.instant());
     }
 
-    private QuestionStore.Row waiting(CaseRecord c) {
+    /** The case's latest round: a reminder or a settle step without one cannot come from the model. */
+    private QuestionStore.Row latest(CaseRecord c) {
         return questions
                 .latest(c.id())
                 .orElseThrow(() -> new PolicyViolation("Case " + c.reference() + " has no question to the customer"));

@@ -88,6 +88,17 @@ class QuestionStore {
         return files;
     }
 
+    /**
+     * Every round of a case, oldest first, with the files the customer sent, as its readers see it at {@code now}
+     * ({@code caseOpen}: an open case's waiting round can still be answered).
+     */
+    List<QuestionExchange.Round> rounds(CaseId caseId, boolean caseOpen, Instant now) {
+        Map<Long, List<File>> files = files(caseId);
+        return all(caseId).stream()
+                .map(q -> QuestionExchange.round(q, files.getOrDefault(q.id(), List.of()), caseOpen, now))
+                .toList();
+    }
+
     /** Keeps a new round; false when that round exists (a repeated step). */
     boolean insert(CaseId caseId, CustomerQuestion q, String text, Set<CustomerQuestion.Topic> topics, String by) {
         return jdbc.sql(

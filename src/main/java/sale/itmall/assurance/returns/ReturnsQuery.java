@@ -21,7 +21,7 @@ import sale.itmall.assurance.shared.Labels;
 /**
  * The returns module's reads of returns, for the portal, the API and the staff pages: a customer's returns a page at
  * a time, a case's tracking (steps, deadlines in the reader's zone, proofs, charges, shipments, the paid repair
- * quote), the staff case and its audit trail. Every customer query is scoped to the customer: another customer's case
+ * quote, TAC's questions with the customer's answers), the staff case and its audit trail. Every customer query is scoped to the customer: another customer's case
  * or proof reads as "not found".
  */
 @Service
@@ -31,6 +31,7 @@ public class ReturnsQuery {
     private final CaseStore store;
     private final AssetStore assetStore;
     private final CaseFindings caseFindings;
+    private final QuestionStore questions;
     private final AuditTrail audit;
     private final Labels labels;
     private final Clock clock;
@@ -40,6 +41,7 @@ public class ReturnsQuery {
             CaseStore store,
             AssetStore assetStore,
             CaseFindings caseFindings,
+            QuestionStore questions,
             AuditTrail audit,
             Labels labels,
             Clock clock) {
@@ -47,6 +49,7 @@ public class ReturnsQuery {
         this.store = store;
         this.assetStore = assetStore;
         this.caseFindings = caseFindings;
+        this.questions = questions;
         this.audit = audit;
         this.labels = labels;
         this.clock = clock;
@@ -152,7 +155,8 @@ public class ReturnsQuery {
             String inboundCarrier,
             String inboundTracking,
             boolean cancellable,
-            Optional<Quote> repairQuote) {}
+            Optional<Quote> repairQuote,
+            List<QuestionExchange.Round> questions) {}
 
     /** A case as its customer follows it, its steps and deadlines worded for {@code reader}. */
     public Tracking tracking(Customer customer, String caseRef, Audience reader) {
@@ -273,7 +277,8 @@ public class ReturnsQuery {
                                 q.quote().validUntil(),
                                 q.answer(),
                                 q.answeredAt(),
-                                q.answer() == null && !closed && q.quote().openAt(clock.instant()))));
+                                q.answer() == null && !closed && q.quote().openAt(clock.instant()))),
+                questions.rounds(c.id(), !closed, clock.instant()));
     }
 
     public record ProofContent(String fileName, String contentType, byte[] content) {}

@@ -255,6 +255,7 @@ class PortalWebTest {
                 null,
                 null,
                 true,
-                Optional.empty());
+                Optional.empty(),
+                List.of());
     }
 }

@@ -118,7 +118,7 @@ class CustomerQuestionProcessTest {
                 .contains("logs of the device")
                 .contains("access the device remotely")
                 .containsPattern("by \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
-        List<QuestionExchange.Round> waiting = questions.exchange(customerOf(caseRef), caseRef);
+        List<QuestionExchange.Round> waiting = questions.exchange(caseRef);
         assertThat(waiting).singleElement().satisfies(r -> {
             assertThat(r.open()).isTrue();
             assertThat(r.topics()).containsExactly(CustomerQuestion.Topic.LOGS, CustomerQuestion.Topic.REMOTE_ACCESS);

@@ -25,11 +25,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import sale.itmall.assurance.portal.Downloads;
 import sale.itmall.assurance.portal.customer.ReturnForm;
-import sale.itmall.assurance.portal.customer.ReturnLabelPages;
 import sale.itmall.assurance.portal.customer.Uploads;
 import sale.itmall.assurance.portal.identity.PortalAccounts;
 import sale.itmall.assurance.returns.CaseRequests;
-import sale.itmall.assurance.returns.Customer;
 import sale.itmall.assurance.returns.CustomerQuestions;
 import sale.itmall.assurance.returns.ReturnLabels;
 import sale.itmall.assurance.returns.ReturnRejected;
@@ -140,9 +138,7 @@ public class ReturnsApi {
     @Operation(summary = "Track one return: the four policy steps, deadlines, shipments, charges and proofs")
     @GetMapping("/returns/{caseRef}")
     public TrackingResponse track(Principal me, @PathVariable String caseRef) {
-        Customer customer = accounts.customerOf(me);
-        return TrackingResponse.of(
-                portal.tracking(customer, caseRef, Audience.DEFAULT), customerQuestions.exchange(customer, caseRef));
+        return TrackingResponse.of(portal.tracking(accounts.customerOf(me), caseRef, Audience.DEFAULT));
     }
 
     public record CancelRequest(String reason) {}
@@ -152,7 +148,7 @@ public class ReturnsApi {
                     + " ship-to and ship-from, the case, item and deadlines in the account's language and time zone")
     @GetMapping(path = "/returns/{caseRef}/label.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     public ResponseEntity<byte[]> label(Principal me, @PathVariable String caseRef) {
-        return ReturnLabelPages.pdf(returnLabels.forCustomer(accounts.customerOf(me), caseRef));
+        return Downloads.label(returnLabels.forCustomer(accounts.customerOf(me), caseRef));
     }
 
     @Operation(summary = "Cancel a return before the unit is received")

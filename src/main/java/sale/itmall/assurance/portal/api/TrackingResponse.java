@@ -42,7 +42,7 @@ record TrackingResponse(
         ReturnsQuery.Quote repairQuote,
         List<QuestionExchange.Round> questions) {
 
-    static TrackingResponse of(ReturnsQuery.Tracking t, List<QuestionExchange.Round> questions) {
+    static TrackingResponse of(ReturnsQuery.Tracking t) {
         CaseFacts c = t.c();
         return new TrackingResponse(
                 c.reference(),
@@ -69,6 +69,6 @@ record TrackingResponse(
                 t.inboundTracking(),
                 t.cancellable(),
                 t.repairQuote().orElse(null),
-                questions);
+                t.questions());
     }
 }

@@ -24,7 +24,6 @@ import sale.itmall.assurance.returns.CaseNotFound;
 import sale.itmall.assurance.returns.CaseRequests;
 import sale.itmall.assurance.returns.Customer;
 import sale.itmall.assurance.returns.CustomerAccounts;
-import sale.itmall.assurance.returns.CustomerQuestions;
 import sale.itmall.assurance.returns.InputRules;
 import sale.itmall.assurance.returns.ProofFile;
 import sale.itmall.assurance.returns.ReturnRejected;
@@ -46,7 +45,6 @@ public class PortalPages {
     private final Notifications notifications;
     private final ObjectProvider<ClientRegistrationRepository> identityProviders;
     private final Labels labels;
-    private final CustomerQuestions customerQuestions;
 
     PortalPages(
             ReturnsQuery portal,
@@ -57,10 +55,8 @@ public class PortalPages {
             ReturnRequests returnRequests,
             Notifications notifications,
             ObjectProvider<ClientRegistrationRepository> identityProviders,
-            Labels labels,
-            CustomerQuestions customerQuestions) {
+            Labels labels) {
         this.labels = labels;
-        this.customerQuestions = customerQuestions;
         this.portal = portal;
         this.customerAccounts = customerAccounts;
         this.warrantyLookup = warrantyLookup;
@@ -178,7 +174,6 @@ public class PortalPages {
     @GetMapping("/returns/{caseRef}")
     String tracking(@ModelAttribute("customer") Customer customer, @PathVariable String caseRef, Model model) {
         model.addAttribute("t", portal.tracking(customer, caseRef, Labels.current()));
-        model.addAttribute("questions", customerQuestions.exchange(customer, caseRef));
         model.addAttribute("maxText", InputRules.MAX_TEXT);
         return "tracking";
     }
